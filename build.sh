@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The atlas's two commands:
+#   ./build.sh          build the whole atlas from content/ into site/
+#   ./build.sh test     install what the tests need (Chromium), then run every test
+# Any other first argument is passed to the atlas CLI (./build.sh ingest, ./build.sh check, ./build.sh add FILE …).
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+cli() {
+  dotnet build src/Atlas.Cli/Atlas.Cli.csproj -c Release --nologo -v q -clp:ErrorsOnly >&2
+  dotnet src/Atlas.Cli/bin/Release/net10.0/atlas.dll "$@"
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  echo "Installing Chromium for the browser tests (apt-get)…" >&2
+  local sudo=""
+  if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+case "${1:-build}" in
+  build)
+    shift || true
+    cli build "$@"
+    ;;
+  test)
+    shift
+    ensure_chromium
+    log=$(mktemp)
+    set +e
+    dotnet test Atlas.sln -c Release --nologo "$@" 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    set -e
+    # One plain closing line for CI: "N passed, N failed".
+    passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+    failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+    rm -f "$log"
+    echo "$passed passed, $failed failed"
+    exit "$status"
+    ;;
+  *)
+    cli "$@"
+    ;;
+esac

@@ -1,0 +1,18 @@
+using System.ComponentModel;
+using Atlas.Build;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Atlas.Cli.Commands;
+
+[Description("Ingest content/sources into content/programmes/*.md and content/ingest-report.json.")]
+public sealed class IngestCommand : Command<CommonSettings>
+{
+    public override int Execute(CommandContext context, CommonSettings settings, CancellationToken cancellationToken)
+    {
+        var builder = new AtlasBuilder(settings.ToOptions(), new Progress<string>(s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}[/]")));
+        var (_, report) = builder.IngestAll();
+        ReportPrinter.Print(report);
+        return report.Documents.Any(d => d.Status != "ok") ? ExitCodes.DocumentFailed : ExitCodes.Ok;
+    }
+}

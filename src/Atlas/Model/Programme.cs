@@ -1,0 +1,87 @@
+namespace Atlas.Model;
+
+/// <summary>
+/// One provincial action programme as the ingest stage understood it.
+/// Plain data: every later stage reads it, none mutates it.
+/// </summary>
+/// <param name="Slug">File-system and URL safe id, e.g. <c>tien-giang-38-ctr-tu-2023</c>; from the source file name.</param>
+/// <param name="Metadata">Header facts; a value the source does not state is null and listed in the report.</param>
+/// <param name="Sections">The section tree roots, in document order.</param>
+/// <param name="Passages">Every paragraph or bullet of the body, in document order.</param>
+/// <param name="Closing">Distribution list and signature block, kept apart from the body.</param>
+/// <param name="Source">Where the text came from.</param>
+public sealed record Programme(
+    string Slug,
+    ProgrammeMetadata Metadata,
+    IReadOnlyList<Section> Sections,
+    IReadOnlyList<Passage> Passages,
+    ClosingMatter Closing,
+    SourceInfo Source);
+
+public sealed record ProgrammeMetadata(
+    string? Title,
+    string? Province,
+    string? Issuer,
+    string? Number,
+    /// <summary>ISO date yyyy-MM-dd.</summary>
+    string? Date,
+    string? Place,
+    IReadOnlyList<ImplementedDocument> Implements,
+    Signatory? Signatory,
+    /// <summary>Planning horizon years named in the title or objectives (2025, 2030, 2045), ascending.</summary>
+    IReadOnlyList<int> HorizonYears);
+
+/// <summary>A document the programme implements: a numbered resolution/plan (<c>29-NQ/TW</c>) or a named one (Congress resolution) with no number.</summary>
+/// <param name="Number">Normalised number such as <c>29-NQ/TW</c>; null for unnumbered documents.</param>
+/// <param name="Date">ISO date if the source gives one.</param>
+/// <param name="Label">How the source names it, e.g. "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI".</param>
+public sealed record ImplementedDocument(string? Number, string? Date, string Label)
+{
+    /// <summary>Stable id used in URLs: the number slugged (<c>29-nq-tw</c>) or the label slugged.</summary>
+    public string Id => Slugs.From(Number ?? Label);
+}
+
+public sealed record Signatory(string? Name, string? Role);
+
+/// <summary>A node of the section tree, numbered as the document numbers it.</summary>
+/// <param name="Id">Stable anchor id derived from the numbering path, e.g. <c>s-iii-2-a</c>.</param>
+/// <param name="Number">The document's own number as printed, e.g. "III", "2.1", "a", "(3)".</param>
+/// <param name="Kind">Which numbering scheme the node uses.</param>
+/// <param name="Heading">Heading text without its number, cleaned.</param>
+/// <param name="Path">Numbers from the root to this node, e.g. ["III", "2"]; joined with '.' for citations.</param>
+public sealed record Section(
+    string Id,
+    string Number,
+    SectionKind Kind,
+    string Heading,
+    IReadOnlyList<string> Path,
+    IReadOnlyList<Section> Children)
+{
+    /// <summary>"III.2.a" — the citation form of the path.</summary>
+    public string Citation => string.Join('.', Path);
+}
+
+public enum SectionKind { Part, Numbered, Lettered, Enumerated }
+
+/// <summary>One paragraph or bullet of the body: the unit of search, themes and citation.</summary>
+/// <param name="Id">Stable anchor id, e.g. <c>s-iii-2-p3</c> (section anchor + ordinal within the section).</param>
+/// <param name="SectionId">Id of the innermost section holding it; null before the first section (preamble).</param>
+/// <param name="Marker">The bullet or enumeration marker as printed ("-", "+", "•", "(3)"), null for a plain paragraph.</param>
+/// <param name="Text">Clean NFC text, one line, no Markdown.</param>
+public sealed record Passage(
+    string Id,
+    string? SectionId,
+    IReadOnlyList<string> SectionPath,
+    string? Marker,
+    string Text)
+{
+    public string Citation => string.Join('.', SectionPath);
+}
+
+/// <summary>What follows the body: "Nơi nhận" list and the signature block, verbatim lines.</summary>
+public sealed record ClosingMatter(IReadOnlyList<string> Recipients, IReadOnlyList<string> SignatureLines);
+
+/// <param name="FileName">Source file name under content/sources/.</param>
+/// <param name="Sha256">Hex digest of the original bytes: lets the cache and the sources page identify the exact input.</param>
+/// <param name="Encoding">Detected encoding name, e.g. "utf-8", "utf-8-bom", "windows-1258".</param>
+public sealed record SourceInfo(string FileName, string Sha256, string Encoding);
