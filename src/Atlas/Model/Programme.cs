@@ -76,7 +76,16 @@ public sealed record Passage(
     string Text)
 {
     public string Citation => string.Join('.', SectionPath);
+
+    /// <summary>
+    /// Labelled lines that belong to this passage rather than being passages of their own, e.g. Quảng Ngãi's
+    /// "Cơ quan chỉ đạo: …", "Thời gian thực hiện: …" under each task. In source order.
+    /// </summary>
+    public IReadOnlyList<PassageField> Fields { get; init; } = [];
 }
+
+/// <summary>A "Label: value" line attached to a passage; Label as printed (without the colon).</summary>
+public sealed record PassageField(string Label, string Value);
 
 /// <summary>What follows the body: "Nơi nhận" list and the signature block, verbatim lines.</summary>
 public sealed record ClosingMatter(IReadOnlyList<string> Recipients, IReadOnlyList<string> SignatureLines);
