@@ -5,7 +5,7 @@ namespace Atlas.Content;
 
 /// <summary>
 /// Writes one programme as annotated Markdown: YAML front matter, then the body in document order. Headings keep the
-/// document's numbering; headings and passages carry Markdig generic attributes — the stable id and, when the analysis
+/// document's numbering; every passage is a paragraph (its marker escaped); headings and passages carry Markdig generic attributes — the stable id and, when the analysis
 /// found them, <c>.theme-&lt;id&gt;</c>, <c>.target</c> and <c>.indicator-&lt;id&gt;</c> classes. Assignment lines follow their
 /// passage as a quote. The output depends on the input only, so writing twice gives the same bytes.
 /// </summary>
@@ -79,11 +79,13 @@ public static class ProgrammeMarkdown
         _ => s.Number + ".",
     };
 
-    /// <summary>Bullets stay bullets; "(3)" and "a)" are escaped so Markdown keeps them as printed.</summary>
+    /// <summary>
+    /// Markers are kept as printed but escaped, so every passage is a paragraph of its own: Markdig attaches the id to a
+    /// paragraph reliably, while in a tight list it would lose it.
+    /// </summary>
     private static string MarkdownMarker(string marker) => marker switch
     {
-        "-" or "+" => marker,
-        "•" => "*",
+        "-" or "+" => "\\" + marker,
         _ when marker.EndsWith('.') && marker[..^1].All(char.IsAsciiDigit) => marker[..^1] + "\\.",
         _ when marker.EndsWith(')') && !marker.StartsWith('(') => marker[..^1] + "\\)",
         _ => marker,

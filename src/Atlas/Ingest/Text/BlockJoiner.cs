@@ -14,10 +14,11 @@ public static class BlockJoiner
 {
     public static IReadOnlyList<Block> Join(IReadOnlyList<SourceLine> lines)
     {
-        var wrap = WrapWidth(lines);
+        var wrap = (Raw: WrapWidth(lines.Select(l => l.Width.Raw), lines), Composed: WrapWidth(lines.Select(l => l.Width.Composed), lines));
         var blocks = new List<Block>();
         var text = new StringBuilder();
-        int first = -1, last = -1, lastRaw = 0;
+        int first = -1, last = -1;
+        LineWidth lastWidth = LineWidth.Of("", "");
         bool styled = false, blankBefore = false;
 
         void Flush()
@@ -38,11 +39,11 @@ public static class BlockJoiner
                 blankBefore = false;
                 continue;
             }
-            if (first >= 0 && Continues(text, lastRaw, styled, line, blankBefore, wrap))
+            if (first >= 0 && Continues(text, lastWidth, line, blankBefore, wrap))
             {
                 text.Append(' ').Append(line.Text);
                 last = i;
-                lastRaw = line.RawLength;
+                lastWidth = line.Width;
             }
             else
             {
@@ -50,7 +51,7 @@ public static class BlockJoiner
                 text.Append(line.Text);
                 first = last = i;
                 styled = line.Styled;
-                lastRaw = line.RawLength;
+                lastWidth = line.Width;
             }
             blankBefore = false;
         }
@@ -58,18 +59,24 @@ public static class BlockJoiner
         return blocks;
     }
 
-    private static bool Continues(StringBuilder previous, int previousRawLength, bool previousStyled, SourceLine line, bool blankBefore, int wrap)
+    private static bool Continues(StringBuilder previous, LineWidth previousWidth, SourceLine line, bool blankBefore, (int Raw, int Composed) wrap)
     {
         var next = line.Text;
         var ends = EndsSentence(previous);
-        bool full = wrap > 0 && !blankBefore && previousRawLength + 1 + FirstWordLength(next) > wrap;
+        // Full: the next line's first word would not have fitted after the previous line, in either way of counting.
+        bool full = !blankBefore
+            && ((wrap.Raw > 0 && previousWidth.Raw + 1 + line.Width.RawFirstWord > wrap.Raw)
+                || (wrap.Composed > 0 && previousWidth.Composed + 1 + line.Width.ComposedFirstWord > wrap.Composed));
+        // "Nơi nhận:" and "T/M TỈNH ỦY" open the closing matter even right after a full line.
+        if (Closing.ClosingReader.IsRecipientsHeading(next) || Closing.ClosingReader.IsOnBehalfLine(next)) return false;
         var marker = MarkerReader.Read(next);
         if (marker is not null || FieldLabel.Read(next) is not null)
         {
-            // A re-wrap can put "- 2025" (from "2021 - 2025") at the start of a line; only a full, unfinished line lets it continue.
-            return full && !ends && marker is { Kind: MarkerKind.Bullet } && char.IsDigit(marker.Rest[0]);
+            // A re-wrap can put "- 2025" (from "2021 - 2025") or "- xã hội" (from "kinh tế - xã hội") at the start of a line;
+            // only a full, unfinished line lets such a "bullet" continue it.
+            // "- Trà Vinh" (from "Bến Tre - Trà Vinh") too: a real bullet follows a finished line, not a full unfinished one.
+            return full && !ends && marker is { Kind: MarkerKind.Bullet, Number: "-" };
         }
-        if (previousStyled != line.Styled) return false;
         if (!ends && StartsContinuation(next, blankBefore)) return true;
         return full;
     }
@@ -91,19 +98,13 @@ public static class BlockJoiner
         return i >= 0 && text[i] is '.' or '!' or '?' or ';' or ':' or '…';
     }
 
-    private static int FirstWordLength(string text)
-    {
-        int i = text.IndexOf(' ');
-        return i < 0 ? text.Length : i;
-    }
-
     /// <summary>
     /// The column a hard-wrapped copy was wrapped at, or 0 when lines are not hard-wrapped. A wrapped text has no long lines
     /// and many lines close to the longest one.
     /// </summary>
-    public static int WrapWidth(IReadOnlyList<SourceLine> lines)
+    public static int WrapWidth(IEnumerable<int> widths, IReadOnlyList<SourceLine> lines)
     {
-        var lengths = lines.Where(l => !l.IsBlank && !l.IsRule).Select(l => l.RawLength).ToList();
+        var lengths = widths.Where((_, i) => !lines[i].IsBlank && !lines[i].IsRule).ToList();
         if (lengths.Count < 8) return 0;
         int max = lengths.Max();
         if (max > 120 || max < 30) return 0;

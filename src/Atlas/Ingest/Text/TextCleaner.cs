@@ -11,9 +11,12 @@ public static class TextCleaner
 {
     public static IReadOnlyList<SourceLine> Clean(string text)
     {
-        var normalised = text.Normalize(NormalizationForm.FormC);
         var lines = new List<SourceLine>();
-        foreach (var raw in SplitLines(normalised)) lines.Add(CleanLine(raw));
+        foreach (var raw in SplitLines(text))
+        {
+            var composed = raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
+            lines.Add(CleanLine(composed) with { Width = LineWidth.Of(raw, composed) });
+        }
         return lines;
     }
 
@@ -40,7 +43,7 @@ public static class TextCleaner
         var text = CleanText(raw, out var styled);
         var isRule = IsRuleLine(raw);
         if (isRule) text = "";
-        return new SourceLine(text, cells, styled && text.Length > 0, isRule, raw.TrimEnd().Length);
+        return new SourceLine(text, cells, styled && text.Length > 0, isRule, LineWidth.Of(raw, raw));
     }
 
     /// <summary>True for <c>-----</c>, <c>***</c>, <c>___</c>, <c>* * *</c>, <c>=====</c>: three or more rule characters and nothing else.</summary>
@@ -115,7 +118,7 @@ public static class TextCleaner
 
         s = DropTrailingEmphasisedFragment(s);
         // A line wholly wrapped in emphasis (**…**, *…*, ***…***) — or one end of a bold run split over lines — is a heading style.
-        if (StartsWithEmphasis(s) || EndsWithEmphasis(s)) styled = true;
+        if (WhollyEmphasised(s) || OpensUnclosedBold(s) || EndsWithEmphasis(s)) styled = true;
         s = RemoveEmphasis(s);
         s = RemoveEscapes(s);
         s = s.Replace("<br>", " ", StringComparison.OrdinalIgnoreCase)
@@ -127,8 +130,22 @@ public static class TextCleaner
         return s;
     }
 
-    private static bool StartsWithEmphasis(string s) =>
-        s.Length >= 2 && (s[0] == '*' || (s[0] == '_' && s[1] == '_')) && s[1] != ' ' && !(s[0] == '*' && s[1] == ')');
+    /// <summary>"**I- TÌNH HÌNH**", "*c) Định hướng*", "***2.2. …***": the emphasis opened at the start closes at the very end.</summary>
+    private static bool WhollyEmphasised(string s)
+    {
+        int open = 0;
+        while (open < s.Length && s[open] == '*') open++;
+        if (open == 0 || open >= s.Length || s[open] == ' ') return false;
+        int close = s.IndexOf('*', open);
+        if (close < 0) return false;
+        int end = close;
+        while (end < s.Length && s[end] == '*') end++;
+        return end == s.Length;
+    }
+
+    /// <summary>"**T/M TỈNH ỦY" whose closing "**" is on a later line: the first line of a bold run.</summary>
+    private static bool OpensUnclosedBold(string s) =>
+        s.StartsWith("**", StringComparison.Ordinal) && s.Length > 2 && s[2] != ' ' && s.IndexOf("**", 2, StringComparison.Ordinal) < 0;
 
     /// <summary>Only a bold close ("…**") marks the end of a heading; a single '*' closes an inline italic.</summary>
     private static bool EndsWithEmphasis(string s) =>
