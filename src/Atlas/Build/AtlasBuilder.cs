@@ -39,7 +39,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         var report = new IngestReport(outcomes.Select(o => o.Report).ToList());
         var programmes = outcomes.OfType<Ingested>().Select(o => o.Programme).OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         var registries = Time("registries", () => Registries.Load(options.ContentDir));
-        var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators).Analyse(programmes));
+        var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators, registries.ThemeOverrides).Analyse(programmes));
         Time("content", () => ContentFolder.Write(options.ContentDir, analysed, report));
         return (analysed, report);
     }
