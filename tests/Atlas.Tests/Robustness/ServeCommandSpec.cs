@@ -31,6 +31,7 @@ public class ServeCommandSpec
             using (var kill = Process.Start("kill", ["-INT", p.Id.ToString()])) await kill.WaitForExitAsync();
 
             Assert.True(p.WaitForExit(TimeSpan.FromSeconds(20)), "atlas serve did not stop after SIGINT");
+            p.WaitForExit(); // drains the redirected output
             Assert.Equal(0, p.ExitCode);
             lock (output) Assert.Contains("stopped", output.ToString());
         }
