@@ -1,4 +1,5 @@
 using Atlas.Analysis.Targets;
+using Atlas.Analysis.Themes;
 using Atlas.Model;
 
 namespace Atlas.Analysis;
@@ -8,11 +9,11 @@ namespace Atlas.Analysis;
 /// assignments, references) run independently; cross-programme ones (similarity, shared language)
 /// see the whole corpus. Output order is the input order (sorted by slug).
 /// </summary>
-public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Indicator> indicators)
+public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Indicator> indicators, ThemeOverrides? themeOverrides = null)
 {
     public IReadOnlyList<AnalysedProgramme> Analyse(IReadOnlyList<Programme> programmes)
     {
-        _ = themes;
+        var themeClassifier = new ThemeClassifier(themes, themeOverrides);
         var targets = new TargetExtractor(indicators);
         var results = new ProgrammeAnalysis[programmes.Count];
         // Per programme in parallel; each result lands at its programme's index, so the order is fixed.
@@ -21,6 +22,7 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
             var p = programmes[i];
             results[i] = ProgrammeAnalysis.Empty with
             {
+                Themes = themeClassifier.Classify(p),
                 Targets = targets.Extract(p),
             };
         });

@@ -1,6 +1,5 @@
 using Atlas.Model;
 using Atlas.Tests.TestSupport;
-using YamlDotNet.RepresentationModel;
 
 namespace Atlas.Tests.Analysis;
 
@@ -26,22 +25,7 @@ public static class TestProgrammes
             secs, passages, new ClosingMatter([], []), new SourceInfo(slug + ".txt", "0", "utf-8"));
     }
 
-    /// <summary>content/indicators.yml read directly (the registry loader is another area's; this keeps the specs independent).</summary>
-    public static IReadOnlyList<Indicator> Indicators { get; } = LoadIndicators();
-
-    private static IReadOnlyList<Indicator> LoadIndicators()
-    {
-        var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(Repo.Content, "indicators.yml"));
-        yaml.Load(reader);
-        var list = new List<Indicator>();
-        foreach (YamlMappingNode node in ((YamlSequenceNode)yaml.Documents[0].RootNode).Children)
-        {
-            string Get(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value ?? "" : "";
-            var patterns = node.Children.TryGetValue(new YamlScalarNode("patterns"), out var p)
-                ? ((YamlSequenceNode)p).Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList() : [];
-            list.Add(new Indicator(Get("id"), Get("name_vi"), Get("name_en"), Get("definition"), patterns));
-        }
-        return list;
-    }
+    /// <summary>content/indicators.yml through the registry loader (which also validates the file).</summary>
+    public static IReadOnlyList<Indicator> Indicators { get; } =
+        Atlas.Content.Registries.LoadIndicators(Path.Combine(Repo.Content, Atlas.Content.Registries.IndicatorsFile));
 }
