@@ -12,8 +12,10 @@ app.Configure(config =>
         .WithDescription("Đọc content/sources → content/programmes/*.md và báo cáo trích xuất (ingest sources into annotated Markdown).");
     config.AddCommand<BuildCommand>("build")
         .WithDescription("Xây dựng toàn bộ atlas vào site/ (ingest, analyse, render, index, export, verify, publish).");
+    config.AddCommand<ServeCommand>("serve").WithDescription("Xem trước site/ trên 127.0.0.1, tự xây dựng lại và tải lại trang khi nội dung thay đổi (preview with live rebuild).");
     config.AddCommand<CheckCommand>("check")
         .WithDescription("Kiểm tra site/ đã xây dựng: liên kết, neo, tiêu đề, lang, id trùng (check the built site).");
+    BenchCommand.Register(config);
 });
 
 try
@@ -24,4 +26,10 @@ catch (CommandAppException ex)
 {
     AnsiConsole.MarkupLine($"[red]Lỗi cú pháp lệnh (usage error):[/] {Markup.Escape(ex.Message)}");
     return ExitCodes.Usage;
+}
+catch (Atlas.Content.RegistryException ex)
+{
+    // A malformed content/*.yml stops the build before anything is written; the message names file:line:column.
+    AnsiConsole.MarkupLine($"[red]Lỗi tệp đăng ký (registry file error):[/] {Markup.Escape(ex.Message)}");
+    return ExitCodes.DocumentFailed;
 }

@@ -1,3 +1,7 @@
+using Atlas.Analysis.Assignments;
+using Atlas.Analysis.References;
+using Atlas.Analysis.Targets;
+using Atlas.Analysis.Themes;
 using Atlas.Model;
 
 namespace Atlas.Analysis;
@@ -7,11 +11,25 @@ namespace Atlas.Analysis;
 /// assignments, references) run independently; cross-programme ones (similarity, shared language)
 /// see the whole corpus. Output order is the input order (sorted by slug).
 /// </summary>
-public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Indicator> indicators)
+public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Indicator> indicators, ThemeOverrides? themeOverrides = null)
 {
     public IReadOnlyList<AnalysedProgramme> Analyse(IReadOnlyList<Programme> programmes)
     {
-        _ = themes; _ = indicators;
-        return programmes.Select(p => new AnalysedProgramme(p, ProgrammeAnalysis.Empty)).ToList();
+        var themeClassifier = new ThemeClassifier(themes, themeOverrides);
+        var targets = new TargetExtractor(indicators);
+        var results = new ProgrammeAnalysis[programmes.Count];
+        // Per programme in parallel; each result lands at its programme's index, so the order is fixed.
+        Parallel.For(0, programmes.Count, i =>
+        {
+            var p = programmes[i];
+            results[i] = ProgrammeAnalysis.Empty with
+            {
+                Themes = themeClassifier.Classify(p),
+                Targets = targets.Extract(p),
+                Assignments = AssignmentExtractor.Extract(p),
+                References = ReferenceExtractor.Extract(p),
+            };
+        });
+        return programmes.Select((p, i) => new AnalysedProgramme(p, results[i])).ToList();
     }
 }

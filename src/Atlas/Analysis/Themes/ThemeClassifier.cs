@@ -1,0 +1,220 @@
+using Atlas.Model;
+
+namespace Atlas.Analysis.Themes;
+
+/// <summary>
+/// Tags passages with themes by explainable rules over section headings and passage text, then applies the
+/// hand corrections of theme-overrides.yml. All matching is on <see cref="ThemeText.Fold"/>ed text, whole words.
+///
+/// Rules, in order (each gives at most one <see cref="PassageTheme"/> per passage and theme; the first rule wins):
+/// 1. Skip: passages before the first section, and passages under a section whose heading starts with one of
+///    the <c>skip_headings</c> ("Tình hình…", "Đánh giá…"), get no rule themes (reviews of the past commit to nothing).
+/// 2. Heading (reason "heading", evidence = the heading): a passage inherits the themes of its nearest section
+///    heading, itself or an ancestor, that names any theme by its <c>heading_keywords</c>. Only the heading's main
+///    clause counts, i.e. the text before a <c>purpose_markers</c> word ("… nhân lực đáp ứng yêu cầu công nghiệp hóa"),
+///    unless the main clause names no theme. When the heading names several themes, a passage inherits those its own
+///    text names too (one keyword or heading keyword is enough); a passage naming none of them inherits them all.
+/// 3. Keyword (reason "keyword", evidence = the keywords found, joined by "; "): the passage's own text names the theme by at least
+///    <see cref="MinDistinctKeywords"/> different keywords, or by one keyword in its lead (the first clause, up to
+///    the first ';', ':' or '.', at most <see cref="LeadWords"/> words). One keyword in passing is not enough.
+///    A keyword inside one of the theme's <c>exclude</c> phrases does not count ("công nghiệp hóa" is not industry),
+///    and a keyword inside a longer keyword's match counts once ("công nghiệp chế biến" hides "chế biến").
+/// 4. Override (reason "override"): theme-overrides.yml adds or removes themes for a passage or a whole section.
+/// Output: passages in document order, themes within a passage in registry order.
+/// </summary>
+public sealed class ThemeClassifier
+{
+    public const int MinDistinctKeywords = 2;
+    public const int LeadWords = 20;
+
+    private readonly PhraseIndex index = new();
+    private readonly IReadOnlyList<CompiledTheme> themes;
+    private readonly IReadOnlyList<string[]> skipHeadings;
+    private readonly HashSet<int> purposeMarkers;
+    private readonly IReadOnlyList<ThemeOverride> overrides;
+
+    public ThemeClassifier(IReadOnlyList<Theme> themes, ThemeOverrides? overrides = null)
+    {
+        overrides ??= ThemeOverrides.None;
+        this.themes = themes.Select(t => CompiledTheme.Of(t, index)).ToList();
+        skipHeadings = overrides.SkipHeadings.Select(ThemeText.Words).Where(w => w.Length > 0).ToList();
+        purposeMarkers = overrides.PurposeMarkers.Select(index.Add).Where(id => id >= 0).ToHashSet();
+        this.overrides = overrides.Overrides;
+    }
+
+    /// <summary>The themes a section heading names (rule 2, main clause first), in registry order.</summary>
+    public IReadOnlyList<Theme> ThemesOfHeading(string heading) => HeadingThemes(heading).Select(t => t.Theme).ToList();
+
+    public IReadOnlyList<PassageTheme> Classify(Programme programme)
+    {
+        var tree = SectionTree.Of(programme.Sections);
+        var headingCache = new Dictionary<string, IReadOnlyList<CompiledTheme>>(StringComparer.Ordinal);
+        var result = new List<PassageTheme>();
+        foreach (var passage in programme.Passages)
+        {
+            var found = new Dictionary<string, PassageTheme>(StringComparer.Ordinal);
+            var chain = tree.Chain(passage.SectionId);
+            if (chain.Count > 0 && !chain.Any(IsSkipped))
+            {
+                var matches = index.Find(ThemeText.Words(passage.Text));
+                AddHeadingThemes(passage, matches, chain, headingCache, found);
+                AddKeywordThemes(passage, matches, found);
+            }
+            ApplyOverrides(programme.Slug, passage, tree, found);
+            foreach (var theme in themes)
+                if (found.TryGetValue(theme.Theme.Id, out var hit)) result.Add(hit);
+        }
+        return result;
+    }
+
+    private bool IsSkipped(Section section)
+    {
+        var words = ThemeText.Words(section.Heading);
+        return skipHeadings.Any(skip => skip.Length <= words.Length && skip.SequenceEqual(words.Take(skip.Length)));
+    }
+
+    private void AddHeadingThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, IReadOnlyList<Section> chain,
+        Dictionary<string, IReadOnlyList<CompiledTheme>> cache, Dictionary<string, PassageTheme> found)
+    {
+        foreach (var section in chain)
+        {
+            if (!cache.TryGetValue(section.Id, out var named)) cache[section.Id] = named = HeadingThemes(section.Heading);
+            if (named.Count == 0) continue;
+            var inherited = named;
+            if (named.Count > 1)
+            {
+                var ownText = named.Where(t => Select(matches, t.AllPhrases, t.Excludes).Count > 0).ToList();
+                if (ownText.Count > 0) inherited = ownText;
+            }
+            foreach (var theme in inherited)
+                found.TryAdd(theme.Theme.Id, new PassageTheme(passage.Id, theme.Theme.Id, "heading", section.Heading));
+            return;
+        }
+    }
+
+    private void AddKeywordThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, Dictionary<string, PassageTheme> found)
+    {
+        var lead = LeadLength(passage.Text);
+        foreach (var theme in themes)
+        {
+            if (found.ContainsKey(theme.Theme.Id)) continue;
+            var hits = Select(matches, theme.Keywords, theme.Excludes);
+            if (hits.Count == 0) continue;
+            var distinct = hits.Select(h => theme.Spelling[h.Phrase]).Distinct(StringComparer.Ordinal).ToList();
+            if (distinct.Count >= MinDistinctKeywords || hits.Any(h => h.End <= lead))
+                found[theme.Theme.Id] = new PassageTheme(passage.Id, theme.Theme.Id, "keyword", string.Join("; ", distinct));
+        }
+    }
+
+    private void ApplyOverrides(string slug, Passage passage, SectionTree tree, Dictionary<string, PassageTheme> found)
+    {
+        foreach (var o in overrides)
+        {
+            if (o.Programme != slug) continue;
+            var applies = o.PassageId is not null
+                ? o.PassageId == passage.Id
+                : tree.Chain(passage.SectionId).Any(s => s.Id == o.SectionId);
+            if (!applies) continue;
+            foreach (var id in o.Remove) found.Remove(id);
+            foreach (var id in o.Add)
+                found[id] = new PassageTheme(passage.Id, id, "override", string.IsNullOrWhiteSpace(o.Note) ? o.Origin : o.Note);
+        }
+    }
+
+    private IReadOnlyList<CompiledTheme> HeadingThemes(string heading)
+    {
+        var matches = index.Find(ThemeText.Words(heading));
+        var cut = matches.Where(m => m.Start > 0 && purposeMarkers.Contains(m.Phrase)).Select(m => m.Start).DefaultIfEmpty(int.MaxValue).Min();
+        var main = matches.Where(m => m.End <= cut).ToList();
+        var named = themes.Where(t => Select(main, t.HeadingKeywords, t.Excludes).Count > 0).ToList();
+        if (named.Count == 0 && main.Count < matches.Count)
+            named = themes.Where(t => Select(matches, t.HeadingKeywords, t.Excludes).Count > 0).ToList();
+        return named;
+    }
+
+    /// <summary>Number of words of the passage's lead: its first clause, at most <see cref="LeadWords"/> words.</summary>
+    private static int LeadLength(string text)
+    {
+        var end = text.Length;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is ';' or ':' or '.' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])))
+            {
+                end = i;
+                break;
+            }
+        }
+        return Math.Min(ThemeText.Words(text[..end]).Length, LeadWords);
+    }
+
+    /// <summary>Matches of the wanted phrases outside exclusions, longest first without overlaps, in text order.</summary>
+    private static IReadOnlyList<PhraseMatch> Select(IReadOnlyList<PhraseMatch> matches, HashSet<int> wanted, HashSet<int> excludes)
+    {
+        var excluded = excludes.Count == 0 ? [] : matches.Where(m => excludes.Contains(m.Phrase)).ToList();
+        var candidates = matches
+            .Where(m => wanted.Contains(m.Phrase) && !excluded.Any(m.Within))
+            .OrderByDescending(m => m.Length).ThenBy(m => m.Start).ThenBy(m => m.Phrase);
+        var accepted = new List<PhraseMatch>();
+        foreach (var m in candidates)
+            if (!accepted.Any(m.Overlaps)) accepted.Add(m);
+        return accepted.OrderBy(m => m.Start).ToList();
+    }
+
+    private sealed record CompiledTheme(Theme Theme, HashSet<int> Keywords, HashSet<int> HeadingKeywords, HashSet<int> AllPhrases,
+        HashSet<int> Excludes, IReadOnlyDictionary<int, string> Spelling)
+    {
+        public static CompiledTheme Of(Theme theme, PhraseIndex index)
+        {
+            // Evidence quotes the registry's own spelling of a keyword (the first, when two fold alike).
+            var spelling = new Dictionary<int, string>();
+            HashSet<int> Compile(IEnumerable<string> list)
+            {
+                var set = new HashSet<int>();
+                foreach (var phrase in list)
+                {
+                    var id = index.Add(phrase);
+                    if (id < 0) continue;
+                    set.Add(id);
+                    spelling.TryAdd(id, phrase);
+                }
+                return set;
+            }
+            var keywords = Compile(theme.Keywords);
+            var headingKeywords = Compile(theme.HeadingKeywords);
+            var excludes = Compile(theme.Excludes);
+            return new CompiledTheme(theme, keywords, headingKeywords, keywords.Union(headingKeywords).ToHashSet(), excludes, spelling);
+        }
+    }
+
+    /// <summary>Parent links of a programme's section tree, to walk from a passage's section up to the root.</summary>
+    private sealed class SectionTree
+    {
+        private readonly Dictionary<string, (Section Section, string? Parent)> byId = new(StringComparer.Ordinal);
+
+        public static SectionTree Of(IReadOnlyList<Section> roots)
+        {
+            var tree = new SectionTree();
+            var stack = new Stack<(Section, string?)>(roots.Reverse().Select(r => (r, (string?)null)));
+            while (stack.Count > 0)
+            {
+                var (section, parent) = stack.Pop();
+                tree.byId.TryAdd(section.Id, (section, parent));
+                foreach (var child in section.Children.Reverse()) stack.Push((child, section.Id));
+            }
+            return tree;
+        }
+
+        /// <summary>The section and its ancestors, innermost first; empty for the preamble or an unknown id.</summary>
+        public IReadOnlyList<Section> Chain(string? sectionId)
+        {
+            var chain = new List<Section>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (sectionId is not null && seen.Add(sectionId) && byId.TryGetValue(sectionId, out var entry))
+            {
+                chain.Add(entry.Section);
+                sectionId = entry.Parent;
+            }
+            return chain;
+        }
+    }
+}
