@@ -8,7 +8,7 @@
  * Scores are Lucene 4.8 BM25Similarity scores, reproduced in float32 (Math.fround) from the exported statistics:
  * the same query structure as src/Atlas/Search/SearchQuery.cs and the same text rules as VietnameseText.cs.
  * Shards are self-registering .js files loaded with <script> tags, so this works from file:// and http(s)://.
- * No dependencies, no eval, no innerHTML.
+ * No dependencies, no eval, no HTML built from strings.
  */
 (function (global) {
   "use strict";

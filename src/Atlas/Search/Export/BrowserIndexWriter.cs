@@ -9,7 +9,7 @@ using Lucene.Net.Util;
 namespace Atlas.Search.Export;
 
 /// <summary>Shard sizes of the browser export. Defaults keep a seed query to a few small files.</summary>
-public sealed record ExportLayout(int DictionaryShardBytes = 6_000, int PostingsChunkBytes = 12_000, int PositionsChunkBytes = 12_000,
+public sealed record ExportLayout(int DictionaryShardBytes = 4_000, int PostingsChunkBytes = 4_000, int PositionsChunkBytes = 4_000,
     int DocInfoBlock = 4096, int StoredBlock = 8);
 
 /// <summary>
@@ -54,6 +54,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 
     private sealed record TermEntry(string Key, string Field, string Term, int DocFreq, string Postings, string Positions)
     {
+        public string FoldedTerm { get; } = VietnameseText.Fold(Term);
         public int PostingsChunk { get; set; }
         public int PositionsChunk { get; set; }
     }
@@ -64,13 +65,15 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         var segment = index.Segment;
         var passages = index.Passages;
 
-        // Terms of both fields, grouped by key; within a key: field ("f" before "t"), then term, ordinal.
+        // Terms of both fields, grouped by key; within a key by folded form, so a folded term and its exact
+        // variants ("mot", "một", "mốt") sit side by side and usually share their chunks. Ordinal throughout.
         var entries = new List<TermEntry>();
         foreach (var (field, tag) in new[] { (PassageFields.Folded, "f"), (PassageFields.Text, "t") })
             entries.AddRange(ReadTerms(segment, field, tag));
         entries.Sort((a, b) =>
         {
             int c = string.CompareOrdinal(a.Key, b.Key);
+            if (c == 0) c = string.CompareOrdinal(a.FoldedTerm, b.FoldedTerm);
             if (c == 0) c = string.CompareOrdinal(a.Field, b.Field);
             return c != 0 ? c : string.CompareOrdinal(a.Term, b.Term);
         });
