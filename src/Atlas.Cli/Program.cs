@@ -14,6 +14,7 @@ app.Configure(config =>
         .WithDescription("Xây dựng toàn bộ atlas vào site/ (ingest, analyse, render, index, export, verify, publish).");
     config.AddCommand<CheckCommand>("check")
         .WithDescription("Kiểm tra site/ đã xây dựng: liên kết, neo, tiêu đề, lang, id trùng (check the built site).");
+    BenchCommand.Register(config);
 });
 
 try

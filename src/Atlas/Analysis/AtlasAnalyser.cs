@@ -1,3 +1,4 @@
+using Atlas.Analysis.Themes;
 using Atlas.Model;
 
 namespace Atlas.Analysis;
@@ -7,11 +8,12 @@ namespace Atlas.Analysis;
 /// assignments, references) run independently; cross-programme ones (similarity, shared language)
 /// see the whole corpus. Output order is the input order (sorted by slug).
 /// </summary>
-public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Indicator> indicators)
+public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Indicator> indicators, ThemeOverrides? themeOverrides = null)
 {
     public IReadOnlyList<AnalysedProgramme> Analyse(IReadOnlyList<Programme> programmes)
     {
-        _ = themes; _ = indicators;
-        return programmes.Select(p => new AnalysedProgramme(p, ProgrammeAnalysis.Empty)).ToList();
+        _ = indicators;
+        var themeClassifier = new ThemeClassifier(themes, themeOverrides);
+        return programmes.Select(p => new AnalysedProgramme(p, ProgrammeAnalysis.Empty with { Themes = themeClassifier.Classify(p) })).ToList();
     }
 }

@@ -39,7 +39,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         var report = new IngestReport(outcomes.Select(o => o.Report).ToList());
         var programmes = outcomes.OfType<Ingested>().Select(o => o.Programme).OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         var registries = Time("registries", () => Registries.Load(options.ContentDir));
-        var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators).Analyse(programmes));
+        var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators, registries.ThemeOverrides).Analyse(programmes));
         Time("content", () => ContentFolder.Write(options.ContentDir, analysed, report));
         return (analysed, report);
     }
@@ -79,11 +79,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         var ingester = new ProgrammeIngester();
         var results = new IngestOutcome[sources.Count];
         // Parallel for speed; results land at their source's index, so the order is the sorted file order.
-        Parallel.For(0, sources.Count, i =>
-        {
-            var s = sources[i];
-            results[i] = ingester.Ingest(new SourceDocument(s.FileName, File.ReadAllBytes(s.Path)), s.OverridesYaml);
-        });
+        Parallel.For(0, sources.Count, i => results[i] = SourceGate.Ingest(ingester, sources[i]));
         return results;
     }
 

@@ -11,7 +11,16 @@ public static class Publisher
         var old = siteDir.TrimEnd('/', '\\') + ".old";
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
         if (Directory.Exists(siteDir)) Directory.Move(siteDir, old);
-        Directory.Move(staging, siteDir);
+        try
+        {
+            Directory.Move(staging, siteDir);
+        }
+        catch
+        {
+            // Put the previous site back: a failed publish must leave what was online.
+            if (Directory.Exists(old) && !Directory.Exists(siteDir)) Directory.Move(old, siteDir);
+            throw;
+        }
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
 }

@@ -1,7 +1,11 @@
 namespace Atlas.Build;
 
 /// <summary>A source file and its optional sidecar override (same name, <c>.yml</c>).</summary>
-public sealed record SourceFile(string Path, string FileName, string? OverridesYaml);
+public sealed record SourceFile(string Path, string FileName, string? OverridesYaml)
+{
+    /// <summary>Why the sidecar could not be used (too large, unreadable); the document then fails with this message.</summary>
+    public string? OverridesError { get; init; }
+}
 
 /// <summary>Lists content/sources/: every file but the sidecar .yml overrides, in ordinal name order.</summary>
 public static class SourceFolder
@@ -15,15 +19,29 @@ public static class SourceFolder
             .Where(p => !SidecarExtensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase))
             .Where(p => !Path.GetFileName(p).StartsWith('.'))
             .OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal)
-            .Select(p => new SourceFile(p, Path.GetFileName(p), ReadSidecar(p)))
+            .Select(Describe)
             .ToList();
     }
 
-    private static string? ReadSidecar(string sourcePath)
+    private static SourceFile Describe(string sourcePath)
     {
+        var name = Path.GetFileName(sourcePath);
         var stem = Path.Combine(Path.GetDirectoryName(sourcePath)!, Path.GetFileNameWithoutExtension(sourcePath));
         foreach (var ext in SidecarExtensions)
-            if (File.Exists(stem + ext)) return File.ReadAllText(stem + ext);
-        return null;
+        {
+            var sidecar = stem + ext;
+            if (!File.Exists(sidecar)) continue;
+            if (new FileInfo(sidecar).Length > SourceGate.MaxOverrideBytes)
+                return new SourceFile(sourcePath, name, null) { OverridesError = $"{Path.GetFileName(sidecar)}: tệp ghi đè quá lớn (override file larger than {SourceGate.MaxOverrideBytes / 1024} KB)" };
+            try
+            {
+                return new SourceFile(sourcePath, name, File.ReadAllText(sidecar));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return new SourceFile(sourcePath, name, null) { OverridesError = $"{Path.GetFileName(sidecar)}: không đọc được (cannot read): {ex.Message}" };
+            }
+        }
+        return new SourceFile(sourcePath, name, null);
     }
 }

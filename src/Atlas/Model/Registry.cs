@@ -18,7 +18,14 @@ public sealed record Theme(
     string NameEn,
     string Description,
     IReadOnlyList<string> Keywords,
-    IReadOnlyList<string> HeadingKeywords);
+    IReadOnlyList<string> HeadingKeywords)
+{
+    /// <summary>
+    /// Phrases inside which this theme's keywords do not count, e.g. "công nghiệp hóa" for the industry theme
+    /// (the programmes' subject, not industry as a sector). From the optional <c>exclude</c> list of themes.yml.
+    /// </summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+}
 
 /// <summary>An indicator of content/indicators.yml, the normalised name of a quantitative target.</summary>
 public sealed record Indicator(

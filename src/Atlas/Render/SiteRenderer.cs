@@ -1,14 +1,73 @@
 using Atlas.Build;
 using Atlas.Model;
+using Atlas.Render.Feeds;
+using Atlas.Render.Pages;
+using Atlas.Render.Templates;
 
 namespace Atlas.Render;
 
-/// <summary>Renders every page of the atlas through the Scriban templates into <c>outDir</c>.</summary>
+/// <summary>
+/// Renders every page of the atlas through the Scriban templates into <c>outDir</c>, then the shared files:
+/// assets, the original sources, sitemap.xml and feed.xml. Templates are parsed before anything is written, so a
+/// template error stops the build with the template's name and line.
+/// </summary>
 public sealed class SiteRenderer(BuildOptions options)
 {
+    /// <summary>The page types, in writing order. Another area adds its page here with one line.</summary>
+    public static IReadOnlyList<ISitePage> Pages() =>
+    [
+        new HomePage(),
+        new ProgrammePages(),
+        new ProvincePages(),
+        new ThemePages(),
+        new ThemeMatrixPage(),
+        new ResolutionPages(),
+        new SourcesPage(),
+        new AboutPage(),
+    ];
+
     public void Render(AtlasModel model, string outDir)
     {
-        // SCAFFOLD: replaced by the site renderer (issue 3).
-        _ = options; _ = model; _ = outDir;
+        var templates = new TemplateCache(options.TemplatesDir);
+        var site = new SiteWriter(model, templates, Language.Load(options.TemplatesDir), SiteSettings.Load(options.TemplatesDir), outDir);
+        CopyAssets(Path.Combine(options.TemplatesDir, "assets"), Path.Combine(outDir, "assets"));
+        CopySources(model, outDir);
+        foreach (var page in Pages()) page.Write(site);
+        Sitemap.Write(site);
+        AtomFeed.Write(site);
+    }
+
+    /// <summary>True when the original of <paramref name="fileName"/> is (or will be) under site/sources/.</summary>
+    public static bool IsCopiedSource(SiteWriter site, string fileName) =>
+        SafeName(fileName) && File.Exists(Path.Combine(site.OutDir, "sources", fileName));
+
+    /// <summary>Copies each original source byte for byte to sources/, so readers can check the text against it.</summary>
+    private void CopySources(AtlasModel model, string outDir)
+    {
+        var names = model.Report.Documents.Select(d => d.Source)
+            .Concat(model.Programmes.Select(p => p.Programme.Source.FileName))
+            .Where(SafeName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var from = Path.Combine(options.SourcesDir, name);
+            if (!File.Exists(from)) continue;
+            Directory.CreateDirectory(Path.Combine(outDir, "sources"));
+            File.Copy(from, Path.Combine(outDir, "sources", name), overwrite: true);
+        }
+    }
+
+    /// <summary>A plain file name (no folder part): sources are copied flat and must not escape sources/.</summary>
+    private static bool SafeName(string name) =>
+        name.Length > 0 && name == Path.GetFileName(name) && name is not ("." or "..") && name != "index.html";
+
+    private static void CopyAssets(string from, string to)
+    {
+        if (!Directory.Exists(from)) return;
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
     }
 }

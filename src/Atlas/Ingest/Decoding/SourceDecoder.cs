@@ -3,31 +3,122 @@ using System.Text;
 namespace Atlas.Ingest.Decoding;
 
 /// <summary>Decoded text, or why the bytes cannot be read as a programme. Exactly one of Text/Error is set.</summary>
-/// <param name="Encoding">What was detected: "utf-8", "utf-8-bom", … (for the report).</param>
-public sealed record DecodedText(string? Text, string Encoding, string? Error);
+/// <param name="Encoding">What was detected: "utf-8", "utf-8-bom", "utf-16le-bom", "windows-1258", "tcvn3"… (for the report).</param>
+public sealed record DecodedText(string? Text, string Encoding, string? Error)
+{
+    /// <summary>What the decoder changed or noticed that a reviewer should know (a conversion, removed control characters).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Bytes → text. Refuses what it cannot decode with certainty rather than guessing:
 /// a wrong guess would silently corrupt every Vietnamese word.
+/// Accepts UTF-8 (with or without BOM), UTF-16/UTF-32 with BOM, UTF-16 without BOM when the zero-byte
+/// pattern is unmistakable, and Windows-1258 / TCVN3 when the converted text reads as Vietnamese.
+/// Line endings are left as they are (ingest normalises them).
 /// </summary>
 public static class SourceDecoder
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>
+    /// Largest source accepted: 16 MiB. Real programmes are well under 1 MB; the limit keeps memory bounded
+    /// against a wrong file (a scan, an archive) and is checked from the file length before reading.
+    /// </summary>
+    public const long MaxBytes = 16L * 1024 * 1024;
 
-    public static DecodedText Decode(byte[] bytes)
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16Be = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UTF32Encoding StrictUtf32Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true);
+    private static readonly UTF32Encoding StrictUtf32Be = new(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);
+
+    public static string TooLargeMessage(long length) =>
+        $"tệp quá lớn: {length / (1024.0 * 1024):F1} MB, giới hạn {MaxBytes / (1024 * 1024)} MB (file too large: a programme is a text file well under this limit)";
+
+    public static DecodedText Decode(byte[] bytes) => Decode(bytes.AsSpan());
+
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
-        // SCAFFOLD (minimal): UTF-8 with or without BOM; the robustness issue adds UTF-16, binary, legacy encodings and size limits.
-        if (bytes.Length == 0) return new DecodedText(null, "empty", "tệp rỗng (empty file)");
-        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        if (bytes.Length > MaxBytes) return Fail("too-large", TooLargeMessage(bytes.Length));
+        if (bytes.Length == 0) return Fail("empty", "tệp rỗng (empty file)");
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return FromUnicode(bytes[3..], StrictUtf8, "utf-8-bom");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return FromUnicode(bytes[4..], StrictUtf32Le, "utf-32le-bom");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return FromUnicode(bytes[4..], StrictUtf32Be, "utf-32be-bom");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return FromUnicode(bytes[2..], StrictUtf16Le, "utf-16le-bom");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return FromUnicode(bytes[2..], StrictUtf16Be, "utf-16be-bom");
+
+        if (FileSignatures.Identify(bytes) is { } kind)
+            return Fail("binary", $"tệp nhị phân, không phải văn bản (binary file: {kind}); hãy lưu dưới dạng văn bản thuần UTF-8 (save it as plain UTF-8 text)");
+
+        switch (BomlessUtf16.Detect(bytes))
+        {
+            case BomlessUtf16.Order.LittleEndian: return FromUnicode(bytes, StrictUtf16Le, "utf-16le");
+            case BomlessUtf16.Order.BigEndian: return FromUnicode(bytes, StrictUtf16Be, "utf-16be");
+        }
+
+        if (ControlCharacters.LooksBinary(bytes))
+            return Fail("binary", "tệp nhị phân, không phải văn bản (binary file: contains NUL or many control bytes); hãy lưu dưới dạng văn bản thuần UTF-8 (save it as plain UTF-8 text)");
+
+        string utf8;
         try
         {
-            var text = StrictUtf8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
-            if (string.IsNullOrWhiteSpace(text)) return new DecodedText(null, "empty", "tệp chỉ có khoảng trắng (whitespace-only file)");
-            return new DecodedText(text, hasBom ? "utf-8-bom" : "utf-8", null);
+            utf8 = StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
-            return new DecodedText(null, "unknown", "không phải UTF-8 hợp lệ (not valid UTF-8)");
+            return FromLegacy(bytes);
         }
+        return Finish(utf8, "utf-8", [], allowMisreadTcvn3: true);
     }
+
+    private static DecodedText FromUnicode(ReadOnlySpan<byte> body, Encoding encoding, string name)
+    {
+        string text;
+        try
+        {
+            text = encoding.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Fail(name, $"không phải {name.ToUpperInvariant()} hợp lệ dù có dấu BOM (invalid {name} despite its byte order mark)");
+        }
+        // A BOM-led text can still be a disguised binary: check the characters, not the bytes.
+        if (text.Contains('\0') || ControlCharacters.LooksBinary(text))
+            return Fail("binary", $"tệp nhị phân, không phải văn bản (binary file: control characters after a {name} mark)");
+        return Finish(text, name, [], allowMisreadTcvn3: name.StartsWith("utf-8", StringComparison.Ordinal));
+    }
+
+    private static DecodedText FromLegacy(ReadOnlySpan<byte> bytes)
+    {
+        var candidates = LegacyEncodings.Candidates(bytes);
+        var certain = candidates.Where(c => c.Score.IsCertain).ToList();
+        if (certain.Count == 1)
+        {
+            var c = certain[0];
+            return Finish(c.Text, c.Name, [$"chuyển từ {c.Label} sang Unicode (converted from {c.Label}): {c.Score.Valid}/{c.Score.Words} accented words are valid Vietnamese syllables"], allowMisreadTcvn3: false);
+        }
+        var best = candidates.OrderByDescending(c => c.Score.Ratio).First();
+        var looksLike = best.Score.Ratio >= 0.6 ? best.Label : LegacyEncodings.LooksLike(bytes);
+        var hint = looksLike is null
+            ? "không nhận ra bảng mã (unknown encoding)"
+            : $"có vẻ là {looksLike} nhưng không chắc chắn để chuyển đổi (looks like {looksLike}, but not certainly enough to convert: {best.Score.Valid}/{best.Score.Words} accented words read as Vietnamese)";
+        return Fail(looksLike is null ? "unknown" : best.Name,
+            $"không phải UTF-8 hợp lệ (not valid UTF-8); {hint}; hãy mở tệp và lưu lại dưới dạng Unicode UTF-8 (open it and save it as Unicode UTF-8, e.g. with Unikey's converter)");
+    }
+
+    private static DecodedText Finish(string text, string encoding, List<string> warnings, bool allowMisreadTcvn3)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return Fail("empty", "tệp chỉ có khoảng trắng (whitespace-only file)");
+        if (allowMisreadTcvn3 && MisreadTcvn3.TryRepair(text) is { } repaired)
+        {
+            text = repaired.Text;
+            encoding = "tcvn3-in-" + encoding;
+            warnings.Add($"văn bản TCVN3 (ABC) đã bị lưu lại dưới dạng {encoding[9..]}; đã chuyển sang Unicode (TCVN3 text re-saved as {encoding[9..]}; converted): {repaired.Score.Valid}/{repaired.Score.Words} accented words are valid Vietnamese syllables");
+        }
+        var (clean, removed) = ControlCharacters.Clean(text);
+        if (removed > 0) warnings.Add($"đã bỏ {removed} ký tự điều khiển (removed {removed} control character(s))");
+        return new DecodedText(clean, encoding, null) { Warnings = warnings };
+    }
+
+    private static DecodedText Fail(string encoding, string error) => new(null, encoding, error);
 }

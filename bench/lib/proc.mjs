@@ -1,0 +1,80 @@
+// Running and timing processes, and the small statistics the report needs.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const TIME = '/usr/bin/time';
+
+/** Runs a command to completion; output (stdout + stderr) is returned as text. */
+export function run(cmd, args, { cwd } = {}) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) return { status: 127, output: String(r.error.message) };
+  return { status: r.status ?? 1, output: (r.stdout ?? '') + (r.stderr ?? '') };
+}
+
+/**
+ * Runs a command under /usr/bin/time -v: wall time of the whole process (measured here) and its peak resident
+ * memory (from time -v). Output goes to logFile, not to a pipe, so a chatty tool is not slowed by us reading it.
+ */
+export function timed(cmd, args, { cwd, logFile }) {
+  const useTime = fs.existsSync(TIME);
+  const timeFile = path.join(os.tmpdir(), `atlas-bench-time-${process.pid}.txt`);
+  const fd = fs.openSync(logFile, 'w');
+  const argv = useTime ? ['-v', '-o', timeFile, cmd, ...args] : args;
+  const start = process.hrtime.bigint();
+  const r = spawnSync(useTime ? TIME : cmd, argv, { cwd, stdio: ['ignore', fd, fd] });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  fs.closeSync(fd);
+  const output = fs.readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+  let peakRssKb = null;
+  if (useTime && fs.existsSync(timeFile)) {
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(timeFile, 'utf8'));
+    if (m) peakRssKb = Number(m[1]);
+    fs.rmSync(timeFile, { force: true });
+  }
+  const status = r.error ? 127 : (r.status ?? 1);
+  return { status, wallMs: +wallMs.toFixed(1), peakRssKb, output: r.error ? String(r.error.message) : output };
+}
+
+export function median(xs) {
+  const s = xs.filter(x => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const mid = Math.floor(s.length / 2);
+  return +(s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2).toFixed(1);
+}
+
+/** Nearest-rank percentile. */
+export function percentile(xs, p) {
+  const s = xs.filter(x => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/** Median, min and max wall time and the highest peak memory of the runs that succeeded. */
+export function summarise(runs) {
+  const ok = runs.filter(r => r.status === 'ok');
+  if (ok.length === 0) return { status: 'n/a', reason: runs.find(r => r.reason)?.reason ?? 'not run' };
+  const walls = ok.map(r => r.wallMs);
+  const peaks = ok.map(r => r.peakRssKb).filter(x => x);
+  return {
+    status: 'ok', runs: ok.length, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls),
+    peakRssMb: peaks.length ? Math.round(Math.max(...peaks) / 1024) : null,
+  };
+}
+
+export function dirStats(dir) {
+  let files = 0, bytes = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    files++;
+    bytes += fs.statSync(path.join(e.parentPath ?? e.path, e.name)).size;
+  }
+  return { files, bytes };
+}
+
+/** Removes every entry of dir except the named ones (and those keep(name) accepts). */
+export function removeExcept(dir, names, keep = () => false) {
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir)) if (!names.includes(e) && !keep(e)) fs.rmSync(path.join(dir, e), { recursive: true, force: true });
+}

@@ -1,0 +1,42 @@
+using Atlas.Model;
+using Atlas.Render.Templates;
+
+namespace Atlas.Render.Pages;
+
+public sealed record ThemeEntry(string Id, string Name, string Description, string Href, int Passages, int Programmes);
+
+public sealed record ProvinceEntry(string Name, string Href, int Programmes, string? NowPartOf);
+
+public sealed record ResolutionLink(string Label, string? Title, string Href, int Programmes);
+
+/// <param name="Map">The map of Vietnam (inline SVG markup from Render/Map), null until it is available.</param>
+public sealed record HomeView(
+    IReadOnlyList<ProgrammeRow> Programmes,
+    IReadOnlyList<ProvinceEntry> Provinces,
+    IReadOnlyList<ThemeEntry> Themes,
+    IReadOnlyList<ResolutionLink> Resolutions,
+    int PassageCount,
+    HtmlString? Map,
+    string MatrixHref);
+
+/// <summary>index.html: what the atlas is, its programmes, and the ways in (province, theme, resolution, search, map).</summary>
+public sealed class HomePage : ISitePage
+{
+    public void Write(SiteWriter site)
+    {
+        foreach (var lang in site.Languages)
+        {
+            var at = site.Links(lang, "index.html");
+            var programmes = Views.ForReading(site.Model.Programmes).ToList();
+            var view = new HomeView(
+                programmes.Select(p => Views.Row(p.Programme, at)).ToList(),
+                ProvincePages.Entries(site, at).Where(e => e.Programmes > 0).ToList(),
+                ThemePages.Entries(site, at),
+                site.Lookup.Resolutions.Select(r => new ResolutionLink(r.Number ?? r.Label, r.Number is null ? null : r.Label, at.Resolution(r.Id), r.Programmes.Count)).ToList(),
+                programmes.Sum(p => p.Programme.Passages.Count),
+                null,
+                at.ThemeMatrix());
+            site.WritePage(at, "home", view, new PageMeta(lang["site_name"], lang["home_description"], []));
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using Atlas.Model;
+using Atlas.Render.Templates;
+
+namespace Atlas.Render.Pages;
+
+/// <summary>A row of the metadata card; <see cref="Value"/> is null when the source does not state it.</summary>
+public sealed record MetaField(string Label, HtmlString? Value);
+
+public sealed record TocEntry(string Number, string Heading, string Href, int Depth);
+
+public sealed record ThemeChip(string Name, string Href);
+
+/// <summary>A "Label: value" line shown under its passage (Passage.Fields), not as a passage.</summary>
+public sealed record FieldView(string Label, HtmlString Value);
+
+/// <summary>A heading or a passage of the body, in document order.</summary>
+/// <param name="Level">HTML heading level for headings (2–6); nesting depth for passages.</param>
+/// <param name="Citation">The full citation text the "copy citation" button copies (the URL is added by the script).</param>
+public sealed record BodyBlock(
+    bool IsHeading,
+    string Id,
+    int Level,
+    string? Number,
+    string? Marker,
+    HtmlString Text,
+    string Citation,
+    string CitationLabel,
+    IReadOnlyList<ThemeChip> Themes,
+    IReadOnlyList<FieldView> Fields);
+
+public sealed record ProgrammeView(
+    string Title,
+    string Label,
+    string? Kicker,
+    IReadOnlyList<MetaField> Card,
+    IReadOnlyList<TocEntry> Toc,
+    IReadOnlyList<BodyBlock> Body,
+    IReadOnlyList<string> Recipients,
+    IReadOnlyList<string> Signature,
+    string? SourceHref,
+    string? SourceName,
+    string Citation);
+
+/// <summary>programmes/&lt;slug&gt;.html: metadata card, contents, the full text with its own numbering, permalinks and citations.</summary>
+public sealed class ProgrammePages : ISitePage
+{
+    public void Write(SiteWriter site)
+    {
+        foreach (var lang in site.Languages)
+        {
+            foreach (var ap in site.Model.Programmes)
+            {
+                var p = ap.Programme;
+                var at = site.Links(lang, $"programmes/{p.Slug}.html");
+                var view = Build(site, ap, at);
+                var provinceCrumb = p.Metadata.Province is { Length: > 0 } prov
+                    ? new Crumb(prov, at.Province(PageLinks.ProvinceSlug(p)))
+                    : new Crumb(lang["nav_provinces"], at.Provinces());
+                site.WritePage(at, "programme", view, new PageMeta(
+                    view.Label,
+                    Description(p, lang),
+                    [provinceCrumb, new Crumb(view.Label, null)],
+                    "article"));
+            }
+        }
+    }
+
+    private static string Description(Programme p, Language lang)
+    {
+        var parts = new List<string> { Views.Label(p) };
+        if (Dates.Display(p.Metadata.Date, lang) is { } d) parts.Add(d);
+        if (p.Metadata.Title is { Length: > 0 } t) parts.Add(t);
+        return string.Join(" — ", parts);
+    }
+
+    public static ProgrammeView Build(SiteWriter site, AnalysedProgramme ap, PageLinks at)
+    {
+        var p = ap.Programme;
+        var m = p.Metadata;
+        var lang = at.Language;
+        var linker = site.Lookup.Linker;
+        var label = Views.Label(p);
+
+        var body = new List<BodyBlock>();
+        var toc = new List<TocEntry>();
+        var bySection = p.Passages.ToLookup(x => x.SectionId ?? "", StringComparer.Ordinal);
+
+        foreach (var passage in bySection[""]) body.Add(PassageBlock(site, ap, passage, 0, at));
+
+        void Walk(Section s, int depth)
+        {
+            var heading = linker.Link(s.Heading, at);
+            if (depth <= 3) toc.Add(new TocEntry(DisplayNumber(s), s.Heading, "#" + s.Id, depth));
+            var own = bySection[s.Id].ToList();
+            body.Add(new BodyBlock(
+                true, s.Id, Math.Min(depth + 1, 6), DisplayNumber(s), null, heading,
+                Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, own, at), []));
+            foreach (var passage in own) body.Add(PassageBlock(site, ap, passage, depth, at));
+            foreach (var child in s.Children) Walk(child, depth + 1);
+        }
+        foreach (var s in p.Sections) Walk(s, 1);
+
+        return new ProgrammeView(
+            m.Title ?? label,
+            label,
+            Kicker(p, lang),
+            Card(site, p, at),
+            toc,
+            body,
+            p.Closing.Recipients,
+            p.Closing.SignatureLines,
+            p.Source.FileName.Length > 0 ? at.SourceFile(p.Source.FileName) : null,
+            p.Source.FileName.Length > 0 ? p.Source.FileName : null,
+            Citation.For(m, null));
+    }
+
+    private static string? Kicker(Programme p, Language lang)
+    {
+        var parts = new[] { Citation.Issuer(p.Metadata), p.Metadata.Number, Dates.Display(p.Metadata.Date, lang) }
+            .Where(x => !string.IsNullOrEmpty(x)).ToList();
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
+    private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at)
+    {
+        var linker = site.Lookup.Linker;
+        return new BodyBlock(
+            false, passage.Id, depth, null, passage.Marker, linker.Link(passage.Text, at),
+            Citation.For(ap.Programme.Metadata, passage.Citation), passage.Citation, [],
+            passage.Fields.Select(f => new FieldView(f.Label, linker.Link(f.Value, at))).ToList());
+    }
+
+    /// <summary>Themes of the passages directly under a section, in registry order, each linking to this programme's column.</summary>
+    private static IReadOnlyList<ThemeChip> SectionThemes(SiteWriter site, AnalysedProgramme ap, IReadOnlyList<Passage> own, PageLinks at)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in own)
+            foreach (var t in site.Lookup.ThemesOf(ap.Programme.Slug, passage.Id)) ids.Add(t.ThemeId);
+        return site.Model.Themes.Where(t => ids.Contains(t.Id))
+            .Select(t => new ThemeChip(at.Language.Name(t), at.Theme(t.Id, ap.Programme.Slug)))
+            .ToList();
+    }
+
+    /// <summary>The number as the document prints it: "III.", "2.", "a)", "(3)" (left alone when it already has its punctuation).</summary>
+    public static string DisplayNumber(Section s)
+    {
+        var n = s.Number.Trim();
+        if (n.Length == 0 || !char.IsLetterOrDigit(n[^1])) return n;
+        return s.Kind switch
+        {
+            SectionKind.Lettered => n + ")",
+            SectionKind.Enumerated => n,
+            _ => n + ".",
+        };
+    }
+
+    private static IReadOnlyList<MetaField> Card(SiteWriter site, Programme p, PageLinks at)
+    {
+        var m = p.Metadata;
+        var lang = at.Language;
+        static HtmlString? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : new HtmlString(Html.Escape(s));
+        static HtmlString Link(string label, string href) => new($"<a href=\"{Html.Escape(href)}\">{Html.Escape(label)}</a>");
+
+        HtmlString? province = null;
+        if (m.Province is { Length: > 0 } name)
+        {
+            var html = Link(name, at.Province(PageLinks.ProvinceSlug(p))).Value;
+            var registered = site.Lookup.ProvinceOf(p);
+            if (registered?.MergedInto is { Length: > 0 } into)
+            {
+                var target = site.Lookup.Province(into);
+                html += $" <span class=\"merged\">({Html.Escape(lang["province_now_part_of"])} {Link(target?.Name ?? into, at.Province(into)).Value} {Html.Escape(lang["province_since_2025"])})</span>";
+            }
+            province = new HtmlString(html);
+        }
+        var implements = m.Implements.Count == 0 ? null : new HtmlString(string.Join("<br>", m.Implements.Select(d =>
+        {
+            var name = d.Number is { } n ? Link(n, at.Resolution(d.Id)).Value : Link(d.Label, at.Resolution(d.Id)).Value;
+            var rest = d.Number is null ? "" : " " + Html.Escape(d.Label == d.Number ? "" : d.Label);
+            var date = Dates.Display(d.Date, lang) is { } dd ? $" ({Html.Escape(dd)})" : "";
+            return name + date + rest.TrimEnd();
+        })));
+        var signatory = m.Signatory is null ? null
+            : Text(string.Join(", ", new[] { m.Signatory.Name, m.Signatory.Role }.Where(x => !string.IsNullOrWhiteSpace(x))));
+        var source = p.Source.FileName.Length == 0 ? null : new HtmlString(
+            Link(p.Source.FileName, at.SourceFile(p.Source.FileName)).Value +
+            $" <span class=\"muted\">({Html.Escape(p.Source.Encoding)}, SHA-256 <code>{Html.Escape(p.Source.Sha256.Length > 12 ? p.Source.Sha256[..12] : p.Source.Sha256)}</code>)</span>");
+
+        return
+        [
+            new(lang["field_province"], province),
+            new(lang["field_issuer"], Text(m.Issuer)),
+            new(lang["field_number"], Text(m.Number)),
+            new(lang["field_date"], Text(Dates.Display(m.Date, lang))),
+            new(lang["field_place"], Text(m.Place)),
+            new(lang["field_implements"], implements),
+            new(lang["field_horizon"], Text(string.Join(", ", m.HorizonYears.Select(y => y.ToString(CultureInfo.InvariantCulture))))),
+            new(lang["field_signatory"], signatory),
+            new(lang["field_passages"], Text(p.Passages.Count.ToString(CultureInfo.InvariantCulture))),
+            new(lang["field_source"], source),
+        ];
+    }
+}

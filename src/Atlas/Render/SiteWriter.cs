@@ -1,0 +1,110 @@
+using System.Text;
+using Atlas.Model;
+using Atlas.Render.Templates;
+using Scriban.Runtime;
+
+namespace Atlas.Render;
+
+/// <summary>A page written so far: the sitemap and the checks read this list.</summary>
+public sealed record WrittenPage(string SitePath, string Language, string Path);
+
+/// <summary>
+/// What every page class gets: the model, derived lookups, the languages, and the one way to write a page
+/// (view model → page template → layout → file). Holds no state but the list of pages written.
+/// </summary>
+public sealed class SiteWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly TemplateCache templates;
+    private readonly List<WrittenPage> written = [];
+
+    public SiteWriter(AtlasModel model, TemplateCache templates, IReadOnlyList<Language> languages, SiteSettings settings, string outDir)
+    {
+        Model = model;
+        Lookup = new AtlasLookup(model);
+        this.templates = templates;
+        Languages = languages;
+        Settings = settings;
+        OutDir = outDir;
+    }
+
+    public AtlasModel Model { get; }
+    public AtlasLookup Lookup { get; }
+    public IReadOnlyList<Language> Languages { get; }
+    public SiteSettings Settings { get; }
+    public string OutDir { get; }
+    public IReadOnlyList<WrittenPage> Pages => written;
+
+    public PageLinks Links(Language language, string path) => new(language, path);
+
+    /// <summary>Renders <c>templates/&lt;template&gt;.sbn</c> with <paramref name="page"/> inside the layout and writes it.</summary>
+    public void WritePage(PageLinks at, string template, object page, PageMeta meta)
+    {
+        var globals = Globals(at, page, meta);
+        var body = templates.Render(template, globals);
+        globals["content"] = new HtmlString(body);
+        var html = templates.Render("layout", globals);
+        WriteText(at.SitePath, html);
+        written.Add(new WrittenPage(at.SitePath, at.Language.Code, at.Path));
+    }
+
+    /// <summary>Writes a non-page file (feed, sitemap, data download) at a path relative to the site root.</summary>
+    public void WriteText(string sitePath, string text)
+    {
+        var full = Path.Combine(OutDir, sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        // One newline convention whatever the templates' line endings.
+        File.WriteAllText(full, text.Replace("\r\n", "\n"), Utf8);
+    }
+
+    public void WriteBytes(string sitePath, byte[] bytes)
+    {
+        var full = Path.Combine(OutDir, sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
+    }
+
+    private ScriptObject Globals(PageLinks at, object page, PageMeta meta)
+    {
+        var lang = at.Language;
+        var strings = new ScriptObject();
+        foreach (var (k, v) in lang.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal)) strings[k] = v;
+        var crumbs = new List<Crumb> { new(lang["nav_home"], meta.Breadcrumbs.Count == 0 ? null : at.Home()) };
+        crumbs.AddRange(meta.Breadcrumbs);
+        var g = new ScriptObject
+        {
+            ["page"] = page,
+            ["strings"] = strings,
+            ["lang"] = lang.Code,
+            ["root"] = at.Root,
+            ["lang_root"] = at.LanguageRoot,
+            ["meta"] = new LayoutMeta(
+                meta.Title,
+                meta.Title == lang["site_name"] ? meta.Title : meta.Title + " · " + lang["site_name"],
+                meta.Description,
+                meta.OgType,
+                crumbs,
+                Settings.BaseUrl.Length > 0 ? Settings.BaseUrl + at.SitePath : null,
+                Languages.Where(l => l != lang).Select(l => new Alternate(l.Code, l["language_name"], at.In(l))).ToList()),
+            ["nav"] = Settings.Nav.Select(n => new NavLink(lang[n.Label], at.To(n.Path), n.Path == at.Path)).ToList(),
+            // The search box appears once the search page exists (it works without JS: a GET form to search.html?q=).
+            ["search_href"] = templates.Has("search") ? at.Search() : null,
+            ["has_fonts"] = Settings.HasFonts,
+        };
+        return g;
+    }
+}
+
+/// <summary>What the layout shows about the page: head tags, breadcrumbs, language switch.</summary>
+public sealed record LayoutMeta(
+    string Title,
+    string FullTitle,
+    string Description,
+    string OgType,
+    IReadOnlyList<Crumb> Breadcrumbs,
+    string? CanonicalUrl,
+    IReadOnlyList<Alternate> Alternates);
+
+public sealed record Alternate(string Lang, string Label, string Href);
+
+public sealed record NavLink(string Label, string Href, bool Current);

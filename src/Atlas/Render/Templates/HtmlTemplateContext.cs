@@ -1,0 +1,36 @@
+using System.Globalization;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace Atlas.Render.Templates;
+
+/// <summary>
+/// A Scriban context that escapes by default: every <c>{{ value }}</c> a template writes is HTML-escaped unless it is an
+/// <see cref="HtmlString"/>. So a template that forgets to escape cannot inject source text as markup, and
+/// <c>html.escape</c> (replaced here to return an HtmlString) does not escape twice.
+/// </summary>
+internal sealed class HtmlTemplateContext : TemplateContext
+{
+    public HtmlTemplateContext(ITemplateLoader loader, IReadOnlyDictionary<string, Template> parsed)
+    {
+        TemplateLoader = loader;
+        foreach (var (path, template) in parsed) CachedTemplates[path] = template;
+        // Templates are presentation: a runaway loop is a template bug, not data.
+        LoopLimit = 100_000;
+        var include = (IScriptCustomFunction)BuiltinObject["include"];
+        BuiltinObject.Remove("include");
+        BuiltinObject.SetValue("include", new MarkupInclude(include), readOnly: true);
+        var html = (ScriptObject)BuiltinObject["html"];
+        html.Remove("escape");
+        html.Import("escape", new Func<object?, HtmlString>(v =>
+            v as HtmlString ?? new HtmlString(Html.Escape(Convert.ToString(v, CultureInfo.InvariantCulture)))));
+    }
+
+    public override TemplateContext Write(SourceSpan span, object textAsObject)
+    {
+        if (textAsObject is null) return this;
+        if (textAsObject is HtmlString h) return Write(h.Value);
+        return Write(Html.Escape(ObjectToString(textAsObject)));
+    }
+}

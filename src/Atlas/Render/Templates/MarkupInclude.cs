@@ -1,0 +1,26 @@
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Atlas.Render.Templates;
+
+/// <summary>
+/// Scriban's <c>include</c> returns the partial's output as a string, which the escaping context would escape again;
+/// this wrapper marks it as markup (the partial escaped its own values).
+/// </summary>
+internal sealed class MarkupInclude(IScriptCustomFunction include) : IScriptCustomFunction
+{
+    public int RequiredParameterCount => include.RequiredParameterCount;
+    public int ParameterCount => include.ParameterCount;
+    public ScriptVarParamKind VarParamKind => include.VarParamKind;
+    public Type ReturnType => typeof(HtmlString);
+    public ScriptParameterInfo GetParameterInfo(int index) => include.GetParameterInfo(index);
+
+    public object? Invoke(TemplateContext context, ScriptNode callerContext, ScriptArray arguments, ScriptBlockStatement blockStatement) =>
+        Wrap(include.Invoke(context, callerContext, arguments, blockStatement));
+
+    public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode callerContext, ScriptArray arguments, ScriptBlockStatement blockStatement) =>
+        Wrap(await include.InvokeAsync(context, callerContext, arguments, blockStatement));
+
+    private static HtmlString Wrap(object? output) => output as HtmlString ?? new HtmlString(output?.ToString() ?? "");
+}

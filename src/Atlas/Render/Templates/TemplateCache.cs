@@ -1,0 +1,80 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Atlas.Render.Templates;
+
+/// <summary>
+/// Every <c>*.sbn</c> under the templates folder, parsed once up front so a syntax error anywhere stops the build
+/// before a single page is written. Names are paths relative to the folder without the extension
+/// ("layout", "programme", "partials/passage"); partials are included with <c>{{ include "partials/passage" }}</c>.
+/// </summary>
+public sealed class TemplateCache : ITemplateLoader
+{
+    private readonly Dictionary<string, Template> templates = new(StringComparer.Ordinal);
+
+    public TemplateCache(string templatesDir)
+    {
+        if (!Directory.Exists(templatesDir)) throw new TemplateException($"templates folder not found: {templatesDir}");
+        var errors = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(templatesDir, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetRelativePath(templatesDir, file).Replace('\\', '/')[..^".sbn".Length];
+            var template = Template.Parse(File.ReadAllText(file), "templates/" + name + ".sbn");
+            if (template.HasErrors) errors.AddRange(template.Messages.Select(m => m.ToString()));
+            else templates[name] = template;
+        }
+        if (errors.Count > 0) throw new TemplateException("template errors:\n" + string.Join('\n', errors));
+    }
+
+    /// <summary>Cache built from in-memory sources (tests).</summary>
+    public static TemplateCache FromSources(IReadOnlyDictionary<string, string> sources)
+    {
+        var dir = Directory.CreateTempSubdirectory("atlas-templates-").FullName;
+        try
+        {
+            foreach (var (name, text) in sources)
+            {
+                var path = Path.Combine(dir, name + ".sbn");
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, text);
+            }
+            return new TemplateCache(dir);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    public bool Has(string name) => templates.ContainsKey(name);
+
+    /// <summary>Renders <paramref name="name"/> with the given globals; escapes every written value unless it is an <see cref="HtmlString"/>.</summary>
+    public string Render(string name, ScriptObject globals)
+    {
+        if (!templates.TryGetValue(name, out var template)) throw new TemplateException($"templates/{name}.sbn: no such template");
+        var context = new HtmlTemplateContext(this, templates) { MemberRenamer = StandardMemberRenamer.Default };
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            // Span.FileName names the template (or partial) and the 0-based line where evaluation failed.
+            var at = ex.Span;
+            throw new TemplateException($"{at.FileName}({at.Start.Line + 1},{at.Start.Column + 1}): {ex.OriginalMessage}", ex);
+        }
+    }
+
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+    {
+        if (!templates.ContainsKey(templateName))
+            throw new ScriptRuntimeException(callerSpan, $"include \"{templateName}\": no template templates/{templateName}.sbn");
+        return templateName;
+    }
+
+    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        throw new ScriptRuntimeException(callerSpan, $"include \"{templatePath}\" was not parsed up front");
+
+    ValueTask<string> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult(((ITemplateLoader)this).Load(context, callerSpan, templatePath));
+}
