@@ -24,6 +24,7 @@ public sealed class SiteRenderer(BuildOptions options)
         new ResolutionPages(),
         new SourcesPage(),
         new AboutPage(),
+        new SearchPage(),
     ];
 
     public void Render(AtlasModel model, string outDir)
