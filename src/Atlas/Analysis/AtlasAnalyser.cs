@@ -1,3 +1,4 @@
+using Atlas.Analysis.Targets;
 using Atlas.Analysis.Themes;
 using Atlas.Model;
 
@@ -12,8 +13,19 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
 {
     public IReadOnlyList<AnalysedProgramme> Analyse(IReadOnlyList<Programme> programmes)
     {
-        _ = indicators;
         var themeClassifier = new ThemeClassifier(themes, themeOverrides);
-        return programmes.Select(p => new AnalysedProgramme(p, ProgrammeAnalysis.Empty with { Themes = themeClassifier.Classify(p) })).ToList();
+        var targets = new TargetExtractor(indicators);
+        var results = new ProgrammeAnalysis[programmes.Count];
+        // Per programme in parallel; each result lands at its programme's index, so the order is fixed.
+        Parallel.For(0, programmes.Count, i =>
+        {
+            var p = programmes[i];
+            results[i] = ProgrammeAnalysis.Empty with
+            {
+                Themes = themeClassifier.Classify(p),
+                Targets = targets.Extract(p),
+            };
+        });
+        return programmes.Select((p, i) => new AnalysedProgramme(p, results[i])).ToList();
     }
 }

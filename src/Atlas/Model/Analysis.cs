@@ -18,7 +18,11 @@ public sealed record Target(
     string? Period,
     int? Year,
     string Verbatim,
-    bool IsAchievement);
+    bool IsAchievement)
+{
+    /// <summary>The words the value is about, as printed ("Tỷ trọng công nghiệp"); for targets with no known indicator, the text before the value.</summary>
+    public string? Subject { get; init; }
+}
 
 /// <summary>Who does a task (Quảng Ngãi style "Cơ quan chủ trì…" lines) attached to the task's section or passage.</summary>
 public sealed record Assignment(
@@ -30,7 +34,11 @@ public sealed record Assignment(
     string? Timing);
 
 /// <summary>A document cited in the text.</summary>
-public sealed record Reference(string PassageId, string Kind, string? Number, string? Date, string? Issuer, string Verbatim);
+public sealed record Reference(string PassageId, string Kind, string? Number, string? Date, string? Issuer, string Verbatim)
+{
+    /// <summary>What the document is about ("về tiếp tục đẩy mạnh công nghiệp hóa…"), when the citation says it.</summary>
+    public string? Subject { get; init; }
+}
 
 /// <summary>A similar passage in another programme.</summary>
 public sealed record RelatedPassage(string PassageId, string OtherSlug, string OtherPassageId, double Score);

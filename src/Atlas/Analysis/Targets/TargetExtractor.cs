@@ -1,0 +1,283 @@
+using Atlas.Model;
+
+namespace Atlas.Analysis.Targets;
+
+/// <summary>
+/// Extracts every quantitative target of a programme (and the past achievements it quotes, flagged apart):
+/// each value with its indicator (content/indicators.yml), comparator, range, unit, period or year, the verbatim
+/// sentence and the passage id. Several values in one sentence give several targets. An indicator named with no
+/// number but a comparison ("ngang bằng với bình quân của cả nước") gives a qualitative target.
+/// What the text does not say stays null: a value with no indicator is kept only where the section sets targets,
+/// with the words before it as its subject.
+/// </summary>
+public sealed class TargetExtractor
+{
+    private readonly IndicatorMatcher matcher;
+    private readonly HashSet<string> indicatorIds;
+
+    public TargetExtractor(IReadOnlyList<Indicator> indicators)
+    {
+        matcher = new IndicatorMatcher(indicators);
+        indicatorIds = indicators.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Target> Extract(Programme programme)
+    {
+        var context = new SectionContext(programme.Sections);
+        int? programmeYear = programme.Metadata.Date is { Length: >= 4 } d && int.TryParse(d.AsSpan(0, 4), out var y) ? y : null;
+        var targets = new List<Target>();
+        foreach (var passage in programme.Passages)
+            targets.AddRange(Extract(passage, context.For(passage.SectionId), programmeYear));
+        return targets;
+    }
+
+    /// <summary>Targets of one passage, given what its headings say (time, whether it sets targets or reviews the past).</summary>
+    internal IEnumerable<Target> Extract(Passage passage, HeadingFacts headings, int? programmeYear)
+    {
+        var text = passage.Text;
+        // Ingest gives NFC; normalising again keeps folding one char per char on any other input.
+        if (!text.IsNormalized()) text = text.Normalize();
+        if (string.IsNullOrEmpty(text) || !text.Any(char.IsDigit) && !headings.SetsTargets) yield break;
+        var f = TextFold.Fold(text);
+        var skipped = SkippedParentheses(f);
+        var quantities = QuantityScanner.Scan(f).Where(q => !skipped.Any(r => q.NumberStart > r.Start && q.NumberStart < r.End)).ToList();
+        var times = TimeScanner.Scan(f).Where(t => !t.IsBase).ToList();
+        var mentions = matcher.Find(f);
+
+        foreach (var (sStart, sEnd) in Sentences(f))
+        {
+            var verbatim = text[sStart..sEnd].Trim();
+            var usedMentions = new HashSet<IndicatorMention>();
+            foreach (var (cStart, cEnd) in Clauses(f, sStart, sEnd))
+            {
+                foreach (var q in quantities)
+                {
+                    if (q.NumberStart < cStart || q.NumberStart >= cEnd) continue;
+
+                    var mention = mentions.LastOrDefault(m => m.Start >= cStart && m.End <= q.NumberStart);
+                    if (mention is not null && StartsNewSubject(f, mention.End, q.Start)) mention = null;
+                    // "…đến năm 2025 đạt khoảng 40-42%; đến năm 2030 khoảng 45 - 47%", "Tính chung 10 năm tăng bình quân 10,3%/năm":
+                    // a clause with no wording of its own continues the indicator named before it in the passage.
+                    if (mention is null && !mentions.Any(m => m.Start >= cStart && m.End <= q.NumberStart) && OnlyConnectors(f, cStart, q.Start))
+                        mention = mentions.LastOrDefault(m => m.End <= cStart);
+                    var time = TimeFor(f, q.End, q.NumberStart, sStart, cStart, cEnd, times) ?? headings.Time;
+                    bool achievement = headings.ReviewsPast
+                        || programmeYear is int py && time is not null && time.LastYear < py
+                        || SaysDone(f, mention?.Start ?? cStart, q.Start);
+
+                    string? indicatorId = mention?.IndicatorId;
+                    if (indicatorId is null && (achievement || !headings.SetsTargets && !SaysAimFor(f, cStart, cEnd) || q.Unit is null)) continue;
+                    if (indicatorId is not null && q.Unit is { } u && u.StartsWith('%') && SaysIncrease(text, mention!.End, q.Start)
+                        && indicatorIds.Contains(indicatorId + "-growth"))
+                        indicatorId += "-growth";
+                    if (mention is not null) usedMentions.Add(mention);
+
+                    var subject = mention is not null
+                        ? text[mention.Start..mention.End]
+                        : SubjectBefore(text, f, cStart, q.Start);
+                    yield return new Target(passage.Id, indicatorId, q.Comparator, q.Low, q.High, q.Unit,
+                        time?.Period, time?.Year, verbatim, achievement) { Subject = subject };
+                }
+
+                // Indicators named with a comparison instead of a number.
+                var clauseMentions = mentions.Where(m => m.Start >= cStart && m.End <= cEnd).ToList();
+                for (int k = 0; k < clauseMentions.Count; k++)
+                {
+                    var m = clauseMentions[k];
+                    if (usedMentions.Contains(m) || k > 0 && clauseMentions[k - 1].IndicatorId == m.IndicatorId) continue;
+                    int until = clauseMentions.Skip(k + 1).FirstOrDefault(n => n.IndicatorId != m.IndicatorId)?.Start ?? cEnd;
+                    if (quantities.Any(q => q.NumberStart >= m.End && q.NumberStart < until)) continue;
+                    if (!IsQualitative(f, m.End, until)) continue;
+                    var time = TimeFor(f, m.End, m.End, sStart, cStart, cEnd, times) ?? headings.Time;
+                    bool achievement = headings.ReviewsPast || programmeYear is int py && time is not null && time.LastYear < py;
+                    yield return new Target(passage.Id, m.IndicatorId, Comparator.Qualitative, null, null, null,
+                        time?.Period, time?.Year, verbatim, achievement) { Subject = text[m.Start..m.End] };
+                }
+            }
+        }
+    }
+
+    private static readonly string[] QualitativePhrases =
+    [
+        "tuong duong", "ngang bang", "bang muc", "bang binh quan", "bang trung binh", "cao hon muc", "cao hon binh quan",
+        "cao hon trung binh", "thuoc nhom", "nam trong nhom", "vao nhom", "dung dau", "dan dau", "cao nhat", "thap nhat",
+    ];
+
+    private static bool IsQualitative(string f, int from, int to)
+    {
+        var span = f.AsSpan(from, to - from);
+        foreach (var p in QualitativePhrases)
+            if (span.IndexOf(p, StringComparison.Ordinal) >= 0) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The time of a value: a year or period right after it ("85%/năm 2025", "dưới 15% vào năm 2030",
+    /// "8,25% giai đoạn 2021 - 2030"); else the nearest before it — a period only within its clause
+    /// (periods belong to rates), a year within its sentence ("Đến năm 2025: … ; …").
+    /// </summary>
+    private static TimeMention? TimeFor(string f, int valueEnd, int valueStart, int sStart, int cStart, int cEnd, List<TimeMention> times)
+    {
+        foreach (var t in times)
+        {
+            if (t.Start < valueEnd || t.Start >= cEnd) continue;
+            if (OnlyFiller(f, valueEnd, t.Start)) return t;
+            break;
+        }
+        TimeMention? best = null;
+        foreach (var t in times)
+        {
+            if (t.End > valueStart) break;
+            if (t.Start < sStart) continue;
+            if (t.Period is not null && t.Start < cStart) continue;
+            best = t;
+        }
+        return best;
+    }
+
+    private static readonly HashSet<string> Fillers = ["vao", "ca", "trong", "cua", "den", "o", "tai", "cho", "nam"];
+
+    private static bool OnlyFiller(string f, int from, int to)
+    {
+        if (f.AsSpan(from, to - from).IndexOfAny(",;:(") >= 0) return false;
+        foreach (var word in Words(f, from, to))
+            if (word != "/" && !Fillers.Contains(word)) return false;
+        return true;
+    }
+
+    // Words that may stand between an indicator and its value after a comma without naming a new subject:
+    // "…đến năm 2025 đạt 32%, đến năm 2030 đạt 37%", "…là 7,3%, giai đoạn 2026 - 2030 là 10,2%".
+    private static readonly HashSet<string> Connectors =
+    [
+        "dat", "la", "tang", "giam", "con", "xuong", "len", "khoang", "tren", "duoi", "tu", "muc", "binh", "quan", "toc", "do",
+        "nam", "giai", "doan", "thoi", "ky", "den", "vao", "va", "hoac", "gap", "o", "phan", "dau", "trong", "ca", "hang",
+        "moi", "chi", "chiem", "tuong", "duong", "bang", "lan", "sau", "dau", "tiep", "theo", "nhung", "nua", "thi", "het",
+        "toi", "thieu", "da", "it", "nhat", "duy", "tri", "truong", "/", "-", "(", ")", ":", "tong", "cong", "tinh", "chung",
+    ];
+
+    /// <summary>After a comma, does new wording (not just a time and a verb) stand between the indicator and the value?</summary>
+    private static bool StartsNewSubject(string f, int mentionEnd, int valueStart)
+    {
+        if (valueStart <= mentionEnd) return false;
+        int comma = f.LastIndexOf(',', valueStart - 1, valueStart - mentionEnd);
+        return comma >= mentionEnd && !OnlyConnectors(f, comma + 1, valueStart);
+    }
+
+    private static bool OnlyConnectors(string f, int from, int to)
+    {
+        foreach (var word in Words(f, from, to))
+            if (!Connectors.Contains(word) && !word.All(char.IsDigit)) return false;
+        return true;
+    }
+
+    private static IEnumerable<string> Words(string f, int from, int to)
+    {
+        int i = from;
+        while (i < to)
+        {
+            if (char.IsLetterOrDigit(f[i]))
+            {
+                int s = i;
+                while (i < to && char.IsLetterOrDigit(f[i])) i++;
+                yield return f[s..i];
+            }
+            else
+            {
+                if (f[i] is '/' or '(' or ')') yield return f[i].ToString();
+                i++;
+            }
+        }
+    }
+
+    private static bool SaysDone(string f, int from, int to) =>
+        from < to && (ContainsWord(f, from, to, "da") && !ContainsWord(f, from, to, "da dang")) || ContainsWord(f, from, to, "dat duoc");
+
+    private static bool SaysAimFor(string f, int from, int to) =>
+        ContainsWord(f, from, to, "phan dau") || ContainsWord(f, from, to, "muc tieu") || ContainsWord(f, from, to, "chi tieu");
+
+    /// <summary>"tăng" (increase) between the indicator and the value, read on the original text: folded "tang" is also "tầng".</summary>
+    private static bool SaysIncrease(string text, int from, int to)
+    {
+        if (to <= from) return false;
+        var span = text.AsSpan(from, to - from);
+        int at = 0;
+        while (true)
+        {
+            int k = span[at..].IndexOf("tăng", StringComparison.OrdinalIgnoreCase);
+            if (k < 0) return false;
+            int s = at + k, e = s + 4;
+            if ((s == 0 || !char.IsLetter(span[s - 1])) && (e >= span.Length || !char.IsLetter(span[e]))) return true;
+            at = e;
+        }
+    }
+
+    private static bool ContainsWord(string f, int from, int to, string words)
+    {
+        if (to <= from) return false;
+        int at = from;
+        while (at < to)
+        {
+            int k = f.IndexOf(words, at, to - at, StringComparison.Ordinal);
+            if (k < 0) return false;
+            if ((k == 0 || !char.IsLetterOrDigit(f[k - 1])) && (k + words.Length >= f.Length || !char.IsLetterOrDigit(f[k + words.Length]))) return true;
+            at = k + 1;
+        }
+        return false;
+    }
+
+    private static string? SubjectBefore(string text, string f, int cStart, int valueStart)
+    {
+        int s = cStart;
+        for (int i = valueStart - 1; i >= cStart; i--)
+            if (f[i] is ',' or ':' or '(' or ';') { s = i + 1; break; }
+        var subject = text[s..valueStart].Trim().TrimEnd('(', ':', '-').Trim();
+        return subject.Length == 0 ? null : subject.Length > 160 ? subject[..160] + "…" : subject;
+    }
+
+    /// <summary>Parenthesised text whose numbers are glosses or comparisons ("tương đương 3.600 USD", "ĐBSCL là 6,5% - 7%"),
+    /// not targets; parentheses opening with a time or "trong đó" carry targets and are read.</summary>
+    private static List<(int Start, int End)> SkippedParentheses(string f)
+    {
+        var skipped = new List<(int, int)>();
+        int depth = 0, open = -1;
+        for (int i = 0; i < f.Length; i++)
+        {
+            if (f[i] == '(') { if (depth++ == 0) open = i; }
+            else if (f[i] == ')' && depth > 0 && --depth == 0)
+            {
+                var inner = f.AsSpan(open + 1, i - open - 1).TrimStart();
+                bool keep = inner.StartsWith("giai doan") || inner.StartsWith("thoi ky") || inner.StartsWith("nam ")
+                    || inner.StartsWith("den nam") || inner.StartsWith("trong do") || inner.StartsWith("rieng");
+                if (!keep) skipped.Add((open, i));
+            }
+        }
+        if (depth > 0 && open >= 0) skipped.Add((open, f.Length)); // unclosed: treat the rest as the gloss
+        return skipped;
+    }
+
+    internal static IEnumerable<(int Start, int End)> Sentences(string f)
+    {
+        int start = 0;
+        for (int i = 0; i < f.Length; i++)
+        {
+            if (f[i] is not ('.' or '!' or '?' or '…')) continue;
+            if (i + 1 < f.Length && f[i + 1] != ' ') continue; // "7.700", "1.2", "..."
+            if (f[i] == '.' && i > 0 && f[i - 1] == '.') continue;
+            if (i + 1 - start > 1) yield return (start, i + 1);
+            start = i + 1;
+        }
+        if (f.Length - start > 0 && f.AsSpan(start).Trim().Length > 0) yield return (start, f.Length);
+    }
+
+    private static IEnumerable<(int Start, int End)> Clauses(string f, int sStart, int sEnd)
+    {
+        int start = sStart;
+        for (int i = sStart; i < sEnd; i++)
+        {
+            if (f[i] != ';') continue;
+            yield return (start, i);
+            start = i + 1;
+        }
+        yield return (start, sEnd);
+    }
+}
