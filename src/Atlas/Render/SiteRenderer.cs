@@ -25,6 +25,7 @@ public sealed class SiteRenderer(BuildOptions options)
         new ResolutionPages(),
         new SourcesPage(),
         new AboutPage(),
+        new Data.DataDownloads(),
         new SearchPage(),
     ];
 
