@@ -28,3 +28,9 @@ catch (CommandAppException ex)
     AnsiConsole.MarkupLine($"[red]Lỗi cú pháp lệnh (usage error):[/] {Markup.Escape(ex.Message)}");
     return ExitCodes.Usage;
 }
+catch (Atlas.Content.RegistryException ex)
+{
+    // A malformed content/*.yml stops the build before anything is written; the message names file:line:column.
+    AnsiConsole.MarkupLine($"[red]Lỗi tệp đăng ký (registry file error):[/] {Markup.Escape(ex.Message)}");
+    return ExitCodes.DocumentFailed;
+}

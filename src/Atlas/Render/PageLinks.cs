@@ -32,13 +32,28 @@ public sealed class PageLinks
     public string LanguageRoot => Root + Language.Prefix;
 
     /// <summary>A page of this language: <paramref name="path"/> is relative to the language root, may carry #anchor.</summary>
-    public string To(string path) => LanguageRoot + path;
+    public string To(string path) => Shared(Language.Prefix + path);
 
-    /// <summary>A shared file at the site root (assets/, sources/, data/, search/).</summary>
-    public string Shared(string path) => Root + path;
+    /// <summary>A file by its path from the site root (assets/, sources/, data/, search/, or a page with its language prefix).</summary>
+    public string Shared(string sitePath) => RelativeFrom(SitePath, sitePath);
 
     /// <summary>This same page in another language.</summary>
-    public string In(Language other) => Root + other.Prefix + Path;
+    public string In(Language other) => Shared(other.Prefix + Path);
+
+    /// <summary>
+    /// The shortest relative link from the page at <paramref name="fromSitePath"/> to <paramref name="toSitePath"/>
+    /// (both from the site root): shared folders are not climbed out of and back into.
+    /// </summary>
+    public static string RelativeFrom(string fromSitePath, string toSitePath)
+    {
+        var from = fromSitePath.Split('/')[..^1];
+        var to = toSitePath.Split('/');
+        var common = 0;
+        while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
+        var up = string.Concat(Enumerable.Repeat("../", from.Length - common));
+        var rest = string.Join('/', to[common..]);
+        return up + rest;
+    }
 
     public string Home() => To("index.html");
     public string Programme(string slug, string? anchor = null) => To($"programmes/{slug}.html" + Anchor(anchor));

@@ -1,6 +1,7 @@
 using Atlas.Build;
 using Atlas.Model;
 using Atlas.Render.Feeds;
+using Atlas.Render.Map;
 using Atlas.Render.Pages;
 using Atlas.Render.Templates;
 
@@ -29,7 +30,8 @@ public sealed class SiteRenderer(BuildOptions options)
     public void Render(AtlasModel model, string outDir)
     {
         var templates = new TemplateCache(options.TemplatesDir);
-        var site = new SiteWriter(model, templates, Language.Load(options.TemplatesDir), SiteSettings.Load(options.TemplatesDir), outDir);
+        var map = File.Exists(Path.Combine(options.TemplatesDir, "assets", "map", "vietnam-outline.json")) ? VietnamMap.Load(options.TemplatesDir) : null;
+        var site = new SiteWriter(model, templates, Language.Load(options.TemplatesDir), SiteSettings.Load(options.TemplatesDir), outDir, map);
         CopyAssets(Path.Combine(options.TemplatesDir, "assets"), Path.Combine(outDir, "assets"));
         CopySources(model, outDir);
         foreach (var page in Pages()) page.Write(site);

@@ -1,5 +1,6 @@
 using System.Text;
 using Atlas.Model;
+using Atlas.Render.Map;
 using Atlas.Render.Templates;
 using Scriban.Runtime;
 
@@ -18,8 +19,10 @@ public sealed class SiteWriter
     private readonly TemplateCache templates;
     private readonly List<WrittenPage> written = [];
 
-    public SiteWriter(AtlasModel model, TemplateCache templates, IReadOnlyList<Language> languages, SiteSettings settings, string outDir)
+    public SiteWriter(AtlasModel model, TemplateCache templates, IReadOnlyList<Language> languages, SiteSettings settings, string outDir,
+        VietnamMap? map = null)
     {
+        Map = map;
         Model = model;
         Lookup = new AtlasLookup(model);
         this.templates = templates;
@@ -33,6 +36,9 @@ public sealed class SiteWriter
     public IReadOnlyList<Language> Languages { get; }
     public SiteSettings Settings { get; }
     public string OutDir { get; }
+
+    /// <summary>The map of Vietnam for the home page; null when templates/assets/map holds no outline.</summary>
+    public VietnamMap? Map { get; }
     public IReadOnlyList<WrittenPage> Pages => written;
 
     public PageLinks Links(Language language, string path) => new(language, path);

@@ -1,4 +1,5 @@
 using Atlas.Model;
+using Atlas.Render.Map;
 using Atlas.Render.Templates;
 
 namespace Atlas.Render.Pages;
@@ -9,7 +10,7 @@ public sealed record ProvinceEntry(string Name, string Href, int Programmes, str
 
 public sealed record ResolutionLink(string Label, string? Title, string Href, int Programmes);
 
-/// <param name="Map">The map of Vietnam (inline SVG markup from Render/Map), null until it is available.</param>
+/// <param name="Map">The map of Vietnam (inline SVG from Render/Map), null when the outline is not vendored.</param>
 public sealed record HomeView(
     IReadOnlyList<ProgrammeRow> Programmes,
     IReadOnlyList<ProvinceEntry> Provinces,
@@ -24,9 +25,14 @@ public sealed class HomePage : ISitePage
 {
     public void Write(SiteWriter site)
     {
+        var map = site.Map;
+        // Markers for the provinces that issued a programme, at their capitals (registry coordinates).
+        var marked = site.Model.Programmes.Select(ap => site.Lookup.ProvinceOf(ap.Programme)).OfType<Province>().ToList();
         foreach (var lang in site.Languages)
         {
             var at = site.Links(lang, "index.html");
+            // The map links "provinces/<slug>.html" after this prefix, which leads into the page's own language tree.
+            var svg = map is null ? null : new HtmlString(map.Render(marked, at.To(""), lang["home_map_title"]));
             var programmes = Views.ForReading(site.Model.Programmes).ToList();
             var view = new HomeView(
                 programmes.Select(p => Views.Row(p.Programme, at)).ToList(),
@@ -34,7 +40,7 @@ public sealed class HomePage : ISitePage
                 ThemePages.Entries(site, at),
                 site.Lookup.Resolutions.Select(r => new ResolutionLink(r.Number ?? r.Label, r.Number is null ? null : r.Label, at.Resolution(r.Id), r.Programmes.Count)).ToList(),
                 programmes.Sum(p => p.Programme.Passages.Count),
-                null,
+                svg,
                 at.ThemeMatrix());
             site.WritePage(at, "home", view, new PageMeta(lang["site_name"], lang["home_description"], []));
         }
