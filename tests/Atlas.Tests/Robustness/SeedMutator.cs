@@ -53,7 +53,14 @@ public sealed class SeedMutator(int seed)
                 return Insert(bytes, junk);
             }
             case 5: return Insert(bytes, Encoding.UTF8.GetBytes(Fragments[random.Next(Fragments.Length)]));
-            case 6: return EditLines(bytes, lines => { if (lines.Count > 0) lines.RemoveRange(random.Next(lines.Count), Math.Min(lines.Count, 1 + random.Next(40)) / 2); });
+            case 6:
+                return EditLines(bytes, lines =>
+                {
+                    // A block of lines lost (a page missing from the copy).
+                    if (lines.Count == 0) return;
+                    int start = random.Next(lines.Count);
+                    lines.RemoveRange(start, Math.Min(lines.Count - start, 1 + random.Next(20)));
+                });
             case 7:
                 return EditLines(bytes, lines =>
                 {
