@@ -1,3 +1,5 @@
+using Atlas.Analysis.Assignments;
+using Atlas.Analysis.References;
 using Atlas.Analysis.Targets;
 using Atlas.Analysis.Themes;
 using Atlas.Model;
@@ -24,6 +26,8 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
             {
                 Themes = themeClassifier.Classify(p),
                 Targets = targets.Extract(p),
+                Assignments = AssignmentExtractor.Extract(p),
+                References = ReferenceExtractor.Extract(p),
             };
         });
         return programmes.Select((p, i) => new AnalysedProgramme(p, results[i])).ToList();

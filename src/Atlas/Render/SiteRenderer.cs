@@ -25,6 +25,8 @@ public sealed class SiteRenderer(BuildOptions options)
         new ResolutionPages(),
         new SourcesPage(),
         new AboutPage(),
+        new Data.DataDownloads(),
+        new SearchPage(),
     ];
 
     public void Render(AtlasModel model, string outDir)

@@ -9,12 +9,12 @@ internal sealed record IndicatorMention(int Start, int End, string IndicatorId);
 /// <summary>
 /// Finds indicator mentions with the patterns of content/indicators.yml (folded text, whole words, a space matches
 /// any white space). Overlapping mentions resolve to the longest, then the earliest, then the registry order.
-/// Patterns are compiled once per analyser with a match timeout: a pattern that times out on a hostile passage is
-/// skipped for that passage rather than stalling the build.
+/// Patterns are compiled once per analyser with a match timeout far above any real match time (so output never
+/// depends on machine load): a pattern that still times out on a hostile passage is skipped rather than stalling the build.
 /// </summary>
 internal sealed class IndicatorMatcher
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly List<(string Id, Regex Regex, string? Required)> patterns = [];
 
     public IndicatorMatcher(IReadOnlyList<Indicator> indicators)

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Atlas.Model;
+
+namespace Atlas.Analysis.References;
+
+/// <summary>
+/// Finds every numbered document a programme cites — "Nghị quyết số 29-NQ/TW, ngày 17/11/2022 của Ban Chấp hành
+/// Trung ương về …", "Kế hoạch 13-KH/TW ngày 28/11/2022 của Bộ Chính trị", "Nghị quyết số 124/NQ-CP" — with its
+/// kind, number, date (ISO), issuer and subject where the citation gives them. When the citation names no issuer,
+/// the issuer the number's suffix stands for (/TW, -CP, /TU, -TTg…) is given, as the number itself says it.
+/// Unnumbered mentions ("các nghị quyết của Đảng") are not references.
+/// </summary>
+public static class ReferenceExtractor
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    // Bounded quantifiers only: the pattern cannot backtrack catastrophically on hostile text. The timeout is a last
+    // resort set far above any real match time, so output never depends on machine load.
+    private static readonly Regex Citation = new(
+        @"(?<kind>Nghị quyết liên tịch|Nghị quyết|Kế hoạch|Chương trình hành động|Chương trình|Kết luận|Quyết định|Chỉ thị|Nghị định|Thông tư|Thông báo|Hướng dẫn|Quy định|Đề án|Luật|Công văn)" +
+        @"(?:\s{1,3}số)?\s{1,3}(?<num>\d{1,5}[a-zđ]?(?:/\d{4})?[-/][\p{L}]{1,12}(?:[-/][\p{L}\d]{1,12}){0,3})(?![\p{L}\d])",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled, Timeout);
+
+    private static readonly Regex DateAfter = new(
+        @"\G\s{0,3},?\s{0,3}(?:ngày|ban hành ngày)\s{1,3}(?:(?<d>\d{1,2})\s{0,2}[/.-]\s{0,2}(?<m>\d{1,2})\s{0,2}[/.-]\s{0,2}(?<y>\d{4})|(?<d>\d{1,2})\s{1,3}tháng\s{1,3}(?<m>\d{1,2})\s{1,3}năm\s{1,3}(?<y>\d{4}))",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled, Timeout);
+
+    private static readonly Regex IssuerAfter = new(
+        @"\G\s{0,3},?\s{0,3}(?:của|do)\s{1,3}(?<issuer>[^,;.()]{3,90}?)(?=\s{1,3}(?:về|khóa|khoá|nhiệm kỳ|và|ngày|tại|để|nhằm)\s|[,;.()]|$)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled, Timeout);
+
+    private static readonly Regex SubjectAfter = new(
+        @"\G[^.;()]{0,40}?\s(?<subject>về\s[^;()]{3,240}?)(?=[;()]|\.\s|\.$|$)",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+
+    public static IReadOnlyList<Reference> Extract(Programme programme)
+    {
+        var result = new List<Reference>();
+        foreach (var passage in programme.Passages)
+            result.AddRange(Extract(passage.Id, passage.Text));
+        return result;
+    }
+
+    public static IEnumerable<Reference> Extract(string passageId, string text)
+    {
+        if (!text.IsNormalized()) text = text.Normalize();
+        var found = new List<Reference>();
+        try
+        {
+            for (var m = Citation.Match(text); m.Success; m = m.NextMatch())
+            {
+                int end = m.Index + m.Length;
+                string? date = null, issuer = null, subject = null;
+                var d = DateAfter.Match(text, end);
+                if (d.Success)
+                {
+                    date = Iso(d.Groups["y"].Value, d.Groups["m"].Value, d.Groups["d"].Value);
+                    end = d.Index + d.Length;
+                }
+                var i = IssuerAfter.Match(text, end);
+                if (i.Success)
+                {
+                    issuer = i.Groups["issuer"].Value.Trim();
+                    end = i.Groups["issuer"].Index + i.Groups["issuer"].Length;
+                }
+                var s = SubjectAfter.Match(text, end);
+                if (s.Success)
+                {
+                    subject = s.Groups["subject"].Value.Trim().TrimEnd(',', ' ');
+                    end = s.Groups["subject"].Index + s.Groups["subject"].Length;
+                }
+                var number = m.Groups["num"].Value;
+                var kind = Capitalise(m.Groups["kind"].Value);
+                found.Add(new Reference(passageId, kind, number, date, issuer ?? IssuerFromNumber(number), text[m.Index..end].Trim()) { Subject = subject });
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Hostile text: keep what was found before the timeout.
+        }
+        return found;
+    }
+
+    /// <summary>The issuer a document number's suffix stands for, e.g. "29-NQ/TW" → Trung ương Đảng.</summary>
+    public static string? IssuerFromNumber(string number)
+    {
+        var n = number.ToUpperInvariant();
+        if (n.EndsWith("/TW", StringComparison.Ordinal)) return "Trung ương Đảng";
+        if (n.EndsWith("-CP", StringComparison.Ordinal)) return "Chính phủ";
+        if (n.EndsWith("-TTG", StringComparison.Ordinal)) return "Thủ tướng Chính phủ";
+        if (n.EndsWith("/TU", StringComparison.Ordinal)) return "Tỉnh ủy";
+        if (n.EndsWith("/TƯ", StringComparison.Ordinal)) return "Trung ương Đảng";
+        if (n.Contains("/QH", StringComparison.Ordinal)) return "Quốc hội";
+        if (n.EndsWith("-HĐND", StringComparison.Ordinal)) return "Hội đồng nhân dân";
+        if (n.EndsWith("-UBND", StringComparison.Ordinal)) return "Ủy ban nhân dân";
+        return null;
+    }
+
+    private static string? Iso(string y, string m, string d)
+    {
+        if (!int.TryParse(y, out var yy) || !int.TryParse(m, out var mm) || !int.TryParse(d, out var dd)) return null;
+        if (mm is < 1 or > 12 || dd is < 1 or > 31 || yy is < 1900 or > 2100) return null;
+        return $"{yy:D4}-{mm:D2}-{dd:D2}";
+    }
+
+    private static string Capitalise(string kind) => kind.Length == 0 ? kind : char.ToUpperInvariant(kind[0]) + kind[1..].ToLowerInvariant();
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Atlas.Model;
+
+namespace Atlas.Render.Data;
+
+/// <summary>
+/// The downloads under data/: targets.csv and targets.json (one row per target), programmes.json (metadata) and
+/// passages.json (passages with section path and themes). Written once (not per language), in model order, with
+/// invariant numbers: the same model gives the same bytes. Passage URLs are relative to the site root unless
+/// templates/site.yml sets base_url.
+/// </summary>
+public sealed class DataDownloads : ISitePage
+{
+    public const string TargetsCsv = "data/targets.csv";
+    public const string TargetsJson = "data/targets.json";
+    public const string ProgrammesJson = "data/programmes.json";
+    public const string PassagesJson = "data/passages.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        // Vietnamese stays readable; <, >, &, ' and quotes are still escaped, so the files are safe to inline anywhere.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = false,
+    };
+
+    public void Write(SiteWriter site)
+    {
+        var model = site.Model;
+        var rows = TargetRows(site).ToList();
+        site.WriteBytes(TargetsCsv, ToCsv(rows));
+        site.WriteText(TargetsJson, JsonSerializer.Serialize(rows, Json) + "\n");
+        site.WriteText(ProgrammesJson, JsonSerializer.Serialize(model.Programmes.Select(p => ProgrammeRecord(site, p)), Json) + "\n");
+        site.WriteText(PassagesJson, JsonSerializer.Serialize(model.Programmes.SelectMany(p => PassageRecords(site, p)), Json) + "\n");
+    }
+
+    public sealed record TargetRow(
+        string Programme, string? Province, string? Indicator, string? IndicatorName, string Comparator,
+        decimal? Low, decimal? High, string? Unit, string? Period, int? Year, bool IsAchievement,
+        string? Subject, string Text, string PassageId, string PassageUrl);
+
+    public static IEnumerable<TargetRow> TargetRows(SiteWriter site)
+    {
+        var names = site.Model.Indicators.ToDictionary(i => i.Id, i => i.NameVi, StringComparer.Ordinal);
+        foreach (var ap in site.Model.Programmes)
+            foreach (var t in ap.Analysis.Targets)
+                yield return new TargetRow(ap.Programme.Slug, ap.Programme.Metadata.Province, t.IndicatorId,
+                    t.IndicatorId is { } id ? names.GetValueOrDefault(id) : null, ComparatorName(t.Comparator),
+                    t.Low, t.High, t.Unit, t.Period, t.Year, t.IsAchievement, t.Subject, t.Verbatim, t.PassageId,
+                    PassageUrl(site, ap.Programme.Slug, t.PassageId));
+    }
+
+    public static string PassageUrl(SiteWriter site, string slug, string passageId) =>
+        site.Settings.BaseUrl + $"programmes/{slug}.html#{passageId}";
+
+    /// <summary>Comparator as a short stable word: exact, above, at_least, below, at_most, about, range, qualitative.</summary>
+    public static string ComparatorName(Comparator c) => JsonNamingPolicy.SnakeCaseLower.ConvertName(c.ToString());
+
+    private static byte[] ToCsv(IEnumerable<TargetRow> rows)
+    {
+        var csv = new Csv("programme", "province", "indicator", "indicator_name", "comparator", "low", "high", "unit", "period",
+            "year", "is_achievement", "subject", "text", "passage_id", "passage_url");
+        foreach (var r in rows)
+            csv.Row(r.Programme, r.Province, r.Indicator, r.IndicatorName, r.Comparator, Number(r.Low), Number(r.High), r.Unit,
+                r.Period, r.Year?.ToString(CultureInfo.InvariantCulture), r.IsAchievement ? "true" : "false", r.Subject, r.Text,
+                r.PassageId, r.PassageUrl);
+        return csv.ToBytes();
+    }
+
+    private static string? Number(decimal? d) => d?.ToString(CultureInfo.InvariantCulture);
+
+    private static object ProgrammeRecord(SiteWriter site, AnalysedProgramme ap)
+    {
+        var p = ap.Programme;
+        var m = p.Metadata;
+        return new
+        {
+            slug = p.Slug,
+            title = m.Title,
+            province = m.Province,
+            province_slug = PageLinks.ProvinceSlug(p) is { Length: > 0 } s ? s : null,
+            issuer = m.Issuer,
+            number = m.Number,
+            date = m.Date,
+            place = m.Place,
+            implements = m.Implements.Select(d => new { id = d.Id, number = d.Number, date = d.Date, label = d.Label }),
+            signatory = m.Signatory is null ? null : new { name = m.Signatory.Name, role = m.Signatory.Role },
+            horizon_years = m.HorizonYears,
+            source = new { file = p.Source.FileName, sha256 = p.Source.Sha256, encoding = p.Source.Encoding },
+            url = site.Settings.BaseUrl + $"programmes/{p.Slug}.html",
+            passages = p.Passages.Count,
+            targets = ap.Analysis.Targets.Count(t => !t.IsAchievement),
+            assignments = ap.Analysis.Assignments.Count,
+            references = ap.Analysis.References.Count,
+        };
+    }
+
+    private static IEnumerable<object> PassageRecords(SiteWriter site, AnalysedProgramme ap)
+    {
+        var p = ap.Programme;
+        var headings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Walk(Section s, List<string> path)
+        {
+            var here = new List<string>(path) { s.Heading };
+            headings[s.Id] = here;
+            foreach (var c in s.Children) Walk(c, here);
+        }
+        foreach (var root in p.Sections) Walk(root, []);
+        var themes = ap.Analysis.Themes.GroupBy(t => t.PassageId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        foreach (var passage in p.Passages)
+        {
+            yield return new
+            {
+                programme = p.Slug,
+                id = passage.Id,
+                section_id = passage.SectionId,
+                section_path = passage.Citation,
+                section_headings = passage.SectionId is { } sid && headings.TryGetValue(sid, out var h) ? h : [],
+                marker = passage.Marker,
+                text = passage.Text,
+                themes = themes.TryGetValue(passage.Id, out var ts) ? ts : [],
+                fields = passage.Fields.Select(f => new { label = f.Label, value = f.Value }),
+                shared_share = ap.Analysis.SharedShare.TryGetValue(passage.Id, out var share) ? Math.Round(share, 3) : (double?)null,
+                url = PassageUrl(site, p.Slug, passage.Id),
+            };
+        }
+    }
+}
