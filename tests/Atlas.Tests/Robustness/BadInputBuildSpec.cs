@@ -33,9 +33,12 @@ public class BadInputBuildSpec(HostileAtlas atlas)
     [MemberData(nameof(Failures))]
     public void Each_bad_file_is_named_with_its_problem(string file, string problem)
     {
-        var line = atlas.Output.Split('\n').FirstOrDefault(l => l.Contains("✗ " + file, StringComparison.Ordinal));
-        Assert.True(line is not null, $"no failure line for {file} in:\n{atlas.Output}");
-        Assert.Contains(problem, line);
+        // The console wraps long lines: read the message up to the next document's mark, whitespace collapsed.
+        var flat = System.Text.RegularExpressions.Regex.Replace(atlas.Output, @"\s+", " ");
+        var at = flat.IndexOf("✗ " + file + ":", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no failure line for {file} in:\n{atlas.Output}");
+        var end = flat.IndexOf('✗', at + 1);
+        Assert.Contains(problem, end < 0 ? flat[at..] : flat[at..end]);
     }
 
     [Theory]

@@ -13,7 +13,8 @@ namespace Atlas.Tests.Robustness;
 /// </summary>
 public sealed class HostileAtlas : IDisposable
 {
-    public const string Pwn = "__atlasPwned";
+    /// <summary>The global the hostile scripts would set (no underscores: ingest reads "__x__" as emphasis debris).</summary>
+    public const string Pwn = "atlasPwned";
     public const string Twin = "tien-giang-38-ctr-tu-2023.txt";
 
     public static readonly string HostileLine =
