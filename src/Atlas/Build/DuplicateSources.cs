@@ -5,8 +5,8 @@ namespace Atlas.Build;
 
 /// <summary>
 /// Two sources can describe the same document (a re-typed copy, a corrected version saved under a new name) or
-/// simply collide. Both are kept as distinct programmes; each report says which other source it collides with,
-/// and a programme whose slug is already taken gets a numbered slug so that no page overwrites another.
+/// simply collide. Both are kept as distinct programmes (their slugs come from their file names; a slug clash is
+/// rejected earlier by <see cref="Atlas.Ingest.SlugConflicts"/>); each report says which other source it collides with.
 /// </summary>
 public static class DuplicateSources
 {
@@ -32,21 +32,6 @@ public static class DuplicateSources
             }
         }
 
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var i in ingested)
-        {
-            var ok = (Ingested)result[i];
-            var slug = ok.Programme.Slug;
-            if (taken.Add(slug)) continue;
-            int n = 2;
-            while (!taken.Add($"{slug}-{n}")) n++;
-            var renamed = $"{slug}-{n}";
-            result[i] = WithWarning(ok with
-            {
-                Programme = ok.Programme with { Slug = renamed },
-                Report = ok.Report with { Slug = renamed },
-            }, $"Slug \"{slug}\" đã được dùng cho văn bản khác; dùng \"{renamed}\" (slug already used by another source; this one is published as {renamed}).");
-        }
         return result;
     }
 

@@ -30,24 +30,6 @@ public class DuplicateSourcesSpec
     }
 
     [Fact]
-    public void A_slug_already_taken_gets_a_number_so_no_page_overwrites_another()
-    {
-        var outcomes = DuplicateSources.Mark(
-        [
-            Programme("x.md", "x", null, null),
-            new Rejected(new DocumentReport("bad.txt", null, "failed", "tệp rỗng (empty file)", [], [])),
-            Programme("x.txt", "x", null, null),
-        ]);
-
-        var second = Assert.IsType<Ingested>(outcomes[2]);
-        Assert.Equal("x-2", second.Programme.Slug);
-        Assert.Equal("x-2", second.Report.Slug);
-        Assert.Contains(second.Report.Warnings, w => w.Contains("x-2"));
-        Assert.Equal("x", ((Ingested)outcomes[0]).Programme.Slug);
-        Assert.IsType<Rejected>(outcomes[1]);
-    }
-
-    [Fact]
     public void Programmes_without_number_or_province_are_never_called_duplicates()
     {
         var outcomes = DuplicateSources.Mark([Programme("a.txt", "a", null, "Tiền Giang"), Programme("b.txt", "b", null, "Tiền Giang")]);
