@@ -100,7 +100,7 @@ function atlasBuild(work, { clean }) {
   const stages = {};
   for (const m of r.output.matchAll(/stage (.+?): (\d+) ms/g)) stages[m[1]] = (stages[m[1]] ?? 0) + Number(m[2]);
   const published = /published: (\d+) programme\(s\), (\d+) failed/.exec(r.output);
-  const result = { wallMs: r.wallMs, peakRssKb: r.peakRssKb, exit: r.status, stages, built: published ? +published[1] : null, failed: published ? +published[2] : null };
+  const result = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssKb: r.peakRssKb, exit: r.status, stages, built: published ? +published[1] : null, failed: published ? +published[2] : null };
   // Exit 1 with the site published means some documents were rejected: the timing still counts, the report says so.
   if (!fs.existsSync(path.join(work, 'site')) || r.status > 1) return { status: 'n/a', reason: `atlas build exit ${r.status}: ` + tail(r.output), ...result };
   return { status: 'ok', ...result };
@@ -130,6 +130,7 @@ function hugoPagefind(hugoDir) {
   const pages = /Indexed (\d+) pages?/i.exec(pf.output);
   return {
     status: 'ok', wallMs: hugo.wallMs + pf.wallMs, hugoMs: hugo.wallMs, pagefindMs: pf.wallMs,
+    cpuMs: hugo.cpuMs !== null && pf.cpuMs !== null ? hugo.cpuMs + pf.cpuMs : null,
     peakRssKb: Math.max(hugo.peakRssKb ?? 0, pf.peakRssKb ?? 0) || null, hugoPeakRssKb: hugo.peakRssKb, pagefindPeakRssKb: pf.peakRssKb,
     pagefindIndexed: pages ? +pages[1] : null,
   };
@@ -154,7 +155,7 @@ function step(name, fn) {
   try {
     const r = fn();
     if (r?.status === 'n/a') log(`  n/a: ${r.reason}`);
-    else if (r?.wallMs !== undefined) log(`  ${Math.round(r.wallMs)} ms${r.peakRssKb ? `, peak ${Math.round(r.peakRssKb / 1024)} MB` : ''}`);
+    else if (r?.wallMs !== undefined) log(`  ${Math.round(r.wallMs)} ms${r.cpuMs ? `, CPU ${r.cpuMs} ms` : ''}${r.peakRssKb ? `, peak ${Math.round(r.peakRssKb / 1024)} MB` : ''}`);
     return r;
   } catch (e) {
     log(`  n/a: ${e.message}`);
@@ -175,7 +176,12 @@ async function stepAsync(name, fn) {
   }
 }
 
-function tail(s) { return (s ?? '').trim().split('\n').slice(-3).join(' | ').slice(0, 400); }
+// The line that says what went wrong (an exception's first line, "Build failed: …"), else the last lines.
+function tail(s) {
+  const lines = (s ?? '').trim().split('\n');
+  const said = lines.find(l => /Unhandled exception|Build failed|error/i.test(l));
+  return (said ?? lines.slice(-3).join(' | ')).trim().slice(0, 400);
+}
 function log(s) { process.stdout.write(s + '\n'); }
 
 function parseArgs(argv) {

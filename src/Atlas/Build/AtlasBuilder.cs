@@ -57,7 +57,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             Directory.CreateDirectory(staging);
             Time("render", () => new SiteRenderer(options).Render(model, staging));
-            Time("index+export", () => new SearchExporter().Export(model, staging));
+            Time("index+export", () => new SearchExporter(options.TemplatesDir).Export(model, staging));
             var problems = Time("verify", () => new SiteChecker().Check(staging));
             if (problems.Count > 0)
             {

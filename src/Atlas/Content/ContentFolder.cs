@@ -1,3 +1,4 @@
+using System.Text;
 using Atlas.Model;
 
 namespace Atlas.Content;
@@ -5,9 +6,32 @@ namespace Atlas.Content;
 /// <summary>Writes the reviewable record of ingest: content/programmes/&lt;slug&gt;.md and content/ingest-report.json.</summary>
 public static class ContentFolder
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public static void Write(string contentDir, IReadOnlyList<AnalysedProgramme> programmes, IngestReport report)
     {
-        // SCAFFOLD: replaced by the content writer (issue 2).
-        _ = contentDir; _ = programmes; _ = report;
+        var dir = Path.Combine(contentDir, "programmes");
+        Directory.CreateDirectory(dir);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var analysed in programmes.OrderBy(p => p.Programme.Slug, StringComparer.Ordinal))
+        {
+            var name = analysed.Programme.Slug + ".md";
+            if (!written.Add(name)) continue; // a duplicate slug is reported by the build; the first (in slug order) wins
+            WriteIfChanged(Path.Combine(dir, name), ProgrammeMarkdown.Write(analysed));
+        }
+        // Markdown of sources that are gone, renamed or failed this time must not linger as if still valid.
+        foreach (var stale in Directory.EnumerateFiles(dir, "*.md"))
+            if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
+        WriteIfChanged(Path.Combine(contentDir, "ingest-report.json"), IngestReportJson.Write(report));
+    }
+
+    /// <summary>Writes through a temporary file so a crash never leaves half a file; unchanged files are not touched.</summary>
+    private static void WriteIfChanged(string path, string text)
+    {
+        var bytes = Utf8.GetBytes(text);
+        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return;
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
     }
 }

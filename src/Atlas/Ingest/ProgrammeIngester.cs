@@ -1,3 +1,10 @@
+using System.Security.Cryptography;
+using Atlas.Ingest.Closing;
+using Atlas.Ingest.Decoding;
+using Atlas.Ingest.Header;
+using Atlas.Ingest.Overrides;
+using Atlas.Ingest.Structure;
+using Atlas.Ingest.Text;
 using Atlas.Model;
 
 namespace Atlas.Ingest;
@@ -8,7 +15,121 @@ public sealed class ProgrammeIngester
     /// <param name="overridesYaml">Content of the sidecar <c>&lt;name&gt;.yml</c>, if any.</param>
     public IngestOutcome Ingest(SourceDocument source, string? overridesYaml = null)
     {
-        // SCAFFOLD: replaced by the ingest implementation (issue 2).
-        throw new NotImplementedException();
+        try
+        {
+            return IngestChecked(source, overridesYaml);
+        }
+        catch (OverrideException ex)
+        {
+            return Reject(source, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Ingest must never take the whole build down: an unexpected failure rejects this document only.
+            return Reject(source, $"{source.FileName}: lỗi khi đọc tài liệu (internal ingest error): {ex.GetType().Name}: {ex.Message}");
+        }
     }
+
+    private static IngestOutcome IngestChecked(SourceDocument source, string? overridesYaml)
+    {
+        var decoded = SourceDecoder.Decode(source.Bytes);
+        if (decoded.Text is null) return Reject(source, $"{source.FileName}: {decoded.Error ?? "không đọc được (unreadable)"}");
+
+        var lines = TextCleaner.Clean(decoded.Text);
+        var blocks = BlockJoiner.Join(lines);
+        var layout = DocumentLayout.Split(blocks);
+        var body = BodyParser.Parse(layout.Body);
+        if (body.Passages.Count == 0)
+            return Reject(source, $"{source.FileName}: không tìm thấy đoạn văn nào (no paragraphs found: not a programme text)");
+
+        var header = HeaderReader.Read(layout.Header, lines);
+        var closing = ClosingReader.Read(layout.Closing);
+        var overridesFile = Path.GetFileNameWithoutExtension(source.FileName) + ".yml";
+        var overrides = overridesYaml is null ? null : OverrideParser.Parse(overridesYaml, overridesFile);
+
+        var report = new FieldReportBuilder();
+        var warnings = new List<string>(body.Warnings);
+        var preamble = body.Passages.FirstOrDefault(p => p.SectionId is null)?.Text;
+
+        var title = report.Text("title", header.Title);
+        var number = report.Text("number", header.Number);
+        var place = report.Text("place", header.Place);
+        var date = report.Text("date", header.Date ?? DateFromClosing(closing));
+        var issuer = report.Text("issuer", Issuer(header, preamble, closing));
+
+        string? province;
+        if (header.Province is not null) province = report.Text("province", header.Province);
+        else if (ProvinceInference.Infer(body.Passages.Select(p => p.Text).Prepend(title ?? "").ToList()) is { } inferred)
+            province = report.Inferred("province", inferred.Name, inferred.Evidence);
+        else province = report.Text("province", null);
+
+        var implements = ImplementsReader.Read(title, preamble);
+        report.Add("implements", implements.Count > 0 ? "found" : "missing", Describe(implements), implements.Count > 0 ? (preamble ?? title) : null);
+
+        var signatory = closing.Name is null && closing.Role is null ? null : new Signatory(closing.Name, closing.Role);
+        report.Add("signatory.name", closing.Name is null ? "missing" : "found", closing.Name, closing.Name is null ? null : string.Join(" / ", closing.Matter.SignatureLines));
+        report.Add("signatory.role", closing.Role is null ? "missing" : "found", closing.Role, closing.Role is null ? null : string.Join(" / ", closing.Matter.SignatureLines));
+
+        var horizon = HorizonReader.Read(title, body.Sections);
+        report.Add("horizon", horizon.Count > 0 ? "found" : "missing", horizon.Count > 0 ? string.Join(", ", horizon) : null, horizon.Count > 0 ? "title and objective headings" : null);
+
+        if (body.Sections.Count == 0) warnings.Add("Không nhận ra đề mục đánh số nào (no numbered headings recognised): every paragraph is in the preamble.");
+        if (layout.Header.Count == 0) warnings.Add("Không có phần đầu văn bản (no header block found before the body).");
+
+        var metadata = new ProgrammeMetadata(title, province, issuer, number, date, place, implements, signatory, horizon);
+        var slug = DefaultSlug(source);
+        if (overrides is not null) (metadata, slug) = OverrideApplier.Apply(metadata, slug, overrides, overridesFile, report);
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(source.Bytes));
+        var programme = new Programme(slug, metadata, body.Sections, body.Passages, closing.Matter, new SourceInfo(source.FileName, sha, decoded.Encoding));
+        var documentReport = new DocumentReport(source.FileName, slug, "ok", null, report.Build(), warnings);
+        return new Ingested(programme, documentReport);
+    }
+
+    /// <summary>The slug from the file name; a name with no letters or digits gets a stable one from its content.</summary>
+    public static string DefaultSlug(SourceDocument source)
+    {
+        var slug = Slugs.From(Path.GetFileNameWithoutExtension(source.FileName));
+        return slug.Length > 0 ? slug : "programme-" + Convert.ToHexStringLower(SHA256.HashData(source.Bytes))[..8];
+    }
+
+    private static Rejected Reject(SourceDocument source, string error) =>
+        new(new DocumentReport(source.FileName, null, "failed", error, [], []));
+
+    /// <summary>Who issued it: the title ("… của Ban Thường vụ Tỉnh ủy"), the preamble's subject, the header organ, or the "T/M" line.</summary>
+    private static Evidenced? Issuer(HeaderFacts header, string? preamble, ClosingReading closing)
+    {
+        if (header.Title is { } title)
+        {
+            var folded = Slugs.From(title.Value);
+            int stop = folded.IndexOf("thuc-hien", StringComparison.Ordinal);
+            var head = stop >= 0 ? folded[..stop] : folded;
+            foreach (var (prefix, name) in HeaderReader.IssuerPrefixes)
+                if (head.Contains("cua-" + prefix, StringComparison.Ordinal)) return new Evidenced(name, title.Value);
+        }
+        if (preamble is not null)
+        {
+            for (int i = preamble.IndexOf(','); i >= 0; i = preamble.IndexOf(',', i + 1))
+            {
+                var after = Slugs.From(preamble.Substring(i + 1, Math.Min(60, preamble.Length - i - 1)));
+                foreach (var (prefix, name) in HeaderReader.IssuerPrefixes)
+                    if (after.StartsWith(prefix + "-", StringComparison.Ordinal))
+                        return new Evidenced(name, preamble[(i + 1)..Math.Min(preamble.Length, i + 80)].Trim() + "…");
+            }
+        }
+        if (header.Issuer is not null) return header.Issuer;
+        if (closing.OnBehalfOf is { } body && HeaderReader.Organ(body) is { } organ)
+            return new Evidenced(organ.Issuer, "T/M " + body);
+        return null;
+    }
+
+    private static Evidenced? DateFromClosing(ClosingReading closing)
+    {
+        foreach (var line in closing.Matter.SignatureLines)
+            if (VietnameseDate.ReadPlaceAndDate(line) is { } pd) return new Evidenced(pd.Date, line);
+        return null;
+    }
+
+    public static string? Describe(IReadOnlyList<ImplementedDocument> docs) =>
+        docs.Count == 0 ? null : string.Join("; ", docs.Select(d => (d.Number ?? d.Label) + (d.Date is null ? "" : $" ({d.Date})")));
 }

@@ -100,6 +100,18 @@ public class RegistriesSpec
     }
 
     [Fact]
+    public void Keywords_are_phrases_or_loanwords_so_folded_syllables_cannot_collide()
+    {
+        // Folding drops tones: a lone syllable would match others ("cảng" = "càng", "thuế" = "thuê").
+        var all = Repository.Themes.SelectMany(t => t.Keywords.Concat(t.HeadingKeywords).Concat(t.Excludes));
+        Assert.All(all, k =>
+        {
+            var words = k.Split([' ', ',', '-', '&'], StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(words.Length >= 2 || k.All(char.IsAscii), $"'{k}' is a single Vietnamese syllable");
+        });
+    }
+
+    [Fact]
     public void The_repository_overrides_file_loads_its_classifier_settings()
     {
         Assert.Contains("tình hình", Repository.ThemeOverrides.SkipHeadings);

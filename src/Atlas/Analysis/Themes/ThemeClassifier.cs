@@ -27,17 +27,18 @@ public sealed class ThemeClassifier
     public const int MinDistinctKeywords = 2;
     public const int LeadWords = 20;
 
+    private readonly PhraseIndex index = new();
     private readonly IReadOnlyList<CompiledTheme> themes;
-    private readonly IReadOnlyList<string> skipHeadings;
-    private readonly IReadOnlyList<string> purposeMarkers;
+    private readonly IReadOnlyList<string[]> skipHeadings;
+    private readonly HashSet<int> purposeMarkers;
     private readonly IReadOnlyList<ThemeOverride> overrides;
 
     public ThemeClassifier(IReadOnlyList<Theme> themes, ThemeOverrides? overrides = null)
     {
         overrides ??= ThemeOverrides.None;
-        this.themes = themes.Select(CompiledTheme.Of).ToList();
-        skipHeadings = overrides.SkipHeadings.Select(ThemeText.Fold).Where(f => f.Trim().Length > 0).ToList();
-        purposeMarkers = overrides.PurposeMarkers.Select(ThemeText.Fold).Where(f => f.Trim().Length > 0).ToList();
+        this.themes = themes.Select(t => CompiledTheme.Of(t, index)).ToList();
+        skipHeadings = overrides.SkipHeadings.Select(ThemeText.Words).Where(w => w.Length > 0).ToList();
+        purposeMarkers = overrides.PurposeMarkers.Select(index.Add).Where(id => id >= 0).ToHashSet();
         this.overrides = overrides.Overrides;
     }
 
@@ -55,9 +56,9 @@ public sealed class ThemeClassifier
             var chain = tree.Chain(passage.SectionId);
             if (chain.Count > 0 && !chain.Any(IsSkipped))
             {
-                var folded = ThemeText.Fold(passage.Text);
-                AddHeadingThemes(passage, folded, chain, headingCache, found);
-                AddKeywordThemes(passage, folded, found);
+                var matches = index.Find(ThemeText.Words(passage.Text));
+                AddHeadingThemes(passage, matches, chain, headingCache, found);
+                AddKeywordThemes(passage, matches, found);
             }
             ApplyOverrides(programme.Slug, passage, tree, found);
             foreach (var theme in themes)
@@ -68,11 +69,11 @@ public sealed class ThemeClassifier
 
     private bool IsSkipped(Section section)
     {
-        var folded = ThemeText.Fold(section.Heading);
-        return skipHeadings.Any(s => folded.StartsWith(s, StringComparison.Ordinal));
+        var words = ThemeText.Words(section.Heading);
+        return skipHeadings.Any(skip => skip.Length <= words.Length && skip.SequenceEqual(words.Take(skip.Length)));
     }
 
-    private void AddHeadingThemes(Passage passage, string folded, IReadOnlyList<Section> chain,
+    private void AddHeadingThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, IReadOnlyList<Section> chain,
         Dictionary<string, IReadOnlyList<CompiledTheme>> cache, Dictionary<string, PassageTheme> found)
     {
         foreach (var section in chain)
@@ -82,7 +83,7 @@ public sealed class ThemeClassifier
             var inherited = named;
             if (named.Count > 1)
             {
-                var ownText = named.Where(t => Matches(folded, t.AllPhrases, t.Excludes).Count > 0).ToList();
+                var ownText = named.Where(t => Select(matches, t.AllPhrases, t.Excludes).Count > 0).ToList();
                 if (ownText.Count > 0) inherited = ownText;
             }
             foreach (var theme in inherited)
@@ -91,16 +92,16 @@ public sealed class ThemeClassifier
         }
     }
 
-    private void AddKeywordThemes(Passage passage, string folded, Dictionary<string, PassageTheme> found)
+    private void AddKeywordThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, Dictionary<string, PassageTheme> found)
     {
-        var leadEnd = LeadLength(passage.Text);
+        var lead = LeadLength(passage.Text);
         foreach (var theme in themes)
         {
             if (found.ContainsKey(theme.Theme.Id)) continue;
-            var hits = Matches(folded, theme.Keywords, theme.Excludes);
+            var hits = Select(matches, theme.Keywords, theme.Excludes);
             if (hits.Count == 0) continue;
-            var distinct = hits.Select(h => h.Phrase.Original).Distinct(StringComparer.Ordinal).ToList();
-            if (distinct.Count >= MinDistinctKeywords || hits.Any(h => h.End <= leadEnd))
+            var distinct = hits.Select(h => theme.Spelling[h.Phrase]).Distinct(StringComparer.Ordinal).ToList();
+            if (distinct.Count >= MinDistinctKeywords || hits.Any(h => h.End <= lead))
                 found[theme.Theme.Id] = new PassageTheme(passage.Id, theme.Theme.Id, "keyword", string.Join("; ", distinct));
         }
     }
@@ -122,20 +123,16 @@ public sealed class ThemeClassifier
 
     private IReadOnlyList<CompiledTheme> HeadingThemes(string heading)
     {
-        var folded = ThemeText.Fold(heading);
-        var cut = purposeMarkers
-            .SelectMany(m => ThemeText.Occurrences(folded, m))
-            .Where(at => at > 0)
-            .DefaultIfEmpty(folded.Length - 1)
-            .Min();
-        var main = folded[..(cut + 1)];
-        var named = themes.Where(t => Matches(main, t.HeadingKeywords, t.Excludes).Count > 0).ToList();
-        if (named.Count == 0 && main.Length < folded.Length)
-            named = themes.Where(t => Matches(folded, t.HeadingKeywords, t.Excludes).Count > 0).ToList();
+        var matches = index.Find(ThemeText.Words(heading));
+        var cut = matches.Where(m => m.Start > 0 && purposeMarkers.Contains(m.Phrase)).Select(m => m.Start).DefaultIfEmpty(int.MaxValue).Min();
+        var main = matches.Where(m => m.End <= cut).ToList();
+        var named = themes.Where(t => Select(main, t.HeadingKeywords, t.Excludes).Count > 0).ToList();
+        if (named.Count == 0 && main.Count < matches.Count)
+            named = themes.Where(t => Select(matches, t.HeadingKeywords, t.Excludes).Count > 0).ToList();
         return named;
     }
 
-    /// <summary>Length, in folded characters, of the passage's lead: its first clause, at most <see cref="LeadWords"/> words.</summary>
+    /// <summary>Number of words of the passage's lead: its first clause, at most <see cref="LeadWords"/> words.</summary>
     private static int LeadLength(string text)
     {
         var end = text.Length;
@@ -147,45 +144,45 @@ public sealed class ThemeClassifier
                 break;
             }
         }
-        var lead = ThemeText.Fold(text[..end]);
-        var words = 0;
-        for (var i = 1; i < lead.Length; i++)
-            if (lead[i] == ' ' && ++words == LeadWords) return i + 1;
-        return lead.Length;
+        return Math.Min(ThemeText.Words(text[..end]).Length, LeadWords);
     }
 
-    /// <summary>Whole-word matches, outside exclusions, longest first without overlaps, in text order.</summary>
-    private static IReadOnlyList<Match> Matches(string folded, IReadOnlyList<Phrase> phrases, IReadOnlyList<string> excludes)
+    /// <summary>Matches of the wanted phrases outside exclusions, longest first without overlaps, in text order.</summary>
+    private static IReadOnlyList<PhraseMatch> Select(IReadOnlyList<PhraseMatch> matches, HashSet<int> wanted, HashSet<int> excludes)
     {
-        var excluded = excludes
-            .SelectMany(x => ThemeText.Occurrences(folded, x).Select(at => (Start: at, End: at + x.Length)))
-            .ToList();
-        var candidates = phrases
-            .SelectMany(p => ThemeText.Occurrences(folded, p.Folded).Select(at => new Match(p, at, at + p.Folded.Length)))
-            .Where(m => !excluded.Any(x => m.Start >= x.Start && m.End <= x.End))
-            .OrderByDescending(m => m.End - m.Start).ThenBy(m => m.Start);
-        var accepted = new List<Match>();
+        var excluded = excludes.Count == 0 ? [] : matches.Where(m => excludes.Contains(m.Phrase)).ToList();
+        var candidates = matches
+            .Where(m => wanted.Contains(m.Phrase) && !excluded.Any(m.Within))
+            .OrderByDescending(m => m.Length).ThenBy(m => m.Start).ThenBy(m => m.Phrase);
+        var accepted = new List<PhraseMatch>();
         foreach (var m in candidates)
-            // Matches share their padding spaces with neighbours: compare the words only (start+1 .. end-1).
-            if (!accepted.Any(a => m.Start + 1 < a.End - 1 && a.Start + 1 < m.End - 1)) accepted.Add(m);
+            if (!accepted.Any(m.Overlaps)) accepted.Add(m);
         return accepted.OrderBy(m => m.Start).ToList();
     }
 
-    private sealed record Phrase(string Original, string Folded);
-
-    private sealed record Match(Phrase Phrase, int Start, int End);
-
-    private sealed record CompiledTheme(Theme Theme, IReadOnlyList<Phrase> Keywords, IReadOnlyList<Phrase> HeadingKeywords,
-        IReadOnlyList<Phrase> AllPhrases, IReadOnlyList<string> Excludes)
+    private sealed record CompiledTheme(Theme Theme, HashSet<int> Keywords, HashSet<int> HeadingKeywords, HashSet<int> AllPhrases,
+        HashSet<int> Excludes, IReadOnlyDictionary<int, string> Spelling)
     {
-        public static CompiledTheme Of(Theme theme)
+        public static CompiledTheme Of(Theme theme, PhraseIndex index)
         {
-            static IReadOnlyList<Phrase> Compile(IEnumerable<string> list) =>
-                list.Select(k => new Phrase(k, ThemeText.Fold(k))).Where(p => p.Folded.Trim().Length > 0).ToList();
+            // Evidence quotes the registry's own spelling of a keyword (the first, when two fold alike).
+            var spelling = new Dictionary<int, string>();
+            HashSet<int> Compile(IEnumerable<string> list)
+            {
+                var set = new HashSet<int>();
+                foreach (var phrase in list)
+                {
+                    var id = index.Add(phrase);
+                    if (id < 0) continue;
+                    set.Add(id);
+                    spelling.TryAdd(id, phrase);
+                }
+                return set;
+            }
             var keywords = Compile(theme.Keywords);
             var headingKeywords = Compile(theme.HeadingKeywords);
-            return new CompiledTheme(theme, keywords, headingKeywords, keywords.Concat(headingKeywords).ToList(),
-                theme.Excludes.Select(ThemeText.Fold).Where(f => f.Trim().Length > 0).ToList());
+            var excludes = Compile(theme.Excludes);
+            return new CompiledTheme(theme, keywords, headingKeywords, keywords.Union(headingKeywords).ToHashSet(), excludes, spelling);
         }
     }
 

@@ -37,15 +37,6 @@ internal static class ThemeText
         return sb.ToString();
     }
 
-    /// <summary>Start offsets of every whole-word occurrence of a folded phrase in folded text.</summary>
-    public static IEnumerable<int> Occurrences(string foldedText, string foldedPhrase)
-    {
-        if (foldedPhrase.Trim().Length == 0) yield break;
-        var at = 0;
-        while ((at = foldedText.IndexOf(foldedPhrase, at, StringComparison.Ordinal)) >= 0)
-        {
-            yield return at;
-            at += 1;
-        }
-    }
+    /// <summary>The folded words of a text, in order.</summary>
+    public static string[] Words(string text) => Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

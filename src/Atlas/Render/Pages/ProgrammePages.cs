@@ -155,6 +155,15 @@ public sealed class ProgrammePages : ISitePage
         };
     }
 
+    /// <summary>"29-NQ/TW (17/11/2022)", with the document's own wording when it says more than its number.</summary>
+    private static string ImplementedLine(ImplementedDocument d, PageLinks at)
+    {
+        var link = $"<a href=\"{Html.Escape(at.Resolution(d.Id))}\">{Html.Escape(d.Number ?? d.Label)}</a>";
+        var date = Dates.Display(d.Date, at.Language) is { } dd ? $" ({Html.Escape(dd)})" : "";
+        var saysMore = d.Number is not null && d.Label.Length > d.Number.Length + 16;
+        return link + date + (saysMore ? $" <span class=\"muted\">{Html.Escape(d.Label)}</span>" : "");
+    }
+
     private static IReadOnlyList<MetaField> Card(SiteWriter site, Programme p, PageLinks at)
     {
         var m = p.Metadata;
@@ -174,13 +183,7 @@ public sealed class ProgrammePages : ISitePage
             }
             province = new HtmlString(html);
         }
-        var implements = m.Implements.Count == 0 ? null : new HtmlString(string.Join("<br>", m.Implements.Select(d =>
-        {
-            var name = d.Number is { } n ? Link(n, at.Resolution(d.Id)).Value : Link(d.Label, at.Resolution(d.Id)).Value;
-            var rest = d.Number is null ? "" : " " + Html.Escape(d.Label == d.Number ? "" : d.Label);
-            var date = Dates.Display(d.Date, lang) is { } dd ? $" ({Html.Escape(dd)})" : "";
-            return name + date + rest.TrimEnd();
-        })));
+        var implements = m.Implements.Count == 0 ? null : new HtmlString(string.Join("<br>", m.Implements.Select(d => ImplementedLine(d, at))));
         var signatory = m.Signatory is null ? null
             : Text(string.Join(", ", new[] { m.Signatory.Name, m.Signatory.Role }.Where(x => !string.IsNullOrWhiteSpace(x))));
         var source = p.Source.FileName.Length == 0 ? null : new HtmlString(

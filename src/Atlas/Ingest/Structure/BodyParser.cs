@@ -1,0 +1,168 @@
+using Atlas.Ingest.Text;
+using Atlas.Model;
+
+namespace Atlas.Ingest.Structure;
+
+/// <summary>The body as a section tree and its passages, plus what ingest noticed on the way.</summary>
+public sealed record ParsedBody(IReadOnlyList<Section> Sections, IReadOnlyList<Passage> Passages, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Body blocks → section tree and passages.
+/// A numbered, lettered or enumerated line is a heading when it reads like one (no sentence end) and something belongs
+/// under it, or when it is typeset as one (Markdown heading, bold); otherwise it is a list item: a passage carrying its marker.
+/// Roman parts are always headings. Nesting follows the numbering scheme (part › 1 › 1.2 › 1.2.3 › a › (1)), not typography.
+/// Ids come from the numbering path (s-iii-2-a) and passage ordinals count within their own section only, so editing one
+/// section never renumbers another.
+/// </summary>
+public static class BodyParser
+{
+    public const string PreambleId = "s-0";
+
+    private sealed class Node(Marker marker, string id, IReadOnlyList<string> path, string heading)
+    {
+        public Marker Marker { get; } = marker;
+        public string Id { get; } = id;
+        public IReadOnlyList<string> Path { get; } = path;
+        public string Heading { get; } = heading;
+        public List<Node> Children { get; } = [];
+        public Section ToSection() => new(Id, Marker.Number, Marker.SectionKind, Heading, Path, Children.Select(c => c.ToSection()).ToList());
+    }
+
+    private sealed class PassageDraft(string id, Node? section, string? marker, string text)
+    {
+        public string Id { get; } = id;
+        public Node? Section { get; } = section;
+        public string? Marker { get; } = marker;
+        public string Text { get; set; } = text;
+        public List<PassageField> Fields { get; } = [];
+    }
+
+    public static ParsedBody Parse(IReadOnlyList<Block> blocks)
+    {
+        var content = blocks.Where(b => !b.IsRule && b.Text.Length > 0).ToList();
+        var markers = content.Select(b => MarkerReader.Read(b.Text)).ToList();
+        var roots = new List<Node>();
+        var stack = new List<Node>();
+        var usedIds = new HashSet<string>(StringComparer.Ordinal) { PreambleId };
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var passages = new List<PassageDraft>();
+        var warnings = new List<string>();
+
+        Node? Current() => stack.Count > 0 ? stack[^1] : null;
+
+        void Close(int rank)
+        {
+            while (stack.Count > 0 && stack[^1].Marker.Rank >= rank) stack.RemoveAt(stack.Count - 1);
+        }
+
+        void AddPassage(string? marker, string text)
+        {
+            var section = Current();
+            var sectionId = section?.Id ?? PreambleId;
+            var n = ordinals.GetValueOrDefault(sectionId) + 1;
+            ordinals[sectionId] = n;
+            passages.Add(new PassageDraft($"{sectionId}-p{n}", section, marker, text));
+        }
+
+        for (int i = 0; i < content.Count; i++)
+        {
+            var block = content[i];
+            var marker = markers[i];
+            if (marker is null)
+            {
+                var field = FieldLabel.Read(block.Text);
+                if (field is not null)
+                {
+                    // "Cơ quan chỉ đạo:" with its value on the next line.
+                    if (field.Value.Length == 0 && i + 1 < content.Count && markers[i + 1] is null && FieldLabel.Read(content[i + 1].Text) is null)
+                        field = field with { Value = content[++i].Text };
+                    var last = TaskBefore(passages, Current());
+                    if (last is not null)
+                    {
+                        last.Fields.Add(field);
+                        continue;
+                    }
+                    warnings.Add($"Dòng phân công không có nhiệm vụ đứng trước, giữ làm đoạn văn (assignment line with no task before it, kept as a passage): \"{Short(block.Text)}\"");
+                }
+                AddPassage(null, block.Text);
+                continue;
+            }
+            if (marker.Kind == MarkerKind.Bullet)
+            {
+                AddPassage(marker.Number, marker.Rest);
+                continue;
+            }
+            bool heading = marker.Kind == MarkerKind.Part
+                || (ReadsLikeHeading(marker.Rest) && (block.Styled || HasChildren(markers, content, i, marker.Rank)));
+            Close(marker.Rank);
+            if (!heading)
+            {
+                AddPassage(marker.PassageMarker, marker.Rest);
+                continue;
+            }
+            var parent = Current();
+            var id = UniqueId((parent?.Id ?? "s") + "-" + Token(marker, parent), usedIds);
+            var path = (parent?.Path ?? []).Append(marker.Number).ToList();
+            var node = new Node(marker, id, path, marker.Rest.TrimEnd(':', ' '));
+            (parent?.Children ?? roots).Add(node);
+            stack.Add(node);
+        }
+
+        var result = passages.Select(p => new Passage(p.Id, p.Section?.Id, p.Section?.Path ?? [], p.Marker, p.Text) { Fields = p.Fields.ToList() }).ToList();
+        return new ParsedBody(roots.Select(r => r.ToSection()).ToList(), result, warnings);
+    }
+
+    /// <summary>
+    /// The task an assignment line belongs to: the last passage of the current section, or — when that is a "+" sub-item —
+    /// the item it hangs from (Quảng Ngãi lists "+ Giai đoạn …" under a "- Triển khai …" task, then the task's assignments).
+    /// </summary>
+    private static PassageDraft? TaskBefore(List<PassageDraft> passages, Node? section)
+    {
+        if (passages.Count == 0 || passages[^1].Section != section) return null;
+        if (passages[^1].Marker != "+") return passages[^1];
+        for (int i = passages.Count - 1; i >= 0 && passages[i].Section == section; i--)
+            if (passages[i].Marker != "+") return passages[i];
+        return passages[^1];
+    }
+
+    /// <summary>A heading does not end a sentence (a closing colon is fine) and is not a whole page long.</summary>
+    private static bool ReadsLikeHeading(string text)
+    {
+        if (text.Length > 400) return false;
+        if (!BlockJoiner.EndsSentence(text) || text.EndsWith(':')) return true;
+        // "Mục đích." — a short title with a full stop.
+        return text.Length <= 80 && text.EndsWith('.') && text.IndexOf('.') == text.Length - 1;
+    }
+
+    /// <summary>Something other than a sibling or a higher heading follows before the end of the body.</summary>
+    private static bool HasChildren(IReadOnlyList<Marker?> markers, IReadOnlyList<Block> content, int i, int rank)
+    {
+        if (i + 1 >= content.Count) return false;
+        var next = markers[i + 1];
+        return next is null || next.Kind == MarkerKind.Bullet || next.Rank > rank;
+    }
+
+    /// <summary>
+    /// The id segment for a heading: Roman numerals lower-cased, letters folded (đ → d), and a dotted number relative to
+    /// its parent ("1.2" under "1" → "2"), so 1.2 under part II is s-ii-1-2.
+    /// </summary>
+    private static string Token(Marker marker, Node? parent)
+    {
+        var number = marker.Number;
+        if (marker.Kind == MarkerKind.Numbered && parent is { Marker.Kind: MarkerKind.Numbered }
+            && number.StartsWith(parent.Marker.Number + ".", StringComparison.Ordinal))
+            number = number[(parent.Marker.Number.Length + 1)..];
+        var token = Slugs.From(number.Replace('.', '-'));
+        return token.Length == 0 ? "x" : token;
+    }
+
+    private static string UniqueId(string id, HashSet<string> used)
+    {
+        var candidate = id;
+        // "--" never comes out of a numbering path, so a disambiguated id cannot collide with a real one.
+        for (int n = 2; !used.Add(candidate); n++) candidate = $"{id}--{n}";
+        return candidate;
+    }
+
+    private static string Short(string text) => text.Length > 60 ? text[..60] + "…" : text;
+}

@@ -1,0 +1,184 @@
+using Atlas.Model;
+
+namespace Atlas.Ingest.Structure;
+
+public enum MarkerKind { Part, Numbered, Lettered, Enumerated, Bullet }
+
+/// <summary>
+/// The numbering or bullet a line starts with, as the document prints it.
+/// </summary>
+/// <param name="Number">Canonical number: "III", "2.1", "a", "3"; the bullet character for bullets.</param>
+/// <param name="Printed">The marker exactly as printed ("I-", "2.1.", "a)", "(3).", "-").</param>
+/// <param name="Rest">The line's text after the marker.</param>
+public sealed record Marker(MarkerKind Kind, string Number, string Printed, string Rest)
+{
+    /// <summary>Nesting rank: a heading closes every open heading of the same or a deeper rank.</summary>
+    public int Rank => Kind switch
+    {
+        MarkerKind.Part => 0,
+        MarkerKind.Numbered => Number.Count(c => c == '.') + 1,
+        MarkerKind.Lettered => 20,
+        MarkerKind.Enumerated => 30,
+        _ => 40,
+    };
+
+    public SectionKind SectionKind => Kind switch
+    {
+        MarkerKind.Part => SectionKind.Part,
+        MarkerKind.Numbered => SectionKind.Numbered,
+        MarkerKind.Lettered => SectionKind.Lettered,
+        _ => SectionKind.Enumerated,
+    };
+
+    /// <summary>How the marker is shown on a passage that is a list item rather than a heading.</summary>
+    public string PassageMarker => Kind switch
+    {
+        MarkerKind.Enumerated => "(" + Number + ")",
+        MarkerKind.Lettered => Number + ")",
+        MarkerKind.Numbered => Number + ".",
+        MarkerKind.Part => Number + ".",
+        _ => Number,
+    };
+}
+
+/// <summary>
+/// Recognises the numbering schemes of Vietnamese Party documents with a hand-written linear scanner:
+/// Roman parts (<c>I-</c>, <c>II.</c>, <c>PHẦN I</c>), numbered (<c>1.</c>, <c>1.2.</c>, <c>2.2.1</c>), lettered (<c>a)</c>, <c>đ.</c>),
+/// enumerated (<c>(1)</c>, <c>(1).</c>) and bullets (<c>-</c>, <c>+</c>, <c>•</c>…).
+/// Numbered, lettered and Roman markers must be followed by a capital letter, so "30.583 ha" or "2023." inside a
+/// re-wrapped sentence are not taken for numbering.
+/// </summary>
+public static class MarkerReader
+{
+    private const string Bullets = "-+•–—*·▪○●◦►❖✓➢";
+
+    public static Marker? Read(string text)
+    {
+        if (text.Length < 2) return null;
+        return ReadBullet(text) ?? ReadEnumerated(text) ?? ReadPart(text) ?? ReadNumbered(text) ?? ReadLettered(text);
+    }
+
+    private static Marker? ReadBullet(string s)
+    {
+        if (Bullets.IndexOf(s[0]) < 0) return null;
+        int i = 1;
+        while (i < s.Length && s[i] == ' ') i++;
+        if (i >= s.Length) return null;
+        // "-5%" or "+3" is a number, not a bullet; "*" needs a space (otherwise it was emphasis).
+        if (i == 1 && (char.IsDigit(s[i]) || s[0] == '*')) return null;
+        if (Bullets.IndexOf(s[i]) >= 0 && s[i] == s[0]) return null;
+        var bullet = s[0] is '–' or '—' ? "-" : s[0] == '*' ? "•" : s[0].ToString();
+        return new Marker(MarkerKind.Bullet, bullet, s[..1], s[i..]);
+    }
+
+    private static Marker? ReadEnumerated(string s)
+    {
+        if (s[0] != '(') return null;
+        int i = 1;
+        while (i < s.Length && i <= 4 && char.IsAsciiDigit(s[i])) i++;
+        if (i == 1 || i >= s.Length || s[i] != ')') return null;
+        var number = s[1..i].TrimStart('0');
+        if (number.Length == 0) number = "0";
+        int j = i + 1;
+        if (j < s.Length && s[j] is '.' or ':') j++;
+        var printedEnd = j;
+        while (j < s.Length && s[j] == ' ') j++;
+        if (j >= s.Length || !StartsLikeText(s[j])) return null;
+        return new Marker(MarkerKind.Enumerated, number, s[..printedEnd], s[j..]);
+    }
+
+    private static Marker? ReadPart(string s)
+    {
+        int i = 0;
+        // "PHẦN I", "Phần II" introduce a part by word.
+        if (s.StartsWith("PHẦN ", StringComparison.Ordinal) || s.StartsWith("Phần ", StringComparison.Ordinal)) i = 5;
+        int start = i;
+        while (i < s.Length && i - start < 7 && "IVXLC".IndexOf(s[i]) >= 0) i++;
+        if (i == start || !IsRoman(s[start..i])) return null;
+        int j = i;
+        while (j < s.Length && s[j] == ' ') j++;
+        if (j < s.Length && s[j] is '.' or '-' or '–' or '—' or ')' or ':') j++;
+        else if (start == 0) return null; // a bare "I " is a pronoun or a typo, not a part
+        int printedEnd = j;
+        while (j < s.Length && s[j] == ' ') j++;
+        if (j >= s.Length || !char.IsUpper(s[j])) return null;
+        return new Marker(MarkerKind.Part, s[start..i], s[..printedEnd].TrimEnd(), s[j..]);
+    }
+
+    private static Marker? ReadNumbered(string s)
+    {
+        int i = 0;
+        var parts = 0;
+        while (true)
+        {
+            int d = i;
+            while (i < s.Length && i - d < 3 && char.IsAsciiDigit(s[i])) i++;
+            if (i == d) return null;
+            if (i < s.Length && char.IsAsciiDigit(s[i])) return null; // four digits: a year, not numbering
+            parts++;
+            if (i + 1 < s.Length && s[i] == '.' && char.IsAsciiDigit(s[i + 1]) && parts < 5) { i++; continue; }
+            break;
+        }
+        var number = s[..i];
+        int j = i;
+        bool terminated = false;
+        if (j < s.Length && s[j] is '.' or ')') { j++; terminated = true; }
+        else
+        {
+            int k = j;
+            while (k < s.Length && s[k] == ' ') k++;
+            if (k < s.Length && s[k] is '-' or '–' && k + 1 < s.Length && s[k + 1] == ' ') { j = k + 1; terminated = true; }
+        }
+        // "1 Heading" is not numbering; "1.2 Heading" is.
+        if (!terminated && parts == 1) return null;
+        int printedEnd = j;
+        if (j >= s.Length || s[j] != ' ') return null;
+        while (j < s.Length && s[j] == ' ') j++;
+        if (j >= s.Length || !char.IsUpper(s[j])) return null;
+        return new Marker(MarkerKind.Numbered, number, s[..printedEnd], s[j..]);
+    }
+
+    private static Marker? ReadLettered(string s)
+    {
+        int i = 0;
+        bool paren = s[0] == '(';
+        if (paren) i++;
+        if (i >= s.Length || !(s[i] is >= 'a' and <= 'z' or 'đ')) return null;
+        i++;
+        if (i >= s.Length || !(s[i] == ')' || (!paren && s[i] == '.'))) return null;
+        i++;
+        int printedEnd = i;
+        if (i >= s.Length || s[i] != ' ') return null;
+        while (i < s.Length && s[i] == ' ') i++;
+        if (i >= s.Length || !char.IsUpper(s[i])) return null;
+        return new Marker(MarkerKind.Lettered, s[paren ? 1 : 0].ToString(), s[..printedEnd], s[i..]);
+    }
+
+    private static bool StartsLikeText(char c) => char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '\'';
+
+    private static bool IsRoman(string r)
+    {
+        int value = RomanValue(r);
+        return value is >= 1 and <= 50 && ToRoman(value) == r;
+    }
+
+    private static int RomanValue(string r)
+    {
+        int total = 0, prev = 0;
+        for (int i = r.Length - 1; i >= 0; i--)
+        {
+            int v = r[i] switch { 'I' => 1, 'V' => 5, 'X' => 10, 'L' => 50, 'C' => 100, _ => 0 };
+            total += v < prev ? -v : v;
+            prev = Math.Max(prev, v);
+        }
+        return total;
+    }
+
+    private static string ToRoman(int n)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var (v, sym) in new[] { (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+            while (n >= v) { sb.Append(sym); n -= v; }
+        return sb.ToString();
+    }
+}

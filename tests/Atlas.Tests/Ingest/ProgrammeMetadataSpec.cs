@@ -1,0 +1,113 @@
+using Atlas.Model;
+
+namespace Atlas.Tests.Ingest;
+
+/// <summary>Header facts of the five seeds, as issue 2's table states them; what a source does not say stays empty and is reported.</summary>
+public class ProgrammeMetadataSpec
+{
+    private static FieldReport Field(DocumentReport r, string name) => r.Fields.Single(f => f.Field == name);
+
+    [Fact]
+    public void Tien_giang_states_province_number_date_two_implemented_documents_and_its_secretary()
+    {
+        var (p, report) = Seeds.Ingest(Seeds.TienGiang);
+        var m = p.Metadata;
+        Assert.Equal("Tiền Giang", m.Province);
+        Assert.Equal("38-CTr/TU", m.Number);
+        Assert.Equal("2023-03-31", m.Date);
+        Assert.Equal("Tiền Giang", m.Place);
+        Assert.Equal(["29-NQ/TW", "13-KH/TW"], m.Implements.Select(d => d.Number));
+        Assert.Equal(["2022-11-17", "2022-11-28"], m.Implements.Select(d => d.Date));
+        Assert.Equal(new Signatory("Nguyễn Văn Danh", "Bí thư"), m.Signatory);
+        Assert.Equal([2030, 2045], m.HorizonYears);
+        Assert.StartsWith("CHƯƠNG TRÌNH thực hiện Nghị quyết 29-NQ/TW", m.Title);
+        Assert.Equal("found", Field(report, "province").State);
+        Assert.Equal("ok", report.Status);
+        Assert.Equal("tien-giang-38-ctr-tu-2023", p.Slug);
+    }
+
+    [Fact]
+    public void Kien_giang_province_is_inferred_from_body_text_with_evidence_and_number_and_date_are_missing()
+    {
+        var (p, report) = Seeds.Ingest(Seeds.KienGiang);
+        var m = p.Metadata;
+        Assert.Equal("Kiên Giang", m.Province);
+        var province = Field(report, "province");
+        Assert.Equal("inferred", province.State);
+        Assert.StartsWith("Kiên Giang nằm xa", province.Evidence);
+        Assert.Null(m.Number);
+        Assert.Null(m.Date);
+        Assert.Equal("missing", Field(report, "number").State);
+        Assert.Equal("missing", Field(report, "date").State);
+        var implemented = Assert.Single(m.Implements);
+        Assert.Null(implemented.Number);
+        Assert.Equal("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI", implemented.Label);
+        Assert.Equal(new Signatory("Mai Văn Huỳnh", "Phó Bí thư Thường trực"), m.Signatory);
+        Assert.Equal([2025, 2030], m.HorizonYears);
+    }
+
+    [Fact]
+    public void Thai_binh_has_a_date_but_no_number_and_its_signatory_has_no_role()
+    {
+        var (p, report) = Seeds.Ingest(Seeds.ThaiBinh);
+        var m = p.Metadata;
+        Assert.Equal("Thái Bình", m.Province);
+        Assert.Null(m.Number);
+        Assert.Equal("2023-05-19", m.Date);
+        Assert.Equal(["29-NQ/TW"], m.Implements.Select(d => d.Number));
+        Assert.Equal(new Signatory("Ngô Đông Hải", null), m.Signatory);
+        Assert.Equal("missing", Field(report, "signatory.role").State);
+        Assert.Equal("Ban Thường vụ Tỉnh ủy", m.Issuer);
+    }
+
+    [Fact]
+    public void Quang_ngai_has_neither_number_nor_date()
+    {
+        var (p, report) = Seeds.Ingest(Seeds.QuangNgai);
+        var m = p.Metadata;
+        Assert.Equal("Quảng Ngãi", m.Province);
+        Assert.Null(m.Number);
+        Assert.Null(m.Date);
+        Assert.Equal(["29-NQ/TW"], m.Implements.Select(d => d.Number));
+        Assert.Equal(new Signatory("Bùi Thị Quỳnh Vân", "Bí thư"), m.Signatory);
+        Assert.Equal("missing", Field(report, "date").State);
+    }
+
+    [Fact]
+    public void Hau_giang_is_signed_by_nobody()
+    {
+        var (p, report) = Seeds.Ingest(Seeds.HauGiang);
+        var m = p.Metadata;
+        Assert.Equal("Hậu Giang", m.Province);
+        Assert.Equal("123-CTr/TU", m.Number);
+        Assert.Equal("2022-08-22", m.Date);
+        Assert.Equal(["13-NQ/TW"], m.Implements.Select(d => d.Number));
+        Assert.Equal("2022-04-02", m.Implements[0].Date);
+        Assert.Null(m.Signatory);
+        Assert.Equal("missing", Field(report, "signatory.name").State);
+        Assert.Equal("Ban Thường vụ Tỉnh ủy", m.Issuer);
+    }
+
+    [Theory]
+    [InlineData("Số 13- KH/TW", "13-KH/TW")]
+    [InlineData("Số: 237a-CTr/TU", "237a-CTr/TU")]
+    [InlineData("Số 124/NQ-CP", "124/NQ-CP")]
+    public void Document_numbers_tolerate_spaces_and_other_styles(string line, string expected)
+    {
+        var text = $"TỈNH ỦY TIỀN GIANG\n{line}\n\nCHƯƠNG TRÌNH\n\n-----\n\nI- MỤC TIÊU\n\nNội dung của chương trình.\n";
+        Assert.Equal(expected, Seeds.IngestText("x.txt", text).Programme.Metadata.Number);
+    }
+
+    [Fact]
+    public void Every_field_of_every_seed_is_reported_with_a_state()
+    {
+        foreach (var seed in Seeds.All)
+        {
+            var report = Seeds.Ingest(seed).Report;
+            foreach (var name in new[] { "title", "province", "issuer", "number", "date", "place", "implements", "signatory.name", "signatory.role", "horizon" })
+                Assert.Contains(Field(report, name).State, new[] { "found", "missing", "inferred" });
+            Assert.All(report.Fields.Where(f => f.State == "inferred"), f => Assert.False(string.IsNullOrEmpty(f.Evidence)));
+            Assert.All(report.Fields.Where(f => f.State == "missing"), f => Assert.Null(f.Value));
+        }
+    }
+}
