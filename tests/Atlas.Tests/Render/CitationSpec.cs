@@ -16,7 +16,8 @@ public sealed class CitationSpec
     public void Leaves_out_what_the_document_does_not_state()
     {
         var m = new ProgrammeMetadata("Chương trình hành động thực hiện Nghị quyết", "Quảng Ngãi", null, null, null, null, [], null, []);
-        Assert.Equal("Chương trình hành động, mục II.1", Citation.For(m, "II.1"));
+        Assert.Equal("Quảng Ngãi, Chương trình hành động, mục II.1", Citation.For(m, "II.1"));
+        Assert.Equal("Chương trình hành động", Citation.For(m with { Province = null }, null));
     }
 
     [Theory]

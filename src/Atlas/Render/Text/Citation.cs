@@ -12,7 +12,8 @@ public static class Citation
     public static string For(ProgrammeMetadata m, string? sectionPath)
     {
         var parts = new List<string>();
-        var issuer = Issuer(m);
+        // Without an issuer, the province still tells the reader whose document it is (it is never turned into an issuer).
+        var issuer = Issuer(m) ?? (string.IsNullOrWhiteSpace(m.Province) ? null : m.Province.Trim());
         if (issuer is not null) parts.Add(issuer);
         var doc = Kind(m);
         if (m.Number is { Length: > 0 } n) doc += " số " + n;
