@@ -8,13 +8,13 @@ using Xunit.Abstractions;
 namespace Atlas.Tests.Search;
 
 /// <summary>An atlas model exported to a temporary site with a bare page that loads the search client.</summary>
-public sealed class ExportedSearch : IDisposable
+public class ExportedSearch : IDisposable
 {
     private readonly TempDir temp = new();
 
     public ExportedSearch() : this(SearchFixtures.SeedLines()) { }
 
-    internal ExportedSearch(AtlasModel model)
+    protected ExportedSearch(AtlasModel model)
     {
         Model = model;
         Searcher = PassageSearcher.Over(model);
@@ -32,8 +32,12 @@ public sealed class ExportedSearch : IDisposable
     {
         Searcher.Index.Dispose();
         temp.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The real seed programmes (ingested and analysed) exported with the harness page.</summary>
+public sealed class SeedExport() : ExportedSearch(SeedAtlas.Load());
 
 /// <summary>What the browser client returned for one query.</summary>
 public sealed record ClientResults(int Total, List<ClientHit> Hits, List<ClientFacet> Provinces, List<ClientFacet> Themes);
@@ -142,10 +146,16 @@ public sealed class BrowserParitySpec(ExportedSearch site, Browser browser, ITes
             await AssertSame(page, q, province, theme);
         }
     }
+    private Task AssertSame(Microsoft.Playwright.IPage page, string q, string province = "", string theme = "") =>
+        Parity.AssertSame(site.Searcher, page, q, province, theme);
+}
 
-    private async Task AssertSame(Microsoft.Playwright.IPage page, string q, string province = "", string theme = "")
+/// <summary>One query through Lucene and through the client: same total, same top 10 up to ties, same scores, same facets.</summary>
+public static class Parity
+{
+    public static async Task AssertSame(PassageSearcher searcher, Microsoft.Playwright.IPage page, string q, string province = "", string theme = "")
     {
-        var expected = site.Searcher.Search(q, new SearchOptions(province, theme, int.MaxValue));
+        var expected = searcher.Search(q, new SearchOptions(province, theme, int.MaxValue));
         var actual = await Client.Query(page, q, province, theme);
         Assert.True(expected.Total == actual.Total, $"{q}: Lucene {expected.Total} matches, client {actual.Total}");
         Assert.Equal(Math.Min(10, expected.Total), actual.Hits.Count);
