@@ -35,7 +35,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     public (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report) IngestAll()
     {
         var sources = Time("read sources", () => SourceFolder.Read(options.SourcesDir));
-        var outcomes = Time("ingest", () => IngestInParallel(sources));
+        var outcomes = Time("ingest", () => SlugConflicts.Resolve(IngestInParallel(sources)));
         var report = new IngestReport(outcomes.Select(o => o.Report).ToList());
         var programmes = outcomes.OfType<Ingested>().Select(o => o.Programme).OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         var registries = Time("registries", () => Registries.Load(options.ContentDir));
