@@ -27,14 +27,18 @@ export function timed(cmd, args, { cwd, logFile }) {
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   fs.closeSync(fd);
   const output = fs.readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
-  let peakRssKb = null;
+  let peakRssKb = null, cpuMs = null;
   if (useTime && fs.existsSync(timeFile)) {
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(timeFile, 'utf8'));
+    const t = fs.readFileSync(timeFile, 'utf8');
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(t);
     if (m) peakRssKb = Number(m[1]);
+    // CPU time (user + system) is far less sensitive than wall time to other work on a shared machine.
+    const u = /User time \(seconds\): ([\d.]+)/.exec(t), sy = /System time \(seconds\): ([\d.]+)/.exec(t);
+    if (u && sy) cpuMs = Math.round((Number(u[1]) + Number(sy[1])) * 1000);
     fs.rmSync(timeFile, { force: true });
   }
   const status = r.error ? 127 : (r.status ?? 1);
-  return { status, wallMs: +wallMs.toFixed(1), peakRssKb, output: r.error ? String(r.error.message) : output };
+  return { status, wallMs: +wallMs.toFixed(1), cpuMs, peakRssKb, output: r.error ? String(r.error.message) : output };
 }
 
 export function median(xs) {
@@ -59,6 +63,7 @@ export function summarise(runs) {
   const peaks = ok.map(r => r.peakRssKb).filter(x => x);
   return {
     status: 'ok', runs: ok.length, medianMs: median(walls), minMs: Math.min(...walls), maxMs: Math.max(...walls),
+    medianCpuMs: median(ok.map(r => r.cpuMs)),
     peakRssMb: peaks.length ? Math.round(Math.max(...peaks) / 1024) : null,
   };
 }

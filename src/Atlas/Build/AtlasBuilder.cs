@@ -10,7 +10,12 @@ using Atlas.Verify;
 namespace Atlas.Build;
 
 /// <summary>How long one stage took; printed by the CLI and read by the benchmark.</summary>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+public sealed record StageTiming(string Stage, TimeSpan Elapsed)
+{
+    /// <summary>Processor time of the whole process (all threads, GC included) during the stage: unlike
+    /// <see cref="Elapsed"/>, barely changed by other work on a shared machine.</summary>
+    public TimeSpan Cpu { get; init; }
+}
 
 /// <summary>The outcome of a build: what was ingested, what failed, whether site/ was replaced.</summary>
 public sealed record BuildResult(
@@ -35,7 +40,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     public (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report) IngestAll()
     {
         var sources = Time("read sources", () => SourceFolder.Read(options.SourcesDir));
-        var outcomes = Time("ingest", () => IngestInParallel(sources));
+        var outcomes = DuplicateSources.Mark(Time("ingest", () => SlugConflicts.Resolve(IngestInParallel(sources))));
         var report = new IngestReport(outcomes.Select(o => o.Report).ToList());
         var programmes = outcomes.OfType<Ingested>().Select(o => o.Programme).OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         var registries = Time("registries", () => Registries.Load(options.ContentDir));
@@ -47,8 +52,19 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     /// <summary>The whole build. site/ is replaced only if every stage succeeded and the site checks pass.</summary>
     public BuildResult Build()
     {
-        var (analysed, report) = IngestAll();
-        var registries = Registries.Load(options.ContentDir);
+        IReadOnlyList<AnalysedProgramme> analysed;
+        IngestReport report;
+        Registries registries;
+        try
+        {
+            (analysed, report) = IngestAll();
+            registries = Registries.Load(options.ContentDir);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A malformed registry or an unwritable content/ folder: nothing to publish, site/ untouched.
+            return new BuildResult(new IngestReport([]), timings, [], false, ex.Message);
+        }
         var model = new AtlasModel(analysed, registries.Provinces, registries.Themes, registries.Indicators, report);
 
         var staging = options.SiteDir.TrimEnd('/', '\\') + ".staging";
@@ -57,7 +73,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             Directory.CreateDirectory(staging);
             Time("render", () => new SiteRenderer(options).Render(model, staging));
-            Time("index+export", () => new SearchExporter().Export(model, staging));
+            Time("index+export", () => new SearchExporter(options.TemplatesDir).Export(model, staging));
             var problems = Time("verify", () => new SiteChecker().Check(staging));
             if (problems.Count > 0)
             {
@@ -86,9 +102,10 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     private T Time<T>(string stage, Func<T> work)
     {
         progress?.Report(stage + "…");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var result = work();
-        timings.Add(new StageTiming(stage, sw.Elapsed));
+        timings.Add(new StageTiming(stage, sw.Elapsed) { Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu });
         return result;
     }
 

@@ -26,6 +26,7 @@ public sealed class SiteRenderer(BuildOptions options)
         new SourcesPage(),
         new AboutPage(),
         new Data.DataDownloads(),
+        new SearchPage(),
     ];
 
     public void Render(AtlasModel model, string outDir)

@@ -97,6 +97,13 @@ public sealed class SiteWriter
             ["search_href"] = templates.Has("search") ? at.Search() : null,
             ["has_fonts"] = Settings.HasFonts,
         };
+        // {{ count "programmes" n }} → "1 programme" / "3 programmes": the "<key>_count" string, or "<key>_count_one" for 1.
+        g.Import("count", new Func<string, object, string>((key, n) =>
+        {
+            var value = Convert.ToInt64(n, System.Globalization.CultureInfo.InvariantCulture);
+            var k = value == 1 && lang.Strings.ContainsKey(key + "_count_one") ? key + "_count_one" : key + "_count";
+            return lang[k].Replace("{0}", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }));
         return g;
     }
 }

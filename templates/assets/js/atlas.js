@@ -30,6 +30,10 @@
   }
 
   function ready() {
+    // On a narrow screen the contents list would push the text far down: start it folded (it is open without JS).
+    if (window.matchMedia && window.matchMedia('(max-width: 63.99rem)').matches) {
+      Array.prototype.forEach.call(document.querySelectorAll('details.toc-details'), function (d) { d.open = false; });
+    }
     var buttons = document.querySelectorAll('button.cite[data-cite]');
     var done = document.documentElement.lang === 'en' ? 'Copied' : 'Đã chép';
     Array.prototype.forEach.call(buttons, function (button) {

@@ -45,3 +45,24 @@ public sealed class TemplateCacheSpec
         Assert.StartsWith("templates/p.sbn(2,", ex.Message);
     }
 }
+
+/// <summary>Found by the scale benchmark: a theme page of 100 programmes passes 1 MB.</summary>
+public sealed class LongPageSpec
+{
+    [Fact]
+    public void A_page_longer_than_a_megabyte_is_rendered_whole()
+    {
+        var cache = TemplateCache.FromSources(new Dictionary<string, string>
+        {
+            ["layout"] = "<main>{{ include 'body' }}</main><footer id=\"last\"></footer>",
+            ["body"] = "{{ for p in page.passages }}<p id=\"{{ p.id }}\">{{ p.text }}</p>{{ end }}",
+        });
+        var passages = Enumerable.Range(0, 3000).Select(i => new { Id = "p" + i, Text = new string('x', 1000) }).ToList();
+        var globals = new ScriptObject { ["page"] = new { Passages = passages } };
+
+        var html = cache.Render("layout", globals);
+
+        Assert.Contains("<p id=\"p2999\">", html);
+        Assert.EndsWith("<footer id=\"last\"></footer>", html);
+    }
+}

@@ -31,6 +31,7 @@ public sealed record BodyBlock(
 
 public sealed record ProgrammeView(
     string Title,
+    HtmlString TitleHtml,
     string Label,
     string? Kicker,
     IReadOnlyList<MetaField> Card,
@@ -103,6 +104,7 @@ public sealed class ProgrammePages : ISitePage
 
         return new ProgrammeView(
             m.Title ?? label,
+            linker.Link(m.Title ?? label, at),
             label,
             Kicker(p, lang),
             Card(site, p, at),

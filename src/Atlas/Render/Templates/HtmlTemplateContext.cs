@@ -18,6 +18,9 @@ internal sealed class HtmlTemplateContext : TemplateContext
         foreach (var (path, template) in parsed) CachedTemplates[path] = template;
         // Templates are presentation: a runaway loop is a template bug, not data.
         LoopLimit = 100_000;
+        // A page is as long as its data: Scriban's default cuts any string past 1 MB to "...", which a theme page
+        // holding every programme's passages passes at ~100 programmes (the cut page then loses its later anchors).
+        LimitToString = 0;
         var include = (IScriptCustomFunction)BuiltinObject["include"];
         BuiltinObject.Remove("include");
         BuiltinObject.SetValue("include", new MarkupInclude(include), readOnly: true);

@@ -1,0 +1,168 @@
+using Atlas.Model;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace Atlas.Search;
+
+/// <summary>Field names of a passage document.</summary>
+public static class PassageFields
+{
+    /// <summary>Passage text with diacritics (canonical tones, lower case): the "exact" form.</summary>
+    public const string Text = "text";
+    /// <summary>The same words folded (no marks, đ → d).</summary>
+    public const string Folded = "folded";
+    public const string Slug = "slug";
+    public const string Title = "title";
+    public const string Province = "province";
+    public const string ProvinceName = "province_name";
+    public const string PassageId = "passage";
+    public const string Section = "section";
+    public const string Theme = "theme";
+    public const string Resolution = "resolution";
+    public const string Url = "url";
+}
+
+/// <summary>What the index knows about one passage; <see cref="Doc"/> is its Lucene document number.</summary>
+/// <param name="Section">The section trail with the document's own numbering, e.g. "III. Nhiệm vụ › 1. Đổi mới tư duy".</param>
+/// <param name="Url">Relative to the site root: <c>programmes/&lt;slug&gt;.html#&lt;passage id&gt;</c>.</param>
+public sealed record PassageRecord(
+    int Doc,
+    string Slug,
+    string Title,
+    string ProvinceSlug,
+    string ProvinceName,
+    string PassageId,
+    string Section,
+    string Text,
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<string> Resolutions,
+    string Url);
+
+/// <summary>
+/// The in-memory Lucene index of every passage of the atlas: one document per passage, in programme (slug) order then
+/// document order, merged to one segment so document numbers equal positions in <see cref="Passages"/>.
+/// Scoring is Lucene's <see cref="BM25Similarity"/> with its defaults (k1 = 1.2, b = 0.75).
+/// </summary>
+public sealed class PassageIndex : IDisposable
+{
+    public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private readonly RAMDirectory directory;
+
+    private PassageIndex(RAMDirectory directory, IReadOnlyList<PassageRecord> passages)
+    {
+        this.directory = directory;
+        Passages = passages;
+        Reader = DirectoryReader.Open(directory);
+        Searcher = new IndexSearcher(Reader) { Similarity = Similarity };
+    }
+
+    public static BM25Similarity Similarity { get; } = new();
+
+    public IReadOnlyList<PassageRecord> Passages { get; }
+    public DirectoryReader Reader { get; }
+    public IndexSearcher Searcher { get; }
+
+    /// <summary>The single segment (documents numbered as <see cref="Passages"/>).</summary>
+    public AtomicReader Segment => Reader.Leaves.Count == 1 ? Reader.Leaves[0].AtomicReader
+        : throw new InvalidOperationException("the passage index must have one segment");
+
+    public static PassageIndex Build(AtlasModel model)
+    {
+        var passages = Records(model);
+        var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(Version, new VietnameseAnalyzer())
+        {
+            Similarity = Similarity,
+            OpenMode = OpenMode.CREATE,
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            foreach (var p in passages) writer.AddDocument(ToDocument(p));
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+        return new PassageIndex(directory, passages);
+    }
+
+    /// <summary>The passages of the model in index order, with everything a search result shows.</summary>
+    public static IReadOnlyList<PassageRecord> Records(AtlasModel model)
+    {
+        var provinceNames = model.Provinces.GroupBy(p => p.Slug, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        var records = new List<PassageRecord>();
+        foreach (var (programme, analysis) in model.Programmes.OrderBy(p => p.Programme.Slug, StringComparer.Ordinal))
+        {
+            var provinceSlug = programme.Metadata.Province is { } prov ? Slugs.From(prov) : "";
+            var provinceName = provinceNames.GetValueOrDefault(provinceSlug) ?? programme.Metadata.Province ?? "";
+            var title = programme.Metadata.Title ?? programme.Slug;
+            var resolutions = programme.Metadata.Implements.Select(d => d.Id).Distinct(StringComparer.Ordinal)
+                .OrderBy(x => x, StringComparer.Ordinal).ToList();
+            var themesByPassage = analysis.Themes.GroupBy(t => t.PassageId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal)
+                    .OrderBy(x => x, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            var trails = SectionTrails(programme.Sections);
+            foreach (var passage in programme.Passages)
+            {
+                records.Add(new PassageRecord(
+                    records.Count,
+                    programme.Slug,
+                    title,
+                    provinceSlug,
+                    provinceName,
+                    passage.Id,
+                    passage.SectionId is { } sid && trails.TryGetValue(sid, out var trail) ? trail : passage.Citation,
+                    passage.Text,
+                    themesByPassage.GetValueOrDefault(passage.Id) ?? [],
+                    resolutions,
+                    $"programmes/{programme.Slug}.html#{passage.Id}"));
+            }
+        }
+        return records;
+    }
+
+    /// <summary>Section id → "III. Heading › 1. Heading", numbers as the document prints them.</summary>
+    private static Dictionary<string, string> SectionTrails(IReadOnlyList<Section> roots)
+    {
+        var trails = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Walk(Section s, string parent)
+        {
+            var label = s.Number.Length == 0 ? s.Heading
+                : s.Number[^1] is ')' or '.' or ':' ? $"{s.Number} {s.Heading}" : $"{s.Number}. {s.Heading}";
+            var trail = parent.Length == 0 ? label.Trim() : parent + " › " + label.Trim();
+            trails.TryAdd(s.Id, trail);
+            foreach (var c in s.Children) Walk(c, trail);
+        }
+        foreach (var r in roots) Walk(r, "");
+        return trails;
+    }
+
+    private static Document ToDocument(PassageRecord p)
+    {
+        var doc = new Document
+        {
+            new TextField(PassageFields.Text, p.Text, Field.Store.YES),
+            new TextField(PassageFields.Folded, p.Text, Field.Store.NO),
+            new StringField(PassageFields.Slug, p.Slug, Field.Store.YES),
+            new StoredField(PassageFields.Title, p.Title),
+            new StringField(PassageFields.Province, p.ProvinceSlug, Field.Store.YES),
+            new StoredField(PassageFields.ProvinceName, p.ProvinceName),
+            new StringField(PassageFields.PassageId, p.PassageId, Field.Store.YES),
+            new StoredField(PassageFields.Section, p.Section),
+            new StringField(PassageFields.Url, p.Url, Field.Store.YES),
+        };
+        foreach (var t in p.Themes) doc.Add(new StringField(PassageFields.Theme, t, Field.Store.YES));
+        foreach (var r in p.Resolutions) doc.Add(new StringField(PassageFields.Resolution, r, Field.Store.YES));
+        return doc;
+    }
+
+    public void Dispose()
+    {
+        Reader.Dispose();
+        directory.Dispose();
+    }
+}

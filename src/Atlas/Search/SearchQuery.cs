@@ -1,0 +1,140 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Atlas.Search;
+
+/// <summary>
+/// One required part of a query: a word or a quoted phrase, in both forms.
+/// A passage must match every clause; within a clause it may match the exact form (boosted), the folded form,
+/// or — for the last unquoted word — a longer folded word starting with it.
+/// </summary>
+/// <param name="Input">What the user typed for this clause (normalised), shown in "why this matched".</param>
+/// <param name="Exact">Terms with diacritics (one for a word, several for a phrase).</param>
+/// <param name="Folded">The same terms folded.</param>
+/// <param name="Prefix">True for the type-ahead word: folded terms starting with <c>Folded[0]</c> also match.</param>
+public sealed record QueryClause(string Input, IReadOnlyList<string> Exact, IReadOnlyList<string> Folded, bool IsPhrase, bool Prefix);
+
+/// <summary>
+/// The query structure shared with the browser client, which rebuilds it the same way from the same text
+/// (templates/assets/search/atlas-search.js, <c>parse</c>):
+/// <list type="bullet">
+/// <item>text between double quotes (" or “ ”) is a phrase; an unmatched quote is ignored;</item>
+/// <item>every other word is its own clause; a one-word phrase is a word;</item>
+/// <item>the last clause, if it is an unquoted word whose folded form has at least <see cref="MinPrefixLength"/>
+/// code points, is also a prefix.</item>
+/// </list>
+/// The Lucene query: BooleanQuery of MUST clauses; each clause a BooleanQuery of SHOULD:
+/// exact-field term or phrase (boost <see cref="ExactBoost"/>), folded-field term or phrase (boost 1) and, for the prefix
+/// word, up to <see cref="MaxPrefixTerms"/> longer folded terms (highest document frequency first, then ordinal order),
+/// each boost <see cref="PrefixBoost"/>. No coord, no query norm (BM25).
+/// </summary>
+public sealed record SearchQuery(IReadOnlyList<QueryClause> Clauses)
+{
+    public const float ExactBoost = 2f;
+    public const float PrefixBoost = 0.5f;
+    public const int MaxPrefixTerms = 16;
+    public const int MinPrefixLength = 2;
+
+    public bool IsEmpty => Clauses.Count == 0;
+
+    public static SearchQuery Parse(string? text)
+    {
+        text ??= "";
+        var clauses = new List<QueryClause>();
+        var segments = SplitQuotes(text);
+        foreach (var (segment, quoted) in segments)
+        {
+            var words = VietnameseText.Words(segment).Select(w => w.Term).ToList();
+            if (quoted && words.Count > 1)
+            {
+                clauses.Add(new QueryClause(string.Join(' ', words), words, words.Select(VietnameseText.Fold).ToList(), true, false));
+                continue;
+            }
+            foreach (var w in words) clauses.Add(new QueryClause(w, [w], [VietnameseText.Fold(w)], false, false));
+        }
+        // The type-ahead word: the final clause, when it came from unquoted text at the very end.
+        if (clauses.Count > 0 && !segments[^1].Quoted)
+        {
+            var last = clauses[^1];
+            if (!last.IsPhrase && CodePoints(last.Folded[0]) >= MinPrefixLength) clauses[^1] = last with { Prefix = true };
+        }
+        return new SearchQuery(clauses);
+    }
+
+    private static int CodePoints(string s)
+    {
+        int n = 0;
+        for (int i = 0; i < s.Length; i += char.IsSurrogatePair(s, i) ? 2 : 1) n++;
+        return n;
+    }
+
+    /// <summary>
+    /// Splits on quote characters; odd segments are quoted. An unmatched (last) quote counts as a space.
+    /// Segments without words are dropped: the last remaining segment decides the prefix word.
+    /// </summary>
+    private static List<(string Text, bool Quoted)> SplitQuotes(string text)
+    {
+        var normalized = text.Replace('\u201C', '"').Replace('\u201D', '"');
+        if (normalized.Count(c => c == '"') % 2 == 1)
+        {
+            int last = normalized.LastIndexOf('"');
+            normalized = normalized[..last] + " " + normalized[(last + 1)..];
+        }
+        return normalized.Split('"').Select((part, i) => (part, i % 2 == 1))
+            .Where(seg => VietnameseText.Words(seg.part).Count > 0).ToList();
+    }
+
+    /// <summary>The longer folded terms the prefix word expands to in this index (empty when not a prefix clause).</summary>
+    public static IReadOnlyList<string> PrefixTerms(IndexReader reader, QueryClause clause)
+    {
+        if (!clause.Prefix) return [];
+        var prefix = clause.Folded[0];
+        var found = new List<(string Term, int DocFreq)>();
+        var terms = MultiFields.GetTerms(reader, PassageFields.Folded);
+        if (terms is null) return [];
+        var te = terms.GetEnumerator();
+        var prefixBytes = new BytesRef(prefix);
+        if (te.SeekCeil(prefixBytes) == TermsEnum.SeekStatus.END) return [];
+        do
+        {
+            var term = te.Term;
+            if (!StringHelper.StartsWith(term, prefixBytes)) break;
+            var s = term.Utf8ToString();
+            if (s != prefix) found.Add((s, te.DocFreq));
+        } while (te.MoveNext());
+        return found.OrderByDescending(f => f.DocFreq).ThenBy(f => f.Term, StringComparer.Ordinal)
+            .Take(MaxPrefixTerms).Select(f => f.Term).ToList();
+    }
+
+    /// <summary>The Lucene query for this structure (prefix words expanded against <paramref name="reader"/>).</summary>
+    public Query ToLucene(IndexReader reader)
+    {
+        var top = new BooleanQuery(disableCoord: true);
+        foreach (var c in Clauses)
+        {
+            var clause = new BooleanQuery(disableCoord: true);
+            if (c.IsPhrase)
+            {
+                clause.Add(Phrase(PassageFields.Text, c.Exact, ExactBoost), Occur.SHOULD);
+                clause.Add(Phrase(PassageFields.Folded, c.Folded, 1f), Occur.SHOULD);
+            }
+            else
+            {
+                clause.Add(new TermQuery(new Term(PassageFields.Text, c.Exact[0])) { Boost = ExactBoost }, Occur.SHOULD);
+                clause.Add(new TermQuery(new Term(PassageFields.Folded, c.Folded[0])), Occur.SHOULD);
+                foreach (var t in PrefixTerms(reader, c))
+                    clause.Add(new TermQuery(new Term(PassageFields.Folded, t)) { Boost = PrefixBoost }, Occur.SHOULD);
+            }
+            top.Add(clause, Occur.MUST);
+        }
+        return top;
+    }
+
+    private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost)
+    {
+        var q = new PhraseQuery { Boost = boost };
+        foreach (var t in terms) q.Add(new Term(field, t));
+        return q;
+    }
+}

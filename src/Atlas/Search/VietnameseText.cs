@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+
+namespace Atlas.Search;
+
+/// <summary>One word of analysed text: its normalised form, its position and where it sits in the normalised string.</summary>
+/// <param name="Term">NFC, lower case, canonical tone placement.</param>
+/// <param name="Position">Token position; a skipped over-long token leaves a gap so phrases never match across it.</param>
+/// <param name="Start">Offset (UTF-16) in the normalised string; equal to the offset in the NFC input, because
+/// lower-casing and tone canonicalisation replace characters one for one.</param>
+public readonly record struct WordToken(string Term, int Position, int Start, int End);
+
+/// <summary>
+/// The Vietnamese text rules shared by the Lucene analyzer and the browser client (templates/assets/search/atlas-search.js
+/// implements exactly the same steps, so both sides produce the same terms):
+/// <list type="number">
+/// <item>NFC;</item>
+/// <item>lower case, one UTF-16 unit at a time (<see cref="char.ToLowerInvariant"/>);</item>
+/// <item>one tone-mark placement: the "new" style, tone on the main vowel (hóa → hoá, thủy → thuỷ, khỏe → khoẻ),
+/// see <see cref="CanonicalTones"/>;</item>
+/// <item>words: maximal runs of letters (L*), decimal digits (Nd) and combining marks (M*); a word longer than
+/// <see cref="MaxWordLength"/> UTF-16 units is skipped (it is noise such as a pasted hash) but keeps its position.</item>
+/// </list>
+/// <see cref="Fold"/> gives the second, diacritic-free form (marks removed, đ → d).
+/// </summary>
+public static class VietnameseText
+{
+    public const int MaxWordLength = 64;
+
+    // Old-style placement (tone on the glide o/u) → new style (tone on the main vowel a/e/y). Only these pairs are
+    // ambiguous in practice; the target side is the one "quý", "quỳnh", "khuya" already use, so q/gi words never change.
+    private static readonly (string Old, string New)[] TonePairs =
+    [
+        ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
+        ("òe", "oè"), ("óe", "oé"), ("ỏe", "oẻ"), ("õe", "oẽ"), ("ọe", "oẹ"),
+        ("ùy", "uỳ"), ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+    ];
+
+    /// <summary>The pairs (old placement, canonical placement), lower case NFC; exported for the browser client.</summary>
+    public static IReadOnlyList<(string Old, string New)> ToneTable => TonePairs;
+
+    /// <summary>
+    /// Moves the tone mark of oa/oe/uy from the glide to the main vowel ("hóa" → "hoá", "thủy" → "thuỷ").
+    /// Expects NFC lower case (see <see cref="Normalize"/>); other text is returned unchanged.
+    /// </summary>
+    public static string CanonicalTones(string lowerNfc)
+    {
+        StringBuilder? sb = null;
+        for (int i = 0; i + 1 < lowerNfc.Length; i++)
+        {
+            foreach (var (old, canonical) in TonePairs)
+            {
+                if (lowerNfc[i] == old[0] && lowerNfc[i + 1] == old[1])
+                {
+                    sb ??= new StringBuilder(lowerNfc);
+                    sb[i] = canonical[0];
+                    sb[i + 1] = canonical[1];
+                    i++;
+                    break;
+                }
+            }
+        }
+        return sb?.ToString() ?? lowerNfc;
+    }
+
+    /// <summary>NFC → lower case → canonical tones. Keeps the length of the NFC string (one-for-one replacements).</summary>
+    public static string Normalize(string text)
+    {
+        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var chars = nfc.ToCharArray();
+        for (int i = 0; i < chars.Length; i++) chars[i] = char.ToLowerInvariant(chars[i]);
+        return CanonicalTones(new string(chars));
+    }
+
+    /// <summary>
+    /// The diacritic-free form: NFD, combining diacritics U+0300–U+036F removed, đ → d, back to NFC.
+    /// "Điện gió" → "Dien gio"; apply to normalised (lower case) text to get index terms.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var nfd = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(nfd.Length);
+        foreach (var ch in nfd)
+        {
+            if (ch is >= '\u0300' and <= '\u036F') continue;
+            sb.Append(ch switch { 'đ' => 'd', 'Đ' => 'D', _ => ch });
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The words of <paramref name="text"/>, normalised, with positions and offsets in the normalised string.</summary>
+    public static List<WordToken> Words(string text)
+    {
+        var norm = Normalize(text);
+        var words = new List<WordToken>();
+        int position = 0, i = 0;
+        while (i < norm.Length)
+        {
+            if (!IsWordChar(norm, i, out int width)) { i += width; continue; }
+            int start = i;
+            while (i < norm.Length && IsWordChar(norm, i, out width)) i += width;
+            if (i - start <= MaxWordLength) words.Add(new WordToken(norm[start..i], position, start, i));
+            position++;
+        }
+        return words;
+    }
+
+    private static bool IsWordChar(string s, int i, out int width)
+    {
+        width = char.IsSurrogatePair(s, i) ? 2 : 1;
+        var category = width == 2 ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(s, i)) : CharUnicodeInfo.GetUnicodeCategory(s[i]);
+        return category switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => true,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using Atlas.Search;
+using Atlas.Search.Export;
+using Atlas.Tests.TestSupport;
+
+namespace Atlas.Tests.Search;
+
+public class BrowserIndexWriterSpec
+{
+    private static Dictionary<string, string> Hashes(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    [Fact]
+    public void Two_exports_of_the_same_atlas_are_byte_identical()
+    {
+        using var temp = new TempDir();
+        new SearchExporter(Repo.Templates).Export(SearchFixtures.SeedLines(), temp["a"]);
+        new SearchExporter(Repo.Templates).Export(SearchFixtures.SeedLines(), temp["b"]);
+        var a = Hashes(temp["a"]);
+        Assert.True(a.Count > 20);
+        Assert.Equal(a.OrderBy(kv => kv.Key, StringComparer.Ordinal), Hashes(temp["b"]).OrderBy(kv => kv.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_shard_is_a_script_that_registers_itself_and_no_json_needs_fetching()
+    {
+        using var temp = new TempDir();
+        new SearchExporter(Repo.Templates).Export(SearchFixtures.SeedLines(), temp.Path);
+        var search = Path.Combine(temp.Path, "search");
+        Assert.True(File.Exists(Path.Combine(search, "atlas-search.js")));
+        foreach (var file in Directory.EnumerateFiles(search, "*", SearchOption.AllDirectories))
+        {
+            Assert.EndsWith(".js", file);
+            if (Path.GetFileName(file) == "atlas-search.js") continue;
+            var name = Path.GetRelativePath(search, file)[..^3].Replace('\\', '/');
+            Assert.StartsWith($"AtlasSearch._register(\"{name}\",", File.ReadAllText(file));
+        }
+        var client = File.ReadAllText(Path.Combine(search, "atlas-search.js"));
+        Assert.DoesNotContain("fetch(", client);
+        Assert.DoesNotContain("XMLHttpRequest", client);
+        Assert.DoesNotContain("innerHTML", client);
+    }
+
+    [Fact]
+    public void Meta_states_the_similarity_and_the_collection_statistics_lucene_scores_with()
+    {
+        using var temp = new TempDir();
+        var model = SearchFixtures.SeedLines();
+        new SearchExporter().Export(model, temp.Path);
+        var meta = File.ReadAllText(Path.Combine(temp.Path, "search", "meta.js"));
+        using var index = PassageIndex.Build(model);
+        var stats = index.Searcher.CollectionStatistics(PassageFields.Text);
+        Assert.Contains("\"similarity\":\"BM25\",\"k1\":1.2,\"b\":0.75", meta);
+        Assert.Contains($"\"maxDoc\":{index.Passages.Count},", meta);
+        Assert.Contains($"\"sumTotalTermFreq\":{stats.SumTotalTermFreq}", meta);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(31L)]
+    [InlineData(32L)]
+    [InlineData(1023L)]
+    [InlineData(123456789L)]
+    public void Varints_round_trip(long value)
+    {
+        var sb = new System.Text.StringBuilder();
+        Base64Varint.Write(sb, value);
+        Base64Varint.Write(sb, 7);
+        Assert.Equal([value, 7L], Base64Varint.Read(sb.ToString()));
+    }
+
+    [Theory]
+    [InlineData("điện", "di")]
+    [InlineData("đường", "du")]
+    [InlineData("a", "a")]
+    [InlineData("中国", "_4e2d_56fd")]
+    public void Dictionary_keys_are_the_first_two_folded_characters(string term, string key) =>
+        Assert.Equal(key, BrowserIndexWriter.KeyOf(term));
+}
