@@ -96,7 +96,11 @@ public sealed class ProgrammeIngester
     private static Rejected Reject(SourceDocument source, string error) =>
         new(new DocumentReport(source.FileName, null, "failed", error, [], []));
 
-    /// <summary>Who issued it: the title ("… của Ban Thường vụ Tỉnh ủy"), the preamble's subject, the header organ, or the "T/M" line.</summary>
+    /// <summary>
+    /// Who issued it: the title ("… của Ban Thường vụ Tỉnh ủy"), then the letterhead organ ("TỈNH ỦY TIỀN GIANG"), then the
+    /// "T/M" line, and only then the preamble's subject. The letterhead and the signature name the issuing organ; the
+    /// preamble often names the body that drafted it ("Ban Chấp hành Đảng bộ tỉnh xây dựng Chương trình"), so it comes last.
+    /// </summary>
     private static Evidenced? Issuer(HeaderFacts header, string? preamble, ClosingReading closing)
     {
         if (header.Title is { } title)
@@ -107,6 +111,9 @@ public sealed class ProgrammeIngester
             foreach (var (prefix, name) in HeaderReader.IssuerPrefixes)
                 if (head.Contains("cua-" + prefix, StringComparison.Ordinal)) return new Evidenced(name, title.Value);
         }
+        if (header.Issuer is not null) return header.Issuer;
+        if (closing.OnBehalfOf is { } body && HeaderReader.Organ(body) is { } organ)
+            return new Evidenced(organ.Issuer, "T/M " + body);
         if (preamble is not null)
         {
             for (int i = preamble.IndexOf(','); i >= 0; i = preamble.IndexOf(',', i + 1))
@@ -117,9 +124,6 @@ public sealed class ProgrammeIngester
                         return new Evidenced(name, preamble[(i + 1)..Math.Min(preamble.Length, i + 80)].Trim() + "…");
             }
         }
-        if (header.Issuer is not null) return header.Issuer;
-        if (closing.OnBehalfOf is { } body && HeaderReader.Organ(body) is { } organ)
-            return new Evidenced(organ.Issuer, "T/M " + body);
         return null;
     }
 

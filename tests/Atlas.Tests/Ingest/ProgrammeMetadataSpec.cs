@@ -24,6 +24,8 @@ public class ProgrammeMetadataSpec
         Assert.Equal("found", Field(report, "province").State);
         Assert.Equal("ok", report.Status);
         Assert.Equal("tien-giang-38-ctr-tu-2023", p.Slug);
+        // The letterhead "TỈNH ỦY TIỀN GIANG" names the issuing organ, not the preamble's drafting body.
+        Assert.Equal("Tỉnh ủy", m.Issuer);
     }
 
     [Fact]
@@ -44,6 +46,7 @@ public class ProgrammeMetadataSpec
         Assert.Equal("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI", implemented.Label);
         Assert.Equal(new Signatory("Mai Văn Huỳnh", "Phó Bí thư Thường trực"), m.Signatory);
         Assert.Equal([2025, 2030], m.HorizonYears);
+        Assert.Equal("Tỉnh ủy", m.Issuer); // "T/M TỈNH ỦY" above the signature
     }
 
     [Fact]
