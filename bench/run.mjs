@@ -55,6 +55,8 @@ for (const n of opts.sizes) {
   entry.atlas.incrementalSummary = summarise(entry.atlas.incremental);
   entry.atlas.stages = stageMedians(entry.atlas.full);
   entry.atlas.incrementalStages = stageMedians(entry.atlas.incremental);
+  entry.atlas.stagesCpu = stageMedians(entry.atlas.full, 'stagesCpu');
+  entry.atlas.incrementalStagesCpu = stageMedians(entry.atlas.incremental, 'stagesCpu');
   entry.hugoPagefind.summary = summarise(entry.hugoPagefind.runs);
   entry.hugoPagefind.hugoMs = median(entry.hugoPagefind.runs.filter(x => x.status === 'ok').map(x => x.hugoMs));
   entry.hugoPagefind.pagefindMs = median(entry.hugoPagefind.runs.filter(x => x.status === 'ok').map(x => x.pagefindMs));
@@ -97,10 +99,13 @@ function atlasBuild(work, { clean }) {
   if (clean) removeExcept(work, ['content', 'hugo']), removeExcept(path.join(work, 'content'), ['sources'], name => /\.ya?ml$/.test(name));
   const args = [CLI, 'build', '--quiet', '--content', path.join(work, 'content'), '--templates', path.join(ROOT, 'templates'), '--site', path.join(work, 'site')];
   const r = timed('dotnet', args, { cwd: work, logFile: path.join(work, clean ? 'build-full.log' : 'build-incremental.log') });
-  const stages = {};
-  for (const m of r.output.matchAll(/stage (.+?): (\d+) ms/g)) stages[m[1]] = (stages[m[1]] ?? 0) + Number(m[2]);
+  const stages = {}, stagesCpu = {};
+  for (const m of r.output.matchAll(/stage (.+?): (\d+) ms(?: \(cpu (\d+) ms\))?/g)) {
+    stages[m[1]] = (stages[m[1]] ?? 0) + Number(m[2]);
+    if (m[3] !== undefined) stagesCpu[m[1]] = (stagesCpu[m[1]] ?? 0) + Number(m[3]);
+  }
   const published = /published: (\d+) programme\(s\), (\d+) failed/.exec(r.output);
-  const result = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssKb: r.peakRssKb, exit: r.status, stages, built: published ? +published[1] : null, failed: published ? +published[2] : null };
+  const result = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssKb: r.peakRssKb, exit: r.status, stages, stagesCpu, built: published ? +published[1] : null, failed: published ? +published[2] : null };
   // Exit 1 with the site published means some documents were rejected: the timing still counts, the report says so.
   if (!fs.existsSync(path.join(work, 'site')) || r.status > 1) return { status: 'n/a', reason: `atlas build exit ${r.status}: ` + tail(r.output), ...result };
   return { status: 'ok', ...result };
@@ -144,10 +149,10 @@ function siteSize(dir, n, parts) {
   return { status: 'ok', bytes: all.bytes, files: all.files, bytesPerProgramme: Math.round(all.bytes / n), breakdown };
 }
 
-function stageMedians(runs) {
-  const ok = runs.filter(r => r.status === 'ok');
-  const names = [...new Set(ok.flatMap(r => Object.keys(r.stages)))];
-  return Object.fromEntries(names.map(s => [s, median(ok.map(r => r.stages[s]).filter(x => x !== undefined))]));
+function stageMedians(runs, key = 'stages') {
+  const ok = runs.filter(r => r.status === 'ok' && r[key]);
+  const names = [...new Set(ok.flatMap(r => Object.keys(r[key])))];
+  return Object.fromEntries(names.map(s => [s, median(ok.map(r => r[key][s]).filter(x => x !== undefined))]));
 }
 
 function step(name, fn) {

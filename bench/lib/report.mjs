@@ -64,14 +64,16 @@ function render(r) {
   out.push('');
 
   out.push('## Where the atlas build spends its time', '');
-  out.push('Median of the full builds, from the `stage <name>: <ms> ms` lines the CLI prints (the whole-process time above also counts .NET start-up and JIT).', '');
+  out.push('Median of the full and incremental builds, from the `stage <name>: <ms> ms (cpu <ms> ms)` lines the CLI prints: wall time, then ' +
+    'processor time of the whole process during the stage (all threads, GC included). The whole-process figures above also count .NET start-up and JIT.', '');
   const stages = [...new Set(r.sizes.flatMap(e => Object.keys(e.atlas?.stages ?? {})))];
   if (stages.length === 0) out.push('n/a: no stage timings were printed.');
   else {
-    out.push(`| stage | ${r.sizes.map(e => `N = ${e.n}`).join(' | ')} | ${r.sizes.map(e => `incremental, N = ${e.n}`).join(' | ')} |`);
+    const cell = (e, st, wallKey, cpuKey) => e.atlas?.[wallKey]?.[st] != null ? s(e.atlas[wallKey][st]) + (e.atlas?.[cpuKey]?.[st] != null ? ` / ${s(e.atlas[cpuKey][st])}` : '') : '—';
+    out.push(`| stage (wall / CPU) | ${r.sizes.map(e => `N = ${e.n}`).join(' | ')} | ${r.sizes.map(e => `incremental, N = ${e.n}`).join(' | ')} |`);
     out.push(`|---|${r.sizes.map(() => '---').join('|')}|${r.sizes.map(() => '---').join('|')}|`);
     for (const st of stages)
-      out.push(`| ${st} | ${r.sizes.map(e => e.atlas?.stages?.[st] != null ? s(e.atlas.stages[st]) : '—').join(' | ')} | ${r.sizes.map(e => e.atlas?.incrementalStages?.[st] != null ? s(e.atlas.incrementalStages[st]) : '—').join(' | ')} |`);
+      out.push(`| ${st} | ${r.sizes.map(e => cell(e, st, 'stages', 'stagesCpu')).join(' | ')} | ${r.sizes.map(e => cell(e, st, 'incrementalStages', 'incrementalStagesCpu')).join(' | ')} |`);
   }
   out.push('');
 

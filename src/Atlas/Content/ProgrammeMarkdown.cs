@@ -20,7 +20,8 @@ public static class ProgrammeMarkdown
         if (p.Metadata.Title is { } title) sb.Append("\n# ").Append(Escape(title, atStart: true)).Append('\n');
 
         var order = Flatten(p.Sections).ToList();
-        var depth = new Dictionary<string, int>(StringComparer.Ordinal);
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < order.Count; i++) position.TryAdd(order[i].Id, i);
         int next = 0;
         void EmitHeading(Section s)
         {
@@ -34,11 +35,9 @@ public static class ProgrammeMarkdown
         {
             if (passage.SectionId is not null)
             {
-                int at = order.FindIndex(next, s => s.Id == passage.SectionId);
-                if (at >= 0)
-                {
+                // Headings up to the passage's section come first, empty sections included, so the file keeps document order.
+                if (position.TryGetValue(passage.SectionId, out var at))
                     for (; next <= at; next++) EmitHeading(order[next]);
-                }
             }
             sb.Append('\n');
             if (passage.Marker is { } marker) sb.Append(MarkdownMarker(marker)).Append(' ').Append(Escape(passage.Text, atStart: false));

@@ -43,7 +43,7 @@ public sealed class ProgrammeIngester
             return Reject(source, $"{source.FileName}: không tìm thấy đoạn văn nào (no paragraphs found: not a programme text)");
 
         var header = HeaderReader.Read(layout.Header, lines);
-        var closing = ClosingReader.Read(layout.Closing);
+        var closing = ClosingReader.Read(layout.Closing, lines);
         var overridesFile = Path.GetFileNameWithoutExtension(source.FileName) + ".yml";
         var overrides = overridesYaml is null ? null : OverrideParser.Parse(overridesYaml, overridesFile);
 

@@ -112,3 +112,26 @@ public class PassagesSpec
         Assert.Equal(Seeds.AllSections(original.Sections).Select(s => s.Id), Seeds.AllSections(changed.Sections).Select(s => s.Id));
     }
 }
+
+/// <summary>The closing matter whatever its layout.</summary>
+public class ClosingMatterSpec
+{
+    [Fact]
+    public void A_two_column_closing_flattened_into_tabbed_lines_is_split_into_recipients_and_signature()
+    {
+        var text = "CHƯƠNG TRÌNH\n-----\nI- MỤC TIÊU\n\nNội dung.\n\nNơi nhận:\t\tT/M TỈNH ỦY\n- Ban Bí thư,\t\tBÍ THƯ\n- Lưu VPTU.\n\t\tTrần Văn Nam\n";
+        var p = Seeds.IngestText("closing.txt", text).Programme;
+        Assert.Equal(["Ban Bí thư,", "Lưu VPTU."], p.Closing.Recipients);
+        Assert.Equal(new Atlas.Model.Signatory("Trần Văn Nam", "Bí thư"), p.Metadata.Signatory);
+        Assert.Equal("Nội dung.", Assert.Single(p.Passages).Text);
+    }
+
+    [Fact]
+    public void A_signature_without_distribution_list_still_leaves_the_body()
+    {
+        var text = "CHƯƠNG TRÌNH\n-----\nI- MỤC TIÊU\n\nNội dung một.\n\nNội dung hai.\n\nNội dung ba.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nLê Thị Hoa\n";
+        var (p, _) = Seeds.IngestText("sig.txt", text);
+        Assert.Equal(3, p.Passages.Count);
+        Assert.Equal(new Atlas.Model.Signatory("Lê Thị Hoa", "Phó Bí thư"), p.Metadata.Signatory);
+    }
+}

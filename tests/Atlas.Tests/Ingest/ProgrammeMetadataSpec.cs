@@ -111,3 +111,51 @@ public class ProgrammeMetadataSpec
         }
     }
 }
+
+/// <summary>Headers flattened or laid out differently by a converter read the same.</summary>
+public class HeaderLayoutSpec
+{
+    private const string Body = "\n-----\n\nI- MỤC TIÊU\n\nNội dung của chương trình.\n";
+
+    [Fact]
+    public void A_header_flattened_onto_single_lines_is_read()
+    {
+        var text = "TỈNH ỦY TIỀN GIANG Số 38-CTr/TU ĐẢNG CỘNG SẢN VIỆT NAM Tiền Giang, ngày 31 tháng 3 năm 2023\n\nCHƯƠNG TRÌNH\nthực hiện Nghị quyết 29-NQ/TW\n" + Body;
+        var m = Seeds.IngestText("flat.txt", text).Programme.Metadata;
+        Assert.Equal("Tiền Giang", m.Province);
+        Assert.Equal("38-CTr/TU", m.Number);
+        Assert.Equal("2023-03-31", m.Date);
+        Assert.Equal("Tiền Giang", m.Place);
+        Assert.Equal("Tỉnh ủy", m.Issuer);
+        Assert.Equal("CHƯƠNG TRÌNH thực hiện Nghị quyết 29-NQ/TW", m.Title);
+    }
+
+    [Fact]
+    public void A_header_in_table_cells_is_read_cell_by_cell()
+    {
+        var text = "ĐẢNG BỘ TỈNH QUẢNG NGÃI\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 05-CTr/TU\t\tQuảng Ngãi, ngày 2 tháng 2 năm 2023\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n" + Body;
+        var m = Seeds.IngestText("cells.txt", text).Programme.Metadata;
+        Assert.Equal("Quảng Ngãi", m.Province);
+        Assert.Equal("05-CTr/TU", m.Number);
+        Assert.Equal("2023-02-02", m.Date);
+    }
+
+    [Fact]
+    public void A_number_cited_in_the_title_is_not_the_programmes_number()
+    {
+        var text = "CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022\n" + Body;
+        var m = Seeds.IngestText("t.txt", text).Programme.Metadata;
+        Assert.Null(m.Number);
+        Assert.Equal(["29-NQ/TW"], m.Implements.Select(d => d.Number));
+    }
+
+    [Fact]
+    public void A_city_as_place_of_issue_is_not_taken_for_the_province()
+    {
+        var text = "Buôn Ma Thuột, ngày 5 tháng 6 năm 2023\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n" + Body;
+        var (p, report) = Seeds.IngestText("c.txt", text);
+        Assert.Equal("Buôn Ma Thuột", p.Metadata.Place);
+        Assert.Null(p.Metadata.Province);
+        Assert.Equal("missing", report.Fields.Single(f => f.Field == "province").State);
+    }
+}

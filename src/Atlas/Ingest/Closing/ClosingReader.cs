@@ -30,30 +30,39 @@ public static class ClosingReader
         return start;
     }
 
-    public static ClosingReading Read(IReadOnlyList<Block> closing)
+    /// <summary>
+    /// Reads the closing blocks. A converter often flattens the two-column table at the end of a programme (recipients on
+    /// the left, signature on the right) into lines like "- Như trên,&#9;BÍ THƯ"; such lines are read cell by cell.
+    /// </summary>
+    public static ClosingReading Read(IReadOnlyList<Block> closing, IReadOnlyList<SourceLine> lines)
     {
         var recipients = new List<string>();
         var signature = new List<string>();
-        bool inRecipients = false;
-        foreach (var block in closing)
+        bool listOpened = false;
+        foreach (var text in Items(closing, lines))
         {
-            if (block.IsRule) continue;
-            var text = block.Text;
             if (IsRecipientsHeading(text))
             {
-                inRecipients = true;
+                listOpened = true;
                 var rest = text[(text.IndexOf(':') is var c && c >= 0 ? c + 1 : text.Length)..].Trim();
                 if (rest.Length > 0) recipients.Add(StripBullet(rest));
                 continue;
             }
             var marker = MarkerReader.Read(text);
-            if (inRecipients && (marker is { Kind: MarkerKind.Bullet } || !IsSignatureLike(block)))
+            if (marker is { Kind: MarkerKind.Bullet })
             {
-                recipients.Add(marker is { Kind: MarkerKind.Bullet } ? marker.Rest : text);
+                recipients.Add(marker.Rest);
+                listOpened = true;
                 continue;
             }
-            inRecipients = false;
-            signature.Add(text);
+            // "đảng ủy trực thuộc Tỉnh ủy," continues the recipient above it.
+            if (recipients.Count > 0 && char.IsLower(text[0]))
+            {
+                recipients[^1] += " " + text;
+                continue;
+            }
+            if (listOpened && !IsSignatureText(text)) recipients.Add(text);
+            else signature.Add(text);
         }
 
         string? name = signature.FirstOrDefault(IsPersonName);
@@ -69,6 +78,19 @@ public static class ClosingReader
             if (IsAllCaps(line) && line.Length <= 60) role = RoleName(line);
         }
         return new ClosingReading(new ClosingMatter(recipients, signature), name, role, onBehalf);
+    }
+
+    private static IEnumerable<string> Items(IReadOnlyList<Block> closing, IReadOnlyList<SourceLine> lines)
+    {
+        foreach (var block in closing)
+        {
+            if (block.IsRule || block.Text.Length == 0) continue;
+            bool tabular = false;
+            for (int i = block.FirstLine; i <= block.LastLine && i < lines.Count; i++) if (lines[i].Cells.Count > 1) tabular = true;
+            if (!tabular) { yield return block.Text; continue; }
+            for (int i = block.FirstLine; i <= block.LastLine && i < lines.Count; i++)
+                foreach (var cell in lines[i].Cells) yield return cell;
+        }
     }
 
     public static bool IsRecipientsHeading(string text)
@@ -89,9 +111,12 @@ public static class ClosingReader
         return line[(space + 1)..].Trim();
     }
 
-    private static bool IsSignatureLike(Block block) =>
-        !block.IsRule && block.Text.Length <= 60 && MarkerReader.Read(block.Text) is null
-        && (IsPersonName(block.Text) || IsOnBehalfLine(block.Text) || (IsAllCaps(block.Text) && block.Text.Length <= 40));
+    private static bool IsSignatureLike(Block block) => !block.IsRule && IsSignatureText(block.Text);
+
+    /// <summary>A name, a "T/M …" line or a short upper-case title such as "BÍ THƯ".</summary>
+    private static bool IsSignatureText(string text) =>
+        text.Length <= 60 && MarkerReader.Read(text) is null
+        && (IsPersonName(text) || IsOnBehalfLine(text) || (IsAllCaps(text) && text.Length <= 40));
 
     /// <summary>2–6 capitalised words of letters only, like "Nguyễn Văn Danh" (not ALL CAPS).</summary>
     public static bool IsPersonName(string text)

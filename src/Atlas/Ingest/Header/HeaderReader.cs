@@ -31,28 +31,26 @@ public static class HeaderReader
         var titleParts = new List<string>();
         bool inTitle = false;
 
-        foreach (var item in Items(header, lines))
+        foreach (var raw in Items(header, lines))
         {
-            var folded = Slugs.From(item);
-            if (folded.Length == 0) continue;
-            if (folded.StartsWith("dang-cong-san-viet-nam", StringComparison.Ordinal) || folded.StartsWith("doc-lap-tu-do", StringComparison.Ordinal)
-                || folded.StartsWith("cong-hoa-xa-hoi", StringComparison.Ordinal))
-                continue;
-            if (number is null && (folded.StartsWith("so-", StringComparison.Ordinal) || folded == "so"))
+            var item = StripMottos(raw);
+            if (number is null && NumberAfterSo(item) is { } found)
             {
-                var n = DocumentNumber.FindAll(item).Select(m => m.Number).FirstOrDefault();
-                if (n is not null) { number = new Evidenced(n, item); continue; }
+                number = new Evidenced(found.Number, item);
+                item = (item[..found.Start] + " " + item[found.End..]).Trim();
             }
-            if (VietnameseDate.ReadPlaceAndDate(item) is { } pd)
+            if (PlaceAndDate(item) is { } pd)
             {
                 date ??= new Evidenced(pd.Date, item);
                 place ??= new Evidenced(pd.Place, item);
-                continue;
+                item = item[..pd.Start].Trim();
             }
+            var folded = Slugs.From(item);
+            if (folded.Length == 0) continue;
             if (!inTitle && Organ(item) is { } organ)
             {
-                issuer ??= new Evidenced(organ.Issuer, item);
-                if (organ.Province is not null) province ??= new Evidenced(organ.Province, item);
+                issuer ??= new Evidenced(organ.Issuer, raw);
+                if (organ.Province is not null) province ??= new Evidenced(organ.Province, raw);
                 continue;
             }
             if (!inTitle && StartsTitle(item, folded)) inTitle = true;
@@ -87,17 +85,77 @@ public static class HeaderReader
     /// <summary>"TỈNH ỦY TIỀN GIANG" → (Tỉnh ủy, Tiền Giang); "BAN THƯỜNG VỤ TỈNH ỦY" → (Ban Thường vụ Tỉnh ủy, null).</summary>
     public static (string Issuer, string? Province)? Organ(string item)
     {
+        if (item.Length > 120) return null;
+        var words = item.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !Closing.ClosingReader.IsAllCaps(words[0])) return null;
         var folded = Slugs.From(item);
         foreach (var (prefix, issuer) in IssuerPrefixes)
         {
             if (folded != prefix && !folded.StartsWith(prefix + "-", StringComparison.Ordinal)) continue;
-            // Only an organ line: upper case, short.
-            if (item.Length > 80 || !Closing.ClosingReader.IsAllCaps(item)) return null;
-            var words = item.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var prefixWords = prefix.Split('-').Length;
-            var rest = string.Join(' ', words.Skip(prefixWords));
+            if (words.Length < prefixWords || !words.Take(prefixWords).All(Closing.ClosingReader.IsAllCaps)) return null;
+            // The province is the upper-case words after the organ, up to anything else ("Số 38-CTr/TU", "*").
+            var name = words.Skip(prefixWords).TakeWhile(w => Closing.ClosingReader.IsAllCaps(w) && w.All(c => char.IsLetter(c) || c == '-')).ToList();
+            var rest = string.Join(' ', name);
             string? province = rest.Length > 0 ? ProvinceNames.Canonical(rest) ?? TitleCase(rest) : null;
             return (issuer, province);
+        }
+        return null;
+    }
+
+    private static readonly string[] Mottos = ["ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"];
+
+    /// <summary>The party and state mottos of the header carry nothing about this programme; a flattened header line still holds them.</summary>
+    private static string StripMottos(string item)
+    {
+        foreach (var motto in Mottos)
+        {
+            int at = item.IndexOf(motto, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0) item = (item[..at] + " " + item[(at + motto.Length)..]).Trim();
+        }
+        return item.Trim(' ', '*', '-', '_');
+    }
+
+    /// <summary>"Số 38-CTr/TU", "Số: 13- KH/TW", "SỐ 38-CTr/TU" anywhere in the item.</summary>
+    private static (string Number, int Start, int End)? NumberAfterSo(string item)
+    {
+        for (int at = item.IndexOf("Số", StringComparison.OrdinalIgnoreCase); at >= 0; at = item.IndexOf("Số", at + 2, StringComparison.OrdinalIgnoreCase))
+        {
+            if (at > 0 && char.IsLetter(item[at - 1])) continue;
+            // "Số …" opens the item or follows the organ's name ("TỈNH ỦY TIỀN GIANG Số 38-CTr/TU"); "Nghị quyết số 29-NQ/TW" in a title is a citation.
+            if (item[at] != 'S') continue;
+            var before = item[..at].TrimEnd();
+            if (before.Length > 0 && !Closing.ClosingReader.IsAllCaps(before[(before.LastIndexOf(' ') + 1)..])) continue;
+            int i = at + 2;
+            if (i < item.Length && char.IsLetter(item[i])) continue;
+            while (i < item.Length && item[i] is ' ' or ':' or '.') i++;
+            var number = DocumentNumber.ReadAt(item, i, out var end);
+            if (number is not null) return (number, at, end);
+        }
+        return null;
+    }
+
+    /// <summary>"Tiền Giang, ngày 31 tháng 3 năm 2023" anywhere in the item: the place is the capitalised words before the comma.</summary>
+    private static (string Place, string Date, int Start)? PlaceAndDate(string item)
+    {
+        for (int comma = item.IndexOf(','); comma > 0; comma = item.IndexOf(',', comma + 1))
+        {
+            int i = comma + 1;
+            while (i < item.Length && item[i] == ' ') i++;
+            if (!item.AsSpan(i).StartsWith("ngày", StringComparison.OrdinalIgnoreCase)) continue;
+            var date = VietnameseDate.ReadAt(item, i, out _);
+            if (date is null) continue;
+            var words = item[..comma].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var place = new List<string>();
+            for (int w = words.Length - 1; w >= 0 && place.Count < 5; w--)
+            {
+                var word = words[w];
+                if (!char.IsUpper(word[0]) || !word.Skip(1).All(char.IsLower)) break;
+                place.Insert(0, word);
+            }
+            if (place.Count == 0) continue;
+            var text = string.Join(' ', place);
+            return (text, date, item.LastIndexOf(text, comma, StringComparison.Ordinal));
         }
         return null;
     }
@@ -112,6 +170,8 @@ public static class HeaderReader
         ("tinh-uy", "Tỉnh ủy"),
         ("thanh-uy", "Thành ủy"),
         ("dang-bo-tinh", "Tỉnh ủy"),
+        // "T/M BAN THƯỜNG VỤ" in a provincial programme's signature.
+        ("ban-thuong-vu", "Ban Thường vụ Tỉnh ủy"),
     ];
 
     /// <summary>"TIỀN GIANG" → "Tiền Giang".</summary>

@@ -44,6 +44,7 @@ public static class BodyParser
         var roots = new List<Node>();
         var stack = new List<Node>();
         var usedIds = new HashSet<string>(StringComparer.Ordinal) { PreambleId };
+        var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var passages = new List<PassageDraft>();
         var warnings = new List<string>();
@@ -101,7 +102,7 @@ public static class BodyParser
                 continue;
             }
             var parent = Current();
-            var id = UniqueId((parent?.Id ?? "s") + "-" + Token(marker, parent), usedIds);
+            var id = UniqueId((parent?.Id ?? "s") + "-" + Token(marker, parent), usedIds, repeats);
             var path = (parent?.Path ?? []).Append(marker.Number).ToList();
             var node = new Node(marker, id, path, marker.Rest.TrimEnd(':', ' '));
             (parent?.Children ?? roots).Add(node);
@@ -120,7 +121,8 @@ public static class BodyParser
     {
         if (passages.Count == 0 || passages[^1].Section != section) return null;
         if (passages[^1].Marker != "+") return passages[^1];
-        for (int i = passages.Count - 1; i >= 0 && passages[i].Section == section; i--)
+        // Bounded look-back: a task has a handful of sub-items, and a hostile file must not make this quadratic.
+        for (int i = passages.Count - 1; i >= 0 && i >= passages.Count - 50 && passages[i].Section == section; i--)
             if (passages[i].Marker != "+") return passages[i];
         return passages[^1];
     }
@@ -156,11 +158,17 @@ public static class BodyParser
         return token.Length == 0 ? "x" : token;
     }
 
-    private static string UniqueId(string id, HashSet<string> used)
+    /// <summary>
+    /// The id itself, or for a repeated number the id with "--2", "--3"… in document order. "--" never comes out of a
+    /// numbering path, so a disambiguated id cannot collide with a real one.
+    /// </summary>
+    private static string UniqueId(string id, HashSet<string> used, Dictionary<string, int> repeats)
     {
-        var candidate = id;
-        // "--" never comes out of a numbering path, so a disambiguated id cannot collide with a real one.
-        for (int n = 2; !used.Add(candidate); n++) candidate = $"{id}--{n}";
+        if (used.Add(id)) return id;
+        int n = repeats.GetValueOrDefault(id, 1);
+        string candidate;
+        do candidate = $"{id}--{++n}"; while (!used.Add(candidate));
+        repeats[id] = n;
         return candidate;
     }
 

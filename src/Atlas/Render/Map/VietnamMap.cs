@@ -16,8 +16,9 @@ public sealed class VietnamMap(MapOutline outline)
     public const string HoangSaLabel = "Quần đảo Hoàng Sa (Việt Nam)";
     public const string TruongSaLabel = "Quần đảo Trường Sa (Việt Nam)";
 
-    private const double FontSize = 11;
-    private const double MarkerRadius = 4.5;
+    // Sized for a map shown 300–600 px wide (the viewBox is ~580 units): labels stay legible on a phone.
+    private const double FontSize = 17;
+    private const double MarkerRadius = 6.5;
     // Average advance of a Be Vietnam Pro glyph at FontSize, used only to keep labels from overlapping.
     private const double CharWidth = FontSize * 0.56;
 
@@ -52,9 +53,9 @@ public sealed class VietnamMap(MapOutline outline)
             var href = Escape(root + "provinces/" + province.Slug + ".html");
             sb.Append($"<a class=\"vn-map-marker\" href=\"{href}\">");
             sb.Append($"<title>{Escape(province.Name)} — {Escape(province.Capital)}</title>");
-            sb.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerRadius)}\" fill=\"#b3261e\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
+            sb.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerRadius)}\" fill=\"#b3261e\" stroke=\"#ffffff\" stroke-width=\"2\"/>");
             if (label is not null)
-                sb.Append($"<text x=\"{N(label.X)}\" y=\"{N(label.Y)}\" text-anchor=\"{label.Anchor}\" font-size=\"{N(FontSize)}\" font-weight=\"600\" fill=\"#1f1f1f\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{Escape(province.Name)}</text>");
+                sb.Append($"<text x=\"{N(label.X)}\" y=\"{N(label.Y)}\" text-anchor=\"{label.Anchor}\" font-size=\"{N(FontSize)}\" font-weight=\"600\" fill=\"#1f1f1f\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">{Escape(province.Name)}</text>");
             sb.Append("</a>");
         }
         sb.Append("</svg>");
@@ -74,7 +75,7 @@ public sealed class VietnamMap(MapOutline outline)
         var points = archipelago.Islands.Select(i => p.Project(i.Latitude, i.Longitude)).ToList();
         sb.Append($"<g class=\"vn-map-archipelago\" data-archipelago=\"{Escape(archipelago.Id)}\">");
         foreach (var (x, y) in points)
-            sb.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"1.6\" fill=\"#8a7f68\"/>");
+            sb.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"2.2\" fill=\"#8a7f68\"/>");
         if (label is not null)
         {
             // Centred under the islands, kept inside the frame.
