@@ -12,6 +12,7 @@ app.Configure(config =>
         .WithDescription("Đọc content/sources → content/programmes/*.md và báo cáo trích xuất (ingest sources into annotated Markdown).");
     config.AddCommand<BuildCommand>("build")
         .WithDescription("Xây dựng toàn bộ atlas vào site/ (ingest, analyse, render, index, export, verify, publish).");
+    config.AddCommand<AddCommand>("add").WithDescription("Thêm văn bản mới vào content/sources/ với tên dễ đọc, đọc thử và in báo cáo (add a new programme).");
     config.AddCommand<ServeCommand>("serve").WithDescription("Xem trước site/ trên 127.0.0.1, tự xây dựng lại và tải lại trang khi nội dung thay đổi (preview with live rebuild).");
     config.AddCommand<CheckCommand>("check")
         .WithDescription("Kiểm tra site/ đã xây dựng: liên kết, neo, tiêu đề, lang, id trùng (check the built site).");

@@ -1,5 +1,6 @@
 using Atlas.Analysis.Assignments;
 using Atlas.Analysis.References;
+using Atlas.Analysis.Similarity;
 using Atlas.Analysis.Targets;
 using Atlas.Analysis.Themes;
 using Atlas.Model;
@@ -30,6 +31,11 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
                 References = ReferenceExtractor.Extract(p),
             };
         });
+        // Across programmes: related passages and shared language see the whole corpus.
+        var related = RelatedPassages.Analyse(programmes);
+        var shared = SharedLanguage.Analyse(programmes);
+        for (int i = 0; i < results.Length; i++)
+            results[i] = results[i] with { Related = related[i], SharedShare = shared[i].Share, SharedSpans = shared[i].Spans };
         return programmes.Select((p, i) => new AnalysedProgramme(p, results[i])).ToList();
     }
 }

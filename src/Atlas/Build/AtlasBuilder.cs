@@ -40,7 +40,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     public (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report) IngestAll()
     {
         var sources = Time("read sources", () => SourceFolder.Read(options.SourcesDir));
-        var outcomes = Time("ingest", () => SlugConflicts.Resolve(IngestInParallel(sources)));
+        var outcomes = DuplicateSources.Mark(Time("ingest", () => SlugConflicts.Resolve(IngestInParallel(sources))));
         var report = new IngestReport(outcomes.Select(o => o.Report).ToList());
         var programmes = outcomes.OfType<Ingested>().Select(o => o.Programme).OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         var registries = Time("registries", () => Registries.Load(options.ContentDir));
@@ -52,8 +52,19 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     /// <summary>The whole build. site/ is replaced only if every stage succeeded and the site checks pass.</summary>
     public BuildResult Build()
     {
-        var (analysed, report) = IngestAll();
-        var registries = Registries.Load(options.ContentDir);
+        IReadOnlyList<AnalysedProgramme> analysed;
+        IngestReport report;
+        Registries registries;
+        try
+        {
+            (analysed, report) = IngestAll();
+            registries = Registries.Load(options.ContentDir);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A malformed registry or an unwritable content/ folder: nothing to publish, site/ untouched.
+            return new BuildResult(new IngestReport([]), timings, [], false, ex.Message);
+        }
         var model = new AtlasModel(analysed, registries.Provinces, registries.Themes, registries.Indicators, report);
 
         var staging = options.SiteDir.TrimEnd('/', '\\') + ".staging";

@@ -43,6 +43,9 @@ public sealed record Reference(string PassageId, string Kind, string? Number, st
 /// <summary>A similar passage in another programme.</summary>
 public sealed record RelatedPassage(string PassageId, string OtherSlug, string OtherPassageId, double Score);
 
+/// <summary>A stretch of a passage's text: char offset and length in <see cref="Passage.Text"/>.</summary>
+public sealed record TextSpan(int Start, int Length);
+
 /// <summary>Everything the analysis stage adds to one programme. Lists are in document order.</summary>
 public sealed record ProgrammeAnalysis(
     IReadOnlyList<PassageTheme> Themes,
@@ -54,6 +57,9 @@ public sealed record ProgrammeAnalysis(
     IReadOnlyDictionary<string, double> SharedShare)
 {
     public static ProgrammeAnalysis Empty { get; } = new([], [], [], [], [], new Dictionary<string, double>());
+
+    /// <summary>Per passage id: where its wording is shared with other programmes (char offsets in Passage.Text), in order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TextSpan>> SharedSpans { get; init; } = new Dictionary<string, IReadOnlyList<TextSpan>>();
 }
 
 /// <summary>A programme with its analysis: what the render and search stages consume.</summary>

@@ -12,7 +12,7 @@ public class ServeCommandSpec
         using var t = new TempDir();
         Directory.CreateDirectory(t["site"]);
         File.WriteAllText(t["site/index.html"], "<!doctype html><html><body><h1>Atlas</h1></body></html>");
-        using var p = Cli.Start(t.Path, "serve", "--port", "0", "--no-build");
+        using var p = AtlasCli.Start(t.Path, "serve", "--port", "0", "--no-build");
         var output = new System.Text.StringBuilder();
         var url = new TaskCompletionSource<string>();
         p.OutputDataReceived += (_, e) =>

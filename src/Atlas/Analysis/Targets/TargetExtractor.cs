@@ -37,8 +37,10 @@ public sealed class TargetExtractor
         var text = passage.Text;
         // Ingest gives NFC; normalising again keeps folding one char per char on any other input.
         if (!text.IsNormalized()) text = text.Normalize();
-        if (string.IsNullOrEmpty(text) || !text.Any(char.IsDigit) && !headings.SetsTargets) yield break;
+        if (string.IsNullOrEmpty(text)) yield break;
         var f = TextFold.Fold(text);
+        // Most passages (tasks) hold no number and no comparison: skip the pattern matching for them.
+        if (!text.Any(char.IsAsciiDigit) && !IsQualitative(f, 0, f.Length)) yield break;
         var skipped = SkippedParentheses(f);
         var quantities = QuantityScanner.Scan(f).Where(q => !skipped.Any(r => q.NumberStart > r.Start && q.NumberStart < r.End)).ToList();
         var times = TimeScanner.Scan(f).Where(t => !t.IsBase).ToList();

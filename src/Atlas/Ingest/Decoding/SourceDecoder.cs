@@ -90,6 +90,7 @@ public static class SourceDecoder
 
     private static DecodedText FromLegacy(ReadOnlySpan<byte> bytes)
     {
+        if (Utf8Damage.Describe(bytes) is { } damage) return Fail("utf-8-damaged", damage);
         var candidates = LegacyEncodings.Candidates(bytes);
         var certain = candidates.Where(c => c.Score.IsCertain).ToList();
         if (certain.Count == 1)

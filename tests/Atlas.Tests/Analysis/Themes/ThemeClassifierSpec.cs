@@ -172,6 +172,15 @@ public class ThemeClassifierSpec
         Assert.Equal(themes, Classifier.Classify(programme));
     }
 
+    [Fact]
+    public void The_analysis_stage_runs_the_classifier_with_the_overrides()
+    {
+        var programme = Programme([S("s-1", "Đẩy mạnh chuyển đổi số")], P("s-1-p1", "s-1", "Triển khai các nhiệm vụ."));
+        var overrides = new ThemeOverrides([], [], [new ThemeOverride("test-programme", "s-1-p1", null, ["services"], [], null, "x:1")]);
+        var analysed = Assert.Single(new Atlas.Analysis.AtlasAnalyser(Repository.Themes, [], overrides).Analyse([programme]));
+        Assert.Equal(["services", "digital-transformation"], analysed.Analysis.Themes.Select(t => t.ThemeId));
+    }
+
     // ---- real paragraphs of the seeds ----
 
     [Theory]

@@ -239,6 +239,17 @@ public class SourceDecoderSpec
     }
 
     [Fact]
+    public void Utf8_with_a_few_corrupt_bytes_is_refused_saying_where_the_damage_is()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Seed).ToList();
+        var thirdLine = bytes.Select((b, i) => (b, i)).Where(x => x.b == (byte)'\n').Skip(1).First().i + 1;
+        bytes.InsertRange(thirdLine, new byte[] { 0xC3, 0x28 });
+        var d = SourceDecoder.Decode(bytes.ToArray());
+        Assert.Null(d.Text);
+        Assert.Contains("damaged UTF-8: 1 invalid byte(s), the first at line 3, column 1", d.Error);
+    }
+
+    [Fact]
     public void Latin1_text_that_is_not_vietnamese_is_refused_not_converted()
     {
         var french = string.Concat(Enumerable.Repeat("Le ministère a publié la réforme économique générale à Genève. ", 40));

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Atlas.Tests.Robustness;
 
 /// <summary>Runs the real <c>atlas</c> command (built beside the tests) in a child process.</summary>
-public static class Cli
+public static class AtlasCli
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "atlas.dll");
 

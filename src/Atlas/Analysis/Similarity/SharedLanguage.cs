@@ -1,0 +1,119 @@
+using Atlas.Model;
+
+namespace Atlas.Analysis.Similarity;
+
+/// <summary>
+/// Shared versus own wording. Every passage is cut into word 5-grams ("shingles", on folded words); a shingle met in
+/// at least two programmes is shared language — typically copied from the central resolution ("một việc chỉ giao cho
+/// một cơ quan chủ trì"). To stay small on a thousand programmes only winnowed fingerprints are indexed (the minimum
+/// hash of every window of four shingles), which still finds every shared run of eight words or more; spans between
+/// shared fingerprints less than a shingle apart are joined. A passage's share is the part of its words inside
+/// shared spans. Deterministic: FNV hashes, programmes visited in model order.
+/// </summary>
+public static class SharedLanguage
+{
+    public const int ShingleWords = 5;
+    private const int Window = 4;
+
+    public sealed record Result(IReadOnlyDictionary<string, double> Share, IReadOnlyDictionary<string, IReadOnlyList<TextSpan>> Spans);
+
+    public static IReadOnlyList<Result> Analyse(IReadOnlyList<Programme> programmes)
+    {
+        // Pass 1: fingerprints per passage; index fingerprint → first programme, or -1 once a second programme has it.
+        var prints = new List<(int Position, ulong Hash)>[programmes.Count][];
+        Parallel.For(0, programmes.Count, p =>
+        {
+            var passages = programmes[p].Passages;
+            prints[p] = new List<(int, ulong)>[passages.Count];
+            for (int i = 0; i < passages.Count; i++) prints[p][i] = Fingerprints(Words.Of(passages[i].Text));
+        });
+        var owner = new Dictionary<ulong, int>();
+        for (int p = 0; p < programmes.Count; p++)
+        {
+            foreach (var list in prints[p])
+                foreach (var (_, h) in list)
+                {
+                    if (!owner.TryGetValue(h, out var o)) owner[h] = p;
+                    else if (o != p && o != -1) owner[h] = -1;
+                }
+        }
+
+        // Pass 2: shared spans and shares.
+        var results = new Result[programmes.Count];
+        Parallel.For(0, programmes.Count, p =>
+        {
+            var share = new Dictionary<string, double>(StringComparer.Ordinal);
+            var spans = new Dictionary<string, IReadOnlyList<TextSpan>>(StringComparer.Ordinal);
+            var passages = programmes[p].Passages;
+            for (int i = 0; i < passages.Count; i++)
+            {
+                var w = Words.Of(passages[i].Text); // recomputed rather than kept: words of every passage would not fit
+                var covered = new bool[w.Count];
+                int last = -1;
+                foreach (var (pos, h) in prints[p][i])
+                {
+                    if (owner[h] != -1) continue;
+                    int from = last >= 0 && pos - last <= ShingleWords ? last : pos; // join near fingerprints
+                    for (int k = from; k < pos + ShingleWords; k++) covered[k] = true;
+                    last = pos;
+                }
+                int sharedWords = covered.Count(c => c);
+                share[passages[i].Id] = w.Count == 0 ? 0 : Math.Round((double)sharedWords / w.Count, 4);
+                if (sharedWords > 0) spans[passages[i].Id] = Spans(w, covered);
+            }
+            results[p] = new Result(share, spans);
+        });
+        return results;
+    }
+
+    /// <summary>Share of a programme's words that are its own (not in shared spans), 0..1; 1 when it has no words.</summary>
+    public static double OwnShare(Programme programme, ProgrammeAnalysis analysis)
+    {
+        long total = 0;
+        double shared = 0;
+        foreach (var passage in programme.Passages)
+        {
+            int n = Words.Of(passage.Text).Count;
+            total += n;
+            if (analysis.SharedShare.TryGetValue(passage.Id, out var s)) shared += s * n;
+        }
+        return total == 0 ? 1 : Math.Round(1 - shared / total, 4);
+    }
+
+    private static List<(int, ulong)> Fingerprints(List<Word> words)
+    {
+        int n = words.Count - ShingleWords + 1;
+        var result = new List<(int, ulong)>();
+        if (n <= 0) return result;
+        var hashes = new ulong[n];
+        for (int i = 0; i < n; i++) hashes[i] = Words.Hash(words, i, ShingleWords);
+        if (n <= Window)
+        {
+            for (int i = 0; i < n; i++) result.Add((i, hashes[i]));
+            return result;
+        }
+        int lastPicked = -1;
+        for (int s = 0; s + Window <= n; s++)
+        {
+            int min = s;
+            for (int k = s + 1; k < s + Window; k++) if (hashes[k] <= hashes[min]) min = k; // rightmost minimum
+            if (min != lastPicked) { result.Add((min, hashes[min])); lastPicked = min; }
+        }
+        result.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return result;
+    }
+
+    private static IReadOnlyList<TextSpan> Spans(List<Word> words, bool[] covered)
+    {
+        var spans = new List<TextSpan>();
+        int k = 0;
+        while (k < covered.Length)
+        {
+            if (!covered[k]) { k++; continue; }
+            int s = k;
+            while (k < covered.Length && covered[k]) k++;
+            spans.Add(new TextSpan(words[s].Start, words[k - 1].End - words[s].Start));
+        }
+        return spans;
+    }
+}

@@ -1,0 +1,82 @@
+using Atlas.Analysis.Similarity;
+using Atlas.Model;
+using Atlas.Tests.TestSupport;
+
+namespace Atlas.Tests.Analysis.Similarity;
+
+/// <summary>
+/// Shared language and related passages on the seeds' own text: each non-empty line of a source stands in for a
+/// passage (the spec does not depend on ingest's section parsing).
+/// </summary>
+public class SimilaritySpec
+{
+    private const string Phrase = "một việc chỉ giao cho một cơ quan chủ trì";
+
+    private static Programme FromSource(string file)
+    {
+        var lines = File.ReadAllLines(Repo.Source(file)).Select(l => l.Trim().Normalize()).Where(l => l.Length > 0).ToArray();
+        return TestProgrammes.Make(Path.GetFileNameWithoutExtension(file), ("Toàn văn", lines));
+    }
+
+    private static readonly IReadOnlyList<Programme> Seeds =
+    [
+        FromSource("hau-giang-123-ctr-tu-2022.txt"),
+        FromSource("kien-giang-phat-trien-cong-nghiep-2021-2025.txt"),
+        FromSource("quang-ngai-nq29.txt"),
+        FromSource("thai-binh-nq29-2023.txt"),
+        FromSource("tien-giang-38-ctr-tu-2023.txt"),
+    ];
+
+    [Theory]
+    [InlineData("quang-ngai-nq29")]
+    [InlineData("thai-binh-nq29-2023")]
+    [InlineData("tien-giang-38-ctr-tu-2023")]
+    public void The_central_resolutions_phrase_is_shared_in_the_three_programmes(string slug)
+    {
+        var results = SharedLanguage.Analyse(Seeds);
+        int index = Seeds.ToList().FindIndex(p => p.Slug == slug);
+        var passage = Seeds[index].Passages.Single(p => p.Text.Contains(Phrase));
+        int at = passage.Text.IndexOf(Phrase, StringComparison.Ordinal);
+        var spans = results[index].Spans[passage.Id];
+        Assert.Contains(spans, s => s.Start <= at && s.Start + s.Length >= at + Phrase.Length);
+        Assert.True(results[index].Share[passage.Id] > 0.1);
+    }
+
+    [Fact]
+    public void Locally_specific_passages_are_the_programmes_own()
+    {
+        var results = SharedLanguage.Analyse(Seeds);
+        var hauGiang = Seeds[0];
+        var local = hauGiang.Passages.Single(p => p.Text.StartsWith("+ Nhất tâm là", StringComparison.Ordinal));
+        Assert.Equal(0, results[0].Share[local.Id]);
+        Assert.False(results[0].Spans.ContainsKey(local.Id));
+        var own = SharedLanguage.OwnShare(hauGiang, ProgrammeAnalysis.Empty with { SharedShare = results[0].Share });
+        Assert.InRange(own, 0.5, 1.0);
+    }
+
+    [Fact]
+    public void Related_passages_come_from_other_programmes_and_find_the_same_task()
+    {
+        var related = RelatedPassages.Analyse(Seeds);
+        int qn = 2;
+        var task = Seeds[qn].Passages.Single(p => p.Text.Contains(Phrase));
+        var mine = related[qn].Where(r => r.PassageId == task.Id).ToList();
+        Assert.InRange(mine.Count, 1, RelatedPassages.MaxRelated);
+        for (int p = 0; p < Seeds.Count; p++) Assert.All(related[p], r => Assert.NotEqual(Seeds[p].Slug, r.OtherSlug));
+        var top = mine[0];
+        var other = Seeds.Single(p => p.Slug == top.OtherSlug).Passages.Single(p => p.Id == top.OtherPassageId);
+        Assert.Contains(Phrase, other.Text);
+        Assert.Equal(mine.Select(m => m.Score).OrderDescending(), mine.Select(m => m.Score));
+    }
+
+    [Fact]
+    public void Same_corpus_same_result()
+    {
+        var a = RelatedPassages.Analyse(Seeds).SelectMany(r => r).ToList();
+        var b = RelatedPassages.Analyse(Seeds).SelectMany(r => r).ToList();
+        Assert.Equal(a, b);
+        var sa = SharedLanguage.Analyse(Seeds);
+        var sb = SharedLanguage.Analyse(Seeds);
+        Assert.Equal(sa.SelectMany(r => r.Share.OrderBy(kv => kv.Key, StringComparer.Ordinal)), sb.SelectMany(r => r.Share.OrderBy(kv => kv.Key, StringComparer.Ordinal)));
+    }
+}
