@@ -75,4 +75,18 @@ public class OverridesSpec
         var (p, _) = Assert.IsType<Ingested>(WithOverrides("# nothing to correct\n"));
         Assert.Equal(Seeds.Understood(plain.Programme), Seeds.Understood(p));
     }
+
+    [Fact]
+    public void The_example_in_the_readme_is_a_valid_override()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestSupport.Repo.Root, "README.md"));
+        int start = readme.IndexOf("```yaml\nnumber:", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no override example");
+        var yaml = readme[(start + 8)..readme.IndexOf("```", start + 8, StringComparison.Ordinal)];
+        var (p, report) = Assert.IsType<Ingested>(WithOverrides(yaml));
+        Assert.Equal("kien-giang-cong-nghiep", p.Slug);
+        Assert.Equal([2025, 2030], p.Metadata.HorizonYears);
+        Assert.Equal("Rạch Giá", p.Metadata.Place);
+        Assert.All(report.Fields.Where(f => f.Field is "number" or "date" or "place" or "slug"), f => Assert.Equal("overridden", f.State));
+    }
 }

@@ -24,7 +24,9 @@ public sealed class CitationSpec
     [InlineData("TỈNH ỦY TIỀN GIANG", "Tiền Giang", "Tỉnh ủy Tiền Giang")]
     [InlineData("BAN THƯỜNG VỤ TỈNH ỦY HẬU GIANG", "Hậu Giang", "Ban thường vụ tỉnh ủy Hậu Giang")]
     [InlineData("Tỉnh ủy Thái Bình", "Thái Bình", "Tỉnh ủy Thái Bình")]
-    public void Writes_a_capitalised_issuer_as_running_text(string issuer, string province, string expected)
+    [InlineData("Ban Thường vụ Tỉnh ủy", "Hậu Giang", "Ban Thường vụ Tỉnh ủy Hậu Giang")]
+    [InlineData("Ban Chấp hành Đảng bộ tỉnh", "Kiên Giang", "Ban Chấp hành Đảng bộ tỉnh Kiên Giang")]
+    public void Writes_the_issuer_as_running_text_naming_its_province(string issuer, string province, string expected)
     {
         var m = new ProgrammeMetadata(null, province, issuer, null, null, null, [], null, []);
         Assert.Equal(expected, Citation.Issuer(m));
@@ -36,4 +38,18 @@ public sealed class CitationSpec
     [InlineData("12-NQ/TU", "Nghị quyết")]
     public void Names_the_kind_of_document_from_its_number(string number, string kind) =>
         Assert.Equal(kind, Citation.Kind(new ProgrammeMetadata(null, null, null, number, null, null, [], null, [])));
+}
+
+public sealed class DocumentLinkerSpec
+{
+    private static readonly Atlas.Render.PageLinks At = new(new Atlas.Render.Language("vi", "", new Dictionary<string, string>()), "programmes/x.html");
+
+    [Theory]
+    [InlineData("theo Nghị quyết 29-NQ/TW.", "theo Nghị quyết <a class=\"doc-ref\" href=\"../resolutions/29-nq-tw.html\">29-NQ/TW</a>.")]
+    [InlineData("Kế hoạch 13- KH/TW và", "Kế hoạch <a class=\"doc-ref\" href=\"../resolutions/13-kh-tw.html\">13- KH/TW</a> và")]
+    [InlineData("Quyết định 52/NQ-CP", "Quyết định 52/NQ-CP")]
+    [InlineData("129-NQ/TW và 29-NQ/TWX", "129-NQ/TW và 29-NQ/TWX")]
+    [InlineData("<b>29-NQ/TW</b>", "&lt;b&gt;<a class=\"doc-ref\" href=\"../resolutions/29-nq-tw.html\">29-NQ/TW</a>&lt;/b&gt;")]
+    public void Escapes_the_text_then_links_only_known_numbers(string text, string html) =>
+        Assert.Equal(html, new Atlas.Render.DocumentLinker(["29-nq-tw", "13-kh-tw"]).Link(text, At).Value);
 }

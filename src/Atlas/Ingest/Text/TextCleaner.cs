@@ -39,8 +39,11 @@ public static class TextCleaner
 
     public static SourceLine CleanLine(string raw)
     {
-        var cells = SplitCells(raw).Select(c => CleanText(c, out _)).Where(c => c.Length > 0).ToList();
         var text = CleanText(raw, out var styled);
+        // Only a line laid out in columns (a tab or a wide gap) has cells worth cleaning separately.
+        IReadOnlyList<string> cells = raw.Contains('\t') || raw.Contains("   ", StringComparison.Ordinal)
+            ? SplitCells(raw).Select(c => CleanText(c, out _)).Where(c => c.Length > 0).ToList()
+            : text.Length > 0 ? [text] : [];
         var isRule = IsRuleLine(raw);
         if (isRule) text = "";
         return new SourceLine(text, cells, styled && text.Length > 0, isRule, LineWidth.Of(raw, raw));
@@ -121,12 +124,13 @@ public static class TextCleaner
         if (WhollyEmphasised(s) || OpensUnclosedBold(s) || EndsWithEmphasis(s)) styled = true;
         s = RemoveEmphasis(s);
         s = RemoveEscapes(s);
-        s = s.Replace("<br>", " ", StringComparison.OrdinalIgnoreCase)
-             .Replace("<br/>", " ", StringComparison.OrdinalIgnoreCase)
-             .Replace("<br />", " ", StringComparison.OrdinalIgnoreCase);
+        if (s.Contains('<'))
+            s = s.Replace("<br>", " ", StringComparison.OrdinalIgnoreCase)
+                 .Replace("<br/>", " ", StringComparison.OrdinalIgnoreCase)
+                 .Replace("<br />", " ", StringComparison.OrdinalIgnoreCase);
         s = CollapseSpaces(s);
         // A line reduced to emphasis marks only (Tiền Giang's lone "*") carries nothing.
-        if (s.All(c => c is '*' or '_' or '#')) s = "";
+        if (s.Length > 0 && s.All(c => c is '*' or '_' or '#')) s = "";
         return s;
     }
 

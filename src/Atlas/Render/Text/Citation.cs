@@ -42,22 +42,28 @@ public static class Citation
     }
 
     /// <summary>
-    /// The issuer as it reads in running text. Headers print it in capitals ("TỈNH ỦY TIỀN GIANG"); a citation wants
-    /// "Tỉnh ủy Tiền Giang": lower-case it, capitalise the first letter and restore the province name's own casing.
+    /// The issuer as it reads in running text, naming its province: headers print it in capitals ("TỈNH ỦY TIỀN GIANG")
+    /// and documents often name it without the province ("Ban Thường vụ Tỉnh ủy"); a citation wants "Tỉnh ủy Tiền Giang",
+    /// "Ban Thường vụ Tỉnh ủy Hậu Giang". Capitals are lower-cased (first letter and the province keep theirs).
     /// </summary>
     public static string? Issuer(ProgrammeMetadata m)
     {
         var issuer = m.Issuer?.Trim();
         if (string.IsNullOrEmpty(issuer)) return null;
-        if (issuer.Any(char.IsLower)) return issuer;
         var vi = CultureInfo.GetCultureInfo("vi-VN");
-        var lower = issuer.ToLower(vi);
-        lower = char.ToUpper(lower[0], vi) + lower[1..];
-        if (m.Province is { Length: > 0 } province)
+        var province = m.Province?.Trim();
+        if (!issuer.Any(char.IsLower))
         {
-            var at = lower.IndexOf(province.ToLower(vi), StringComparison.Ordinal);
-            if (at >= 0) lower = lower[..at] + province + lower[(at + province.Length)..];
+            var lower = issuer.ToLower(vi);
+            issuer = char.ToUpper(lower[0], vi) + lower[1..];
+            if (!string.IsNullOrEmpty(province))
+            {
+                var at = issuer.IndexOf(province.ToLower(vi), StringComparison.Ordinal);
+                if (at >= 0) issuer = issuer[..at] + province + issuer[(at + province.Length)..];
+            }
         }
-        return lower;
+        if (!string.IsNullOrEmpty(province) && !issuer.Contains(province, StringComparison.OrdinalIgnoreCase))
+            issuer += " " + province;
+        return issuer;
     }
 }

@@ -13,8 +13,9 @@ public sealed partial class DocumentLinker(IEnumerable<string> knownIds)
 {
     private readonly HashSet<string> known = new(knownIds, StringComparer.Ordinal);
 
-    // Party style "29-NQ/TW", "123-CTr/TU", and government style "52/NQ-CP", "1234/QĐ-UBND".
-    [GeneratedRegex(@"(?<![\p{L}\p{N}/-])\d+(?:[-/][\p{Lu}][\p{L}]*)+(?![\p{L}\p{N}])")]
+    // Party style "29-NQ/TW", "123-CTr/TU", and government style "52/NQ-CP", "1234/QĐ-UBND"; typed sources sometimes
+    // put a space after a separator ("13- KH/TW"). Only numbers the atlas knows are linked, so a loose match is harmless.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}/-])\d+(?:\s?[-/]\s?[\p{Lu}][\p{L}]*)+(?![\p{L}\p{N}])")]
     private static partial Regex NumberPattern();
 
     public HtmlString Link(string? text, PageLinks from)
