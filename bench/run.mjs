@@ -48,7 +48,8 @@ for (const n of opts.sizes) {
     if (hugoReady.status === 'ok') entry.hugoPagefind.runs.push(step(`hugo + pagefind ${r + 1}/${opts.runs}`, () => hugoPagefind(hugoDir)));
   }
   // The last full build left its cache (if the builder keeps one): each incremental run changes one more source.
-  for (let r = 0; r < opts.runs; r++)
+  if (n > opts.incrementalMaxN) entry.atlas.incremental.push({ status: 'n/a', reason: `not run above N = ${opts.incrementalMaxN} (--incremental-max-n)` });
+  else for (let r = 0; r < opts.runs; r++)
     entry.atlas.incremental.push(step(`atlas incremental ${r + 1}/${opts.runs}`, () => { touchOneSource(work, n, r); return atlasBuild(work, { clean: false }); }));
 
   entry.atlas.fullSummary = summarise(entry.atlas.full);
@@ -190,13 +191,14 @@ function tail(s) {
 function log(s) { process.stdout.write(s + '\n'); }
 
 function parseArgs(argv) {
-  const o = { sizes: [5, 100, 1000], runs: 3, warmRepeats: 5, resultsLoaded: 10, skipBrowser: false,
+  const o = { sizes: [5, 100, 1000], runs: 3, incrementalMaxN: Infinity, warmRepeats: 5, resultsLoaded: 10, skipBrowser: false,
     json: path.join(BENCH, 'results.json'), markdown: path.join(ROOT, 'BENCHMARKS.md') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.sizes = [5, 100];
     else if (a === '--sizes') o.sizes = argv[++i].split(',').map(Number);
     else if (a === '--runs') o.runs = Number(argv[++i]);
+    else if (a === '--incremental-max-n') o.incrementalMaxN = Number(argv[++i]);
     else if (a === '--warm-repeats') o.warmRepeats = Number(argv[++i]);
     else if (a === '--skip-browser') o.skipBrowser = true;
     else if (a === '--json') o.json = path.resolve(argv[++i]);

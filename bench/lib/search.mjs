@@ -151,7 +151,7 @@ async function routeHarness(page, base, spec) {
 async function serve(dir) {
   const port = await freePort();
   const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
-  const deadline = Date.now() + 10000;
+  const deadline = Date.now() + 60000; // python starts slowly on a loaded machine
   while (Date.now() < deadline) {
     try { await fetch(`http://127.0.0.1:${port}/`); return { port, stop: () => proc.kill() }; }
     catch { await new Promise(r => setTimeout(r, 100)); }

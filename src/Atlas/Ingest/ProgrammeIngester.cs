@@ -48,7 +48,7 @@ public sealed class ProgrammeIngester
         var overrides = overridesYaml is null ? null : OverrideParser.Parse(overridesYaml, overridesFile);
 
         var report = new FieldReportBuilder();
-        var warnings = new List<string>(body.Warnings);
+        var warnings = new List<string>(decoded.Warnings.Concat(body.Warnings));
         var preamble = body.Passages.FirstOrDefault(p => p.SectionId is null)?.Text;
 
         var title = report.Text("title", header.Title);

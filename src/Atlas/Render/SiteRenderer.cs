@@ -25,6 +25,9 @@ public sealed class SiteRenderer(BuildOptions options)
         new ResolutionPages(),
         new SourcesPage(),
         new AboutPage(),
+        new IndicatorPages(),
+        new ReferencesPage(),
+        new AssignmentsPage(),
         new Data.DataDownloads(),
         new SearchPage(),
     ];

@@ -79,6 +79,11 @@ public sealed class PassageIndex : IDisposable
         {
             Similarity = Similarity,
             OpenMode = OpenMode.CREATE,
+            // One flush for the whole atlas (thousands of programmes fit): no intermediate segments to merge again.
+            RAMBufferSizeMB = 256,
+            // If it ever flushes more than once, merges stay contiguous, so document numbers keep the passage order
+            // (TieredMergePolicy, the default, may merge segments out of order).
+            MergePolicy = new LogByteSizeMergePolicy(),
         };
         using (var writer = new IndexWriter(directory, config))
         {

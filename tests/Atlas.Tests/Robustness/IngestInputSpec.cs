@@ -54,6 +54,8 @@ public class IngestInputSpec
         var utf8 = Assert.IsType<Ingested>(Ingester.Ingest(new SourceDocument(seed, Encoding.UTF8.GetBytes(text)))).Programme;
         var tcvn = Assert.IsType<Ingested>(Ingester.Ingest(new SourceDocument(seed, LegacyText.Tcvn3(text)))).Programme;
         Assert.Equal("tcvn3", tcvn.Source.Encoding);
+        var report = Ingester.Ingest(new SourceDocument(seed, LegacyText.Tcvn3(text))).Report;
+        Assert.Contains(report.Warnings, w => w.Contains("converted from TCVN3", StringComparison.Ordinal));
         Assert.Equal(utf8.Passages.Select(p => p.Id), tcvn.Passages.Select(p => p.Id));
         Assert.Equal(utf8.Passages.Select(p => LegacyText.Fold(p.Text)), tcvn.Passages.Select(p => LegacyText.Fold(p.Text)));
         Assert.Equal(utf8.Metadata.Number, tcvn.Metadata.Number);

@@ -9,8 +9,8 @@ using Lucene.Net.Util;
 namespace Atlas.Search.Export;
 
 /// <summary>Shard sizes of the browser export. Defaults keep a seed query to a few small files.</summary>
-public sealed record ExportLayout(int DictionaryShardBytes = 4_000, int PostingsChunkBytes = 4_000, int PositionsChunkBytes = 4_000,
-    int DocInfoBlock = 4096, int StoredBlock = 8);
+public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int PostingsChunkBytes = 3_000, int PositionsChunkBytes = 3_000,
+    int DocInfoBlock = 4096, int StoredBlock = 4);
 
 /// <summary>
 /// Writes the Lucene passage index as self-registering script files under <c>search/</c>
