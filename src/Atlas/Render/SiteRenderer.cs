@@ -48,20 +48,26 @@ public sealed class SiteRenderer(BuildOptions options)
     public static bool IsCopiedSource(SiteWriter site, string fileName) =>
         SafeName(fileName) && File.Exists(Path.Combine(site.OutDir, "sources", fileName));
 
-    /// <summary>Copies each original source byte for byte to sources/, so readers can check the text against it.</summary>
+    /// <summary>
+    /// Copies the original of each ingested programme byte for byte to sources/, so readers can check the text against it.
+    /// Only plain-text names are published: a source named <c>x.html</c> or <c>x.svg</c> would otherwise be served as live,
+    /// executable content; rejected (e.g. oversized or binary) sources are not published at all.
+    /// </summary>
     private void CopySources(AtlasModel model, string outDir)
     {
-        var names = model.Report.Documents.Select(d => d.Source)
-            .Concat(model.Programmes.Select(p => p.Programme.Source.FileName))
-            .Where(SafeName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var names = model.Programmes.Select(p => p.Programme.Source.FileName)
+            .Where(n => SafeName(n) && PlainTextExtensions.Contains(Path.GetExtension(n)))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var name in names)
         {
             var from = Path.Combine(options.SourcesDir, name);
-            if (!File.Exists(from)) continue;
+            if (!File.Exists(from) || new FileInfo(from).Length > Ingest.Decoding.SourceDecoder.MaxBytes) continue;
             Directory.CreateDirectory(Path.Combine(outDir, "sources"));
             File.Copy(from, Path.Combine(outDir, "sources", name), overwrite: true);
         }
     }
+
+    private static readonly HashSet<string> PlainTextExtensions = new([".txt", ".md", ".text"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A plain file name (no folder part): sources are copied flat and must not escape sources/.</summary>
     private static bool SafeName(string name) =>

@@ -33,6 +33,19 @@ public sealed class SiteRendererSpec
     }
 
     [Fact]
+    public void Only_plain_text_originals_are_published_so_a_source_named_html_cannot_run_in_the_site()
+    {
+        using var temp = new TempDir();
+        var tg = TestAtlas.TienGiang();
+        var hostileName = tg with { Source = tg.Source with { FileName = "evil.html" } };
+        var site = TestAtlas.Render(temp, TestAtlas.Model(hostileName));
+        Assert.False(File.Exists(Path.Combine(site, "sources", "evil.html")));
+        Assert.True(File.Exists(Path.Combine(site, "sources", "quang-ngai-nq29.txt")) || Directory.EnumerateFiles(Path.Combine(site, "sources"), "*.txt").Any());
+        Assert.DoesNotContain("sources/evil.html", File.ReadAllText(Path.Combine(site, TienGiangPage)));
+        Assert.Empty(new SiteChecker().Check(site));
+    }
+
+    [Fact]
     public void Hostile_source_text_is_shown_as_text_never_run_as_markup_or_template()
     {
         using var temp = new TempDir();

@@ -112,8 +112,8 @@ public sealed class ProgrammePages : ISitePage
             body,
             p.Closing.Recipients,
             p.Closing.SignatureLines,
-            p.Source.FileName.Length > 0 ? at.SourceFile(p.Source.FileName) : null,
-            p.Source.FileName.Length > 0 ? p.Source.FileName : null,
+            SiteRenderer.IsCopiedSource(site, p.Source.FileName) ? at.SourceFile(p.Source.FileName) : null,
+            SiteRenderer.IsCopiedSource(site, p.Source.FileName) ? p.Source.FileName : null,
             Citation.For(m, null));
     }
 
@@ -189,7 +189,7 @@ public sealed class ProgrammePages : ISitePage
         var signatory = m.Signatory is null ? null
             : Text(string.Join(", ", new[] { m.Signatory.Name, m.Signatory.Role }.Where(x => !string.IsNullOrWhiteSpace(x))));
         var source = p.Source.FileName.Length == 0 ? null : new HtmlString(
-            Link(p.Source.FileName, at.SourceFile(p.Source.FileName)).Value +
+            (SiteRenderer.IsCopiedSource(site, p.Source.FileName) ? Link(p.Source.FileName, at.SourceFile(p.Source.FileName)).Value : Html.Escape(p.Source.FileName)) +
             $" <span class=\"muted\">({Html.Escape(p.Source.Encoding)}, SHA-256 <code>{Html.Escape(p.Source.Sha256.Length > 12 ? p.Source.Sha256[..12] : p.Source.Sha256)}</code>)</span>");
 
         return
