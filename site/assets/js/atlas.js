@@ -1,0 +1,55 @@
+// Progressive enhancement only: every page works without this file.
+// "Copy citation" buttons carry the citation text in data-cite (built in C#) and the passage anchor in data-href;
+// the copied text is the citation followed by the passage's absolute URL as the reader sees it.
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+
+  function absolute(href) {
+    try { return new URL(href || '', window.location.href).href; } catch (e) { return window.location.href; }
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'copy-buffer';
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return fallbackCopy(text); });
+    }
+    return Promise.resolve(fallbackCopy(text));
+  }
+
+  function ready() {
+    // On a narrow screen the contents list would push the text far down: start it folded (it is open without JS).
+    if (window.matchMedia && window.matchMedia('(max-width: 63.99rem)').matches) {
+      Array.prototype.forEach.call(document.querySelectorAll('details.toc-details'), function (d) { d.open = false; });
+    }
+    var buttons = document.querySelectorAll('button.cite[data-cite]');
+    var done = document.documentElement.lang === 'en' ? 'Copied' : 'Đã chép';
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.hidden = false;
+      var label = button.textContent;
+      button.addEventListener('click', function () {
+        var text = button.getAttribute('data-cite') + '. ' + absolute(button.getAttribute('data-href'));
+        button.setAttribute('data-copied-text', text);
+        copy(text).then(function (ok) {
+          button.textContent = ok ? done : label;
+          window.setTimeout(function () { button.textContent = label; }, 2000);
+        });
+      });
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+  else ready();
+})();

@@ -1,0 +1,264 @@
+/*
+ * search.html: results as you type, facets, "why this matched", state in the URL (?q=&province=&theme=).
+ * Uses AtlasSearch (search/atlas-search.js). Every string from the documents goes into the DOM through textContent.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("atlas-search");
+  if (!root || !window.AtlasSearch) return;
+
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-q");
+  var provinceInput = document.getElementById("search-province");
+  var themeInput = document.getElementById("search-theme");
+  var statusEl = document.getElementById("search-status");
+  var suggestEl = document.getElementById("search-suggest");
+  var resultsEl = document.getElementById("search-results");
+  var moreEl = document.getElementById("search-more");
+  var facetsEl = root.querySelector(".search-facets");
+  var provinceList = document.getElementById("facet-provinces");
+  var themeList = document.getElementById("facet-themes");
+  var langRoot = root.getAttribute("data-lang-root") || "";
+  var english = root.getAttribute("data-lang") === "en";
+  var PAGE = 10, DEBOUNCE = 180;
+
+  function msg(name, arg) {
+    var text = root.getAttribute("data-msg-" + name) || "";
+    return arg === undefined ? text : text.replace("{0}", arg);
+  }
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
+
+  // ------------------------------------------------------------ state ⇄ URL
+
+  var state = { q: "", province: "", theme: "", limit: PAGE };
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    state.q = params.get("q") || "";
+    state.province = params.get("province") || "";
+    state.theme = params.get("theme") || "";
+    state.limit = PAGE;
+    input.value = state.q;
+    provinceInput.value = state.province;
+    themeInput.value = state.theme;
+  }
+
+  function urlFor(q, province, theme) {
+    var params = new URLSearchParams();
+    if (q) params.set("q", q);
+    if (province) params.set("province", province);
+    if (theme) params.set("theme", theme);
+    var s = params.toString();
+    return window.location.pathname.replace(/^.*\//, "") + (s ? "?" + s : "");
+  }
+
+  function writeUrl(push) {
+    provinceInput.value = state.province;
+    themeInput.value = state.theme;
+    var url = urlFor(state.q, state.province, state.theme);
+    try {
+      if (push) window.history.pushState(null, "", url); else window.history.replaceState(null, "", url);
+    } catch (e) { /* some file:// setups refuse history changes; the form still works */ }
+  }
+
+  // ------------------------------------------------------------ rendering
+
+  var sequence = 0;
+
+  function run() {
+    var mine = ++sequence;
+    var q = state.q.trim();
+    if (!q) { render(null); return; }
+    statusEl.textContent = msg("loading");
+    AtlasSearch.search(q, { province: state.province, theme: state.theme, limit: state.limit }).then(function (r) {
+      if (mine !== sequence) return;
+      render(r);
+      if (r.total === 0) suggest(q, mine);
+    }, function () {
+      if (mine !== sequence) return;
+      statusEl.textContent = msg("error");
+    });
+  }
+
+  function render(r) {
+    clear(resultsEl);
+    clear(suggestEl);
+    suggestEl.hidden = true;
+    clear(provinceList);
+    clear(themeList);
+    if (!r) { statusEl.textContent = ""; facetsEl.hidden = true; moreEl.hidden = true; return; }
+    var filters = [];
+    if (state.province) filters.push(state.province);
+    if (state.theme) filters.push(state.theme);
+    statusEl.textContent = r.total === 0 ? msg("none", state.q.trim()) : msg("count", r.total.toLocaleString(english ? "en" : "vi"));
+    r.results.forEach(function (hit) { resultsEl.appendChild(resultItem(hit)); });
+    moreEl.hidden = r.results.length >= r.total;
+    facetsEl.hidden = r.facets.provinces.length === 0 && r.facets.themes.length === 0 && !filters.length;
+    facetList(provinceList, r.facets.provinces.map(function (f) { return { key: f.slug, name: f.name || f.slug, count: f.count }; }), "province");
+    facetList(themeList, r.facets.themes.map(function (f) { return { key: f.id, name: (english ? f.nameEn : f.name) || f.id, count: f.count }; }), "theme");
+  }
+
+  function resultItem(hit) {
+    var li = el("li", "search-result");
+    var h = el("h3", "search-result-title");
+    var a = el("a", null, hit.programme);
+    a.href = langRoot + hit.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = el("p", "search-result-meta");
+    meta.appendChild(el("span", "search-province", hit.province));
+    if (hit.section) {
+      meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(el("span", "search-section", hit.section));
+    }
+    li.appendChild(meta);
+    var snippet = el("p", "search-snippet");
+    hit.parts.forEach(function (p) {
+      snippet.appendChild(p.match ? el("mark", null, p.text) : document.createTextNode(p.text));
+    });
+    li.appendChild(snippet);
+    if (hit.matches.length) {
+      var why = el("p", "search-why");
+      why.appendChild(el("span", "search-why-label", msg("why")));
+      hit.matches.forEach(function (m, i) {
+        why.appendChild(document.createTextNode(i === 0 ? " " : ", "));
+        var term = el("span", "search-why-term search-why-" + m.how);
+        term.appendChild(el("strong", null, m.clause));
+        if (m.term !== m.clause) term.appendChild(document.createTextNode(" → " + m.term));
+        term.appendChild(document.createTextNode(" (" + msg(m.how) + ")"));
+        why.appendChild(term);
+      });
+      li.appendChild(why);
+    }
+    return li;
+  }
+
+  function facetList(list, facets, kind) {
+    var current = state[kind];
+    if (current) {
+      var all = el("li");
+      var reset = el("button", "facet facet-all", msg("all"));
+      reset.type = "button";
+      reset.addEventListener("click", function () { setFilter(kind, ""); });
+      all.appendChild(reset);
+      list.appendChild(all);
+    }
+    facets.forEach(function (f) {
+      var li = el("li");
+      var b = el("button", "facet");
+      b.type = "button";
+      b.setAttribute("aria-pressed", f.key === current ? "true" : "false");
+      b.appendChild(el("span", "facet-name", f.name));
+      b.appendChild(el("span", "facet-count", f.count));
+      b.addEventListener("click", function () { setFilter(kind, f.key === current ? "" : f.key); });
+      li.appendChild(b);
+      list.appendChild(li);
+    });
+  }
+
+  function setFilter(kind, value) {
+    state[kind] = value;
+    state.limit = PAGE;
+    writeUrl(true);
+    run();
+  }
+
+  /** Broader queries that do find something: without quotes, without the filters, without one word, folded. */
+  function suggest(q, mine) {
+    var candidates = [];
+    var plain = q.replace(/["\u201c\u201d]/g, " ").replace(/\s+/g, " ").trim();
+    var folded = AtlasSearch.fold(AtlasSearch.normalize(q));
+    if (folded !== AtlasSearch.normalize(q)) candidates.push({ label: msg("try-folded"), q: folded, province: state.province, theme: state.theme });
+    if (state.province || state.theme) candidates.push({ label: msg("try-unfiltered"), q: q, province: "", theme: "" });
+    if (plain !== q) candidates.push({ label: msg("try-broader"), q: plain, province: state.province, theme: state.theme });
+    var words = plain.split(" ");
+    if (words.length > 1) {
+      words.forEach(function (w, i) {
+        var shorter = words.slice(0, i).concat(words.slice(i + 1)).join(" ");
+        candidates.push({ label: msg("try-broader"), q: shorter, province: state.province, theme: state.theme });
+      });
+    }
+    Promise.all(candidates.map(function (c) {
+      return AtlasSearch.search(c.q, { province: c.province, theme: c.theme, limit: 0 }).then(function (r) { c.total = r.total; return c; });
+    })).then(function (all) {
+      if (mine !== sequence) return;
+      var useful = all.filter(function (c) { return c.total > 0; }).slice(0, 4);
+      if (!useful.length) return;
+      useful.forEach(function (c) {
+        var p = el("p", "search-suggestion");
+        p.appendChild(document.createTextNode(c.label + " "));
+        var a = el("a", null, c.q);
+        a.href = urlFor(c.q, c.province, c.theme);
+        a.addEventListener("click", function (e) {
+          e.preventDefault();
+          state.q = c.q; state.province = c.province; state.theme = c.theme; state.limit = PAGE;
+          input.value = c.q;
+          writeUrl(true);
+          run();
+        });
+        p.appendChild(a);
+        p.appendChild(document.createTextNode(" (" + msg("count", c.total) + ")"));
+        suggestEl.appendChild(p);
+      });
+      suggestEl.hidden = false;
+    });
+  }
+
+  // ------------------------------------------------------------ events
+
+  var timer = 0;
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      state.q = input.value;
+      state.limit = PAGE;
+      writeUrl(false);
+      run();
+    }, DEBOUNCE);
+  });
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    window.clearTimeout(timer);
+    state.q = input.value;
+    state.limit = PAGE;
+    writeUrl(true);
+    run();
+  });
+
+  moreEl.addEventListener("click", function () {
+    state.limit += PAGE;
+    run();
+  });
+
+  // Arrow keys move between the box and the result links; Escape returns to the box.
+  function resultLinks() { return Array.prototype.slice.call(resultsEl.querySelectorAll(".search-result-title a")); }
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown") {
+      var links = resultLinks();
+      if (links.length) { e.preventDefault(); links[0].focus(); }
+    }
+  });
+  resultsEl.addEventListener("keydown", function (e) {
+    var links = resultLinks(), at = links.indexOf(document.activeElement);
+    if (at < 0) return;
+    if (e.key === "ArrowDown" && at + 1 < links.length) { e.preventDefault(); links[at + 1].focus(); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+    else if (e.key === "Escape") { e.preventDefault(); input.focus(); }
+  });
+
+  window.addEventListener("popstate", function () { readUrl(); run(); });
+
+  readUrl();
+  run();
+  if (!state.q) input.focus();
+})();
