@@ -28,11 +28,17 @@ public sealed record QueryClause(string Input, IReadOnlyList<string> Exact, IRea
 /// exact-field term or phrase (boost <see cref="ExactBoost"/>), folded-field term or phrase (boost 1) and, for the prefix
 /// word, up to <see cref="MaxPrefixTerms"/> longer folded terms (highest document frequency first, then ordinal order),
 /// each boost <see cref="PrefixBoost"/>. No coord, no query norm (BM25).
+/// Adjacency: a query of two or more words and no quotes also gets one optional SHOULD clause — the words as a phrase on
+/// the exact field (boost <see cref="ExactBoost"/> × <see cref="AdjacencyBoost"/>) and on the folded field (boost <see cref="AdjacencyBoost"/>). Vietnamese words are written as
+/// separate syllables, so "dien gio" means the word "điện gió": a passage with the syllables side by side must rank above
+/// one that only has "toàn diện" somewhere and "gió" somewhere else. The clause never filters; it only adds score.
 /// </summary>
 public sealed record SearchQuery(IReadOnlyList<QueryClause> Clauses)
 {
     public const float ExactBoost = 2f;
     public const float PrefixBoost = 0.5f;
+    /// <summary>Weight of the adjacency phrase: side-by-side syllables are what makes a Vietnamese word, so they weigh heavily.</summary>
+    public const float AdjacencyBoost = 3f;
     public const int MaxPrefixTerms = 16;
     public const int MinPrefixLength = 2;
 
@@ -128,8 +134,19 @@ public sealed record SearchQuery(IReadOnlyList<QueryClause> Clauses)
             }
             top.Add(clause, Occur.MUST);
         }
+        if (Adjacency() is { } words)
+        {
+            var adjacency = new BooleanQuery(disableCoord: true);
+            adjacency.Add(Phrase(PassageFields.Text, words.Select(c => c.Exact[0]).ToList(), ExactBoost * AdjacencyBoost), Occur.SHOULD);
+            adjacency.Add(Phrase(PassageFields.Folded, words.Select(c => c.Folded[0]).ToList(), AdjacencyBoost), Occur.SHOULD);
+            top.Add(adjacency, Occur.SHOULD);
+        }
         return top;
     }
+
+    /// <summary>The word clauses that form the adjacency phrase: all of them, when there are two or more and none is quoted.</summary>
+    public IReadOnlyList<QueryClause>? Adjacency() =>
+        Clauses.Count >= 2 && Clauses.All(c => !c.IsPhrase) ? Clauses : null;
 
     private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost)
     {

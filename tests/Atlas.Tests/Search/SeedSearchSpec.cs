@@ -24,6 +24,21 @@ public sealed class SeedSearchSpec(SeedExport seeds, Browser browser, ITestOutpu
     }
 
     [Fact]
+    public void Words_typed_side_by_side_rank_passages_that_say_them_side_by_side_first()
+    {
+        // "dien gio" is the word "điện gió": passages with both syllables apart ("toàn diện" … "gió") are syllable noise.
+        foreach (var q in new[] { "dien gio", "điện gió", "duong sat", "cang bien" })
+        {
+            var hits = All(q);
+            var words = q switch { "duong sat" => "đường sắt", "cang bien" => "cảng biển", _ => "điện gió" };
+            int lastAdjacent = hits.FindLastIndex(h => Says(h, words));
+            int firstApart = hits.FindIndex(h => !Says(h, words));
+            Assert.True(lastAdjacent >= 0, q);
+            Assert.True(firstApart < 0 || lastAdjacent < firstApart, $"{q}: adjacent up to {lastAdjacent}, apart from {firstApart}");
+        }
+    }
+
+    [Fact]
     public void Duong_sat_finds_the_railway_passage_of_Tien_Giang()
     {
         var hits = All("duong sat");
