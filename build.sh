@@ -26,6 +26,10 @@ case "${1:-build}" in
     shift || true
     cli build "$@"
     ;;
+  -*)
+    # ./build.sh --quiet etc.: options of the build itself
+    cli build "$@"
+    ;;
   test)
     shift
     ensure_chromium

@@ -241,8 +241,9 @@
       }
       clauses.forEach(function (c) {
         c.subs = [];
-        c.subs.push({ field: "text", terms: c.exact, boost: meta.exactBoost, how: "exact" });
-        c.subs.push({ field: "folded", terms: c.folded, boost: 1, how: "folded" });
+        var extra = c.boost || 1; // the adjacency clause's weight (SearchQuery.AdjacencyBoost)
+        c.subs.push({ field: "text", terms: c.exact, boost: fround(meta.exactBoost * extra), how: "exact" });
+        c.subs.push({ field: "folded", terms: c.folded, boost: extra, how: "folded" });
         if (c.prefix) {
           var prefix = c.folded[0], dict = loaded[shardOf(meta, keyOf(prefix))].f || {}, found = [];
           Object.keys(dict).forEach(function (t) {
@@ -341,6 +342,7 @@
   // ---------------------------------------------------------------- snippets
 
   var SNIPPET = 240, LEAD = 60;
+  var ADJACENCY_BOOST = 3; // SearchQuery.AdjacencyBoost
 
   function snippet(text, highlight) {
     var nfc = String(text).normalize("NFC"), ws = words(nfc), hits = ws.filter(highlight);
@@ -380,7 +382,13 @@
       var clauses = parse(text, meta);
       var empty = { results: [], total: 0, facets: { provinces: [], themes: [] }, clauses: clauses };
       if (clauses.length === 0 || meta.maxDoc === 0) return empty;
-      return plan(meta, clauses).then(function () {
+      // Adjacency (SearchQuery.Adjacency): two or more unquoted words also score as a phrase, optionally.
+      var adjacency = clauses.length >= 2 && clauses.every(function (c) { return !c.phrase; })
+        ? [{ input: "", exact: clauses.map(function (c) { return c.exact[0]; }), folded: clauses.map(function (c) { return c.folded[0]; }), phrase: true, prefix: false, optional: true, boost: ADJACENCY_BOOST }]
+        : [];
+      var scored = clauses.concat(adjacency);
+      return plan(meta, scored).then(function () {
+        adjacency.forEach(function (c) { c.subs.forEach(function (s) { s.freqs = matchSub(s); }); });
         // Every clause must match (MUST); a clause matches through any of its sub-queries (SHOULD).
         var candidates = null;
         clauses.forEach(function (c) {
@@ -391,7 +399,7 @@
         var docs = Array.from(candidates).sort(function (x, y) { return x - y; });
         var blocks = unique(docs.map(function (d) { return "n/" + Math.floor(d / meta.docInfoBlock); }));
         return loadAll(blocks).then(function () {
-          var scores = score(meta, clauses, docs);
+          var scores = score(meta, scored, docs);
           var province = options.province || "", theme = options.theme || "";
           var themeIdx = -1;
           meta.themes.forEach(function (t, i) { if (t[0] === theme) themeIdx = i; });
