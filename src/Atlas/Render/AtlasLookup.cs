@@ -14,6 +14,7 @@ public sealed class AtlasLookup
     private readonly Dictionary<string, Province> provinces;
     private readonly Dictionary<string, Theme> themes;
     private readonly Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<PassageTheme>>> passageThemes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Slug, string PassageId), (AnalysedProgramme Programme, Passage Passage)> passages = new();
 
     public AtlasLookup(AtlasModel model)
     {
@@ -28,6 +29,7 @@ public sealed class AtlasLookup
                 .GroupBy(t => t.PassageId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<PassageTheme>)g.ToList(), StringComparer.Ordinal);
             passageThemes[ap.Programme.Slug] = byPassage;
+            foreach (var passage in ap.Programme.Passages) passages.TryAdd((ap.Programme.Slug, passage.Id), (ap, passage));
         }
 
         var docs = new Dictionary<string, (ImplementedDocument Doc, List<AnalysedProgramme> Programmes)>(StringComparer.Ordinal);
@@ -58,6 +60,10 @@ public sealed class AtlasLookup
     public DocumentLinker Linker { get; }
 
     public Province? Province(string slug) => provinces.GetValueOrDefault(slug);
+
+    /// <summary>A passage of any programme by slug and id (related passages point across programmes).</summary>
+    public (AnalysedProgramme Programme, Passage Passage)? Passage(string slug, string passageId) =>
+        passages.TryGetValue((slug, passageId), out var found) ? found : null;
 
     public Province? ProvinceOf(Programme p) => Province(PageLinks.ProvinceSlug(p));
 

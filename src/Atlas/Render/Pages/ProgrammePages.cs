@@ -27,7 +27,12 @@ public sealed record BodyBlock(
     string Citation,
     string CitationLabel,
     IReadOnlyList<ThemeChip> Themes,
-    IReadOnlyList<FieldView> Fields);
+    IReadOnlyList<FieldView> Fields,
+    IReadOnlyList<RelatedView>? Related = null,
+    bool MostlyShared = false);
+
+/// <summary>A similar passage of another programme ("Các tỉnh khác nói gì?"), with where it stands in its document.</summary>
+public sealed record RelatedView(string Href, string Province, string Citation, string Excerpt);
 
 public sealed record ProgrammeView(
     string Title,
@@ -127,10 +132,32 @@ public sealed class ProgrammePages : ISitePage
     private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at)
     {
         var linker = site.Lookup.Linker;
+        var related = ap.Analysis.Related
+            .Where(r => r.PassageId == passage.Id)
+            .Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId) is { } other
+                ? new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId),
+                    other.Programme.Programme.Metadata.Province ?? other.Programme.Programme.Slug,
+                    other.Passage.Citation, Excerpt(other.Passage.Text))
+                : null)
+            .OfType<RelatedView>().ToList();
         return new BodyBlock(
             false, passage.Id, depth, null, passage.Marker, linker.Link(passage.Text, at),
             Citation.For(ap.Programme.Metadata, passage.Citation), passage.Citation, [],
-            passage.Fields.Select(f => new FieldView(f.Label, linker.Link(f.Value, at))).ToList());
+            passage.Fields.Select(f => new FieldView(f.Label, linker.Link(f.Value, at))).ToList(),
+            related,
+            ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && shared >= MostlySharedThreshold);
+    }
+
+    /// <summary>Half or more of a passage's 5-word shingles also occur in another programme: it reads as common wording.</summary>
+    private const double MostlySharedThreshold = 0.5;
+
+    /// <summary>The start of a related passage, cut on a word boundary, so the list stays scannable.</summary>
+    private static string Excerpt(string text)
+    {
+        const int max = 180;
+        if (text.Length <= max) return text;
+        int cut = text.LastIndexOf(' ', max);
+        return text[..(cut > 80 ? cut : max)] + " …";
     }
 
     /// <summary>Themes of the passages directly under a section, in registry order, each linking to this programme's column.</summary>
