@@ -39,6 +39,13 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     /// <summary>Ingest every source and write content/programmes/*.md and the report; no site output.</summary>
     public (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report) IngestAll()
     {
+        var (analysed, report, _) = IngestWithRegistries();
+        return (analysed, report);
+    }
+
+    /// <summary>Ingest, analyse and write content; also returns the registries the analysis used, so the build reads them once.</summary>
+    private (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report, Registries Registries) IngestWithRegistries()
+    {
         var sources = Time("read sources", () => SourceFolder.Read(options.SourcesDir));
         var outcomes = DuplicateSources.Mark(Time("ingest", () => SlugConflicts.Resolve(IngestInParallel(sources))));
         var report = new IngestReport(outcomes.Select(o => o.Report).ToList());
@@ -46,7 +53,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         var registries = Time("registries", () => Registries.Load(options.ContentDir));
         var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators, registries.ThemeOverrides).Analyse(programmes));
         Time("content", () => ContentFolder.Write(options.ContentDir, analysed, report));
-        return (analysed, report);
+        return (analysed, report, registries);
     }
 
     /// <summary>The whole build. site/ is replaced only if every stage succeeded and the site checks pass.</summary>
@@ -57,8 +64,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         Registries registries;
         try
         {
-            (analysed, report) = IngestAll();
-            registries = Registries.Load(options.ContentDir);
+            (analysed, report, registries) = IngestWithRegistries();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
