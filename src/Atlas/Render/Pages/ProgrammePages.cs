@@ -53,23 +53,32 @@ public sealed class ProgrammePages : ISitePage
 {
     public void Write(SiteWriter site)
     {
-        foreach (var lang in site.Languages)
+        var pages = site.Languages.SelectMany(lang => site.Model.Programmes.Select(ap => (lang, ap)));
+        site.ForEach(pages, item =>
         {
-            foreach (var ap in site.Model.Programmes)
+            var (lang, ap) = item;
             {
                 var p = ap.Programme;
                 var at = site.Links(lang, $"programmes/{p.Slug}.html");
-                var view = Build(site, ap, at);
                 var provinceCrumb = p.Metadata.Province is { Length: > 0 } prov
                     ? new Crumb(prov, at.Province(PageLinks.ProvinceSlug(p)))
                     : new Crumb(lang["nav_provinces"], at.Provinces());
+                if (lang.IsEnglish)
+                {
+                    // The English interface gets a companion, not a second copy of the Vietnamese text.
+                    var companion = ProgrammeCompanion.Build(site, ap, at);
+                    site.WritePage(at, "programme-companion", companion, new PageMeta(
+                        companion.Label, Description(p, lang), [provinceCrumb, new Crumb(companion.Label, null)], "article"));
+                    return;
+                }
+                var view = Build(site, ap, at);
                 site.WritePage(at, "programme", view, new PageMeta(
                     view.Label,
                     Description(p, lang),
                     [provinceCrumb, new Crumb(view.Label, null)],
                     "article"));
             }
-        }
+        });
     }
 
     private static string Description(Programme p, Language lang)
@@ -91,8 +100,9 @@ public sealed class ProgrammePages : ISitePage
         var body = new List<BodyBlock>();
         var toc = new List<TocEntry>();
         var bySection = p.Passages.ToLookup(x => x.SectionId ?? "", StringComparer.Ordinal);
+        var related = ap.Analysis.Related.ToLookup(r => r.PassageId, StringComparer.Ordinal);
 
-        foreach (var passage in bySection[""]) body.Add(PassageBlock(site, ap, passage, 0, at));
+        foreach (var passage in bySection[""]) body.Add(PassageBlock(site, ap, passage, 0, at, related));
 
         void Walk(Section s, int depth)
         {
@@ -102,7 +112,7 @@ public sealed class ProgrammePages : ISitePage
             body.Add(new BodyBlock(
                 true, s.Id, Math.Min(depth + 1, 6), DisplayNumber(s), null, heading,
                 Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, own, at), []));
-            foreach (var passage in own) body.Add(PassageBlock(site, ap, passage, depth, at));
+            foreach (var passage in own) body.Add(PassageBlock(site, ap, passage, depth, at, related));
             foreach (var child in s.Children) Walk(child, depth + 1);
         }
         foreach (var s in p.Sections) Walk(s, 1);
@@ -122,18 +132,18 @@ public sealed class ProgrammePages : ISitePage
             Citation.For(m, null));
     }
 
-    private static string? Kicker(Programme p, Language lang)
+    internal static string? Kicker(Programme p, Language lang)
     {
         var parts = new[] { Citation.Issuer(p.Metadata), p.Metadata.Number, Dates.Display(p.Metadata.Date, lang) }
             .Where(x => !string.IsNullOrEmpty(x)).ToList();
         return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
-    private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at)
+    private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at,
+        ILookup<string, RelatedPassage> relatedByPassage)
     {
         var linker = site.Lookup.Linker;
-        var related = ap.Analysis.Related
-            .Where(r => r.PassageId == passage.Id)
+        var related = relatedByPassage[passage.Id]
             .Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId) is { } other
                 ? new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId),
                     other.Programme.Programme.Metadata.Province ?? other.Programme.Programme.Slug,
@@ -193,7 +203,7 @@ public sealed class ProgrammePages : ISitePage
         return link + date + (saysMore ? $" <span class=\"muted\">{Html.Escape(d.Label)}</span>" : "");
     }
 
-    private static IReadOnlyList<MetaField> Card(SiteWriter site, Programme p, PageLinks at)
+    internal static IReadOnlyList<MetaField> Card(SiteWriter site, Programme p, PageLinks at)
     {
         var m = p.Metadata;
         var lang = at.Language;
