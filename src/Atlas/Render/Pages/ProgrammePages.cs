@@ -91,21 +91,21 @@ public sealed class ProgrammePages : ISitePage
         var body = new List<BodyBlock>();
         var toc = new List<TocEntry>();
         var bySection = p.Passages.ToLookup(x => x.SectionId ?? "", StringComparer.Ordinal);
+        var depthOf = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        foreach (var passage in bySection[""]) body.Add(PassageBlock(site, ap, passage, 0, at));
-
-        void Walk(Section s, int depth)
+        foreach (var entry in DocumentOrder.Of(p))
         {
-            var heading = linker.Link(s.Heading, at);
-            if (depth <= 3) toc.Add(new TocEntry(DisplayNumber(s), s.Heading, "#" + s.Id, depth));
-            var own = bySection[s.Id].ToList();
-            body.Add(new BodyBlock(
-                true, s.Id, Math.Min(depth + 1, 6), DisplayNumber(s), null, heading,
-                Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, own, at), []));
-            foreach (var passage in own) body.Add(PassageBlock(site, ap, passage, depth, at));
-            foreach (var child in s.Children) Walk(child, depth + 1);
+            if (entry.Section is { } s)
+            {
+                depthOf[s.Id] = entry.Depth;
+                if (entry.Depth <= 3) toc.Add(new TocEntry(DisplayNumber(s), s.Heading, "#" + s.Id, entry.Depth));
+                body.Add(new BodyBlock(
+                    true, s.Id, Math.Min(entry.Depth + 1, 6), DisplayNumber(s), null, linker.Link(s.Heading, at),
+                    Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, bySection[s.Id].ToList(), at), []));
+            }
+            else if (entry.Passage is { } passage)
+                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at));
         }
-        foreach (var s in p.Sections) Walk(s, 1);
 
         return new ProgrammeView(
             m.Title ?? label,
