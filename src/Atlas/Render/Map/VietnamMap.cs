@@ -38,7 +38,8 @@ public sealed class VietnamMap(MapOutline outline)
     {
         var p = outline.Projection;
         var sb = new StringBuilder();
-        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vn-map\" viewBox=\"0 0 {N(p.Width)} {N(p.Height)}\" role=\"img\" aria-label=\"{Escape(title)}\" font-family=\"'Be Vietnam Pro', system-ui, sans-serif\">");
+        // role="group", not "img": the markers are links, and an image role would hide them from assistive technology.
+        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vn-map\" viewBox=\"0 0 {N(p.Width)} {N(p.Height)}\" role=\"group\" aria-label=\"{Escape(title)}\" font-family=\"'Be Vietnam Pro', system-ui, sans-serif\">");
         sb.Append($"<title>{Escape(title)}</title>");
         sb.Append("<rect class=\"vn-map-sea\" x=\"0\" y=\"0\" width=\"").Append(N(p.Width)).Append("\" height=\"").Append(N(p.Height)).Append("\" fill=\"#eef5fb\"/>");
         sb.Append($"<path class=\"vn-map-land\" d=\"{Escape(outline.Outline)}\" fill=\"#f4efe1\" stroke=\"#8a7f68\" stroke-width=\"0.8\" stroke-linejoin=\"round\"/>");
