@@ -24,7 +24,8 @@ public sealed record ProgrammeCompanionView(
     IReadOnlyList<CompanionAssignment> Assignments,
     IReadOnlyList<LinkView> Downloads,
     string? SourceHref,
-    string Citation);
+    string Citation,
+    OwnershipView Ownership);
 
 /// <summary>
 /// en/programmes/&lt;slug&gt;.html: the document in an English interface without repeating its Vietnamese text — the
@@ -83,6 +84,7 @@ public static class ProgrammeCompanion
             assignments,
             downloads,
             copied ? at.SourceFile(p.Source.FileName) : null,
-            Citation.For(p.Metadata, null));
+            Citation.For(p.Metadata, null),
+            OwnershipView.Of(ap));
     }
 }
