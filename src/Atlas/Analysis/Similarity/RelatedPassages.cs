@@ -15,7 +15,8 @@ public sealed class RelatedPassages
     private const int QueryTerms = 10;
     private const int MaxPostings = 400;
     private const int Candidates = 40;
-    private const int MinWords = 6;
+    /// <summary>Shorter passages (headings in disguise, "Thường xuyên") get no related passages.</summary>
+    public const int MinWords = 6;
 
     private readonly record struct Doc(int Programme, int Passage, int[] Terms, float[] Weights);
 

@@ -13,9 +13,21 @@ namespace Atlas.Analysis.Similarity;
 public static class SharedLanguage
 {
     public const int ShingleWords = 5;
-    private const int Window = 4;
+    public const int Window = 4;
 
-    public sealed record Result(IReadOnlyDictionary<string, double> Share, IReadOnlyDictionary<string, IReadOnlyList<TextSpan>> Spans);
+    /// <summary>The shortest shared run of words the winnowed fingerprints are sure to find (a window of shingles).</summary>
+    public const int GuaranteedRun = ShingleWords + Window - 1;
+
+    /// <summary>A passage with at least this share of its words in shared spans reads as common wording ("Lời văn chung").</summary>
+    public const double MostlySharedThreshold = 0.5;
+
+    public static bool IsMostlyShared(double share) => share >= MostlySharedThreshold;
+
+    /// <param name="OwnShare">Share of the programme's words outside shared spans, 0..1 (1 when it has no words).</param>
+    public sealed record Result(IReadOnlyDictionary<string, double> Share, IReadOnlyDictionary<string, IReadOnlyList<TextSpan>> Spans)
+    {
+        public double OwnShare { get; init; } = 1;
+    }
 
     public static IReadOnlyList<Result> Analyse(IReadOnlyList<Programme> programmes)
     {
@@ -45,6 +57,7 @@ public static class SharedLanguage
             var share = new Dictionary<string, double>(StringComparer.Ordinal);
             var spans = new Dictionary<string, IReadOnlyList<TextSpan>>(StringComparer.Ordinal);
             var passages = programmes[p].Passages;
+            long totalWords = 0, totalShared = 0;
             for (int i = 0; i < passages.Count; i++)
             {
                 var w = Words.Of(passages[i].Text); // recomputed rather than kept: words of every passage would not fit
@@ -58,10 +71,15 @@ public static class SharedLanguage
                     last = pos;
                 }
                 int sharedWords = covered.Count(c => c);
+                totalWords += w.Count;
+                totalShared += sharedWords;
                 share[passages[i].Id] = w.Count == 0 ? 0 : Math.Round((double)sharedWords / w.Count, 4);
                 if (sharedWords > 0) spans[passages[i].Id] = Spans(w, covered);
             }
-            results[p] = new Result(share, spans);
+            results[p] = new Result(share, spans)
+            {
+                OwnShare = totalWords == 0 ? 1 : Math.Round(1 - (double)totalShared / totalWords, 4),
+            };
         });
         return results;
     }
