@@ -20,7 +20,8 @@ public sealed class RelatedPassages
     private const int QueryTerms = 10;
     private const int MaxPostings = 400;
     private const int Candidates = 40;
-    private const int MinWords = 6;
+    /// <summary>Shorter passages (headings in disguise, "Thường xuyên") get no related passages.</summary>
+    public const int MinWords = 6;
 
     /// <summary>A passage taking part: its terms sorted by id and its normalised TF-IDF weights, in parallel arrays.</summary>
     private sealed class Doc(int programme, int passage)

@@ -13,9 +13,21 @@ namespace Atlas.Analysis.Similarity;
 public static class SharedLanguage
 {
     public const int ShingleWords = 5;
-    private const int Window = 4;
+    public const int Window = 4;
 
-    public sealed record Result(IReadOnlyDictionary<string, double> Share, IReadOnlyDictionary<string, IReadOnlyList<TextSpan>> Spans);
+    /// <summary>The shortest shared run of words the winnowed fingerprints are sure to find (a window of shingles).</summary>
+    public const int GuaranteedRun = ShingleWords + Window - 1;
+
+    /// <summary>A passage with at least this share of its words in shared spans reads as common wording ("Lời văn chung").</summary>
+    public const double MostlySharedThreshold = 0.5;
+
+    public static bool IsMostlyShared(double share) => share >= MostlySharedThreshold;
+
+    /// <param name="OwnShare">Share of the programme's words outside shared spans, 0..1 (1 when it has no words).</param>
+    public sealed record Result(IReadOnlyDictionary<string, double> Share, IReadOnlyDictionary<string, IReadOnlyList<TextSpan>> Spans)
+    {
+        public double OwnShare { get; init; } = 1;
+    }
 
     public static IReadOnlyList<Result> Analyse(IReadOnlyList<Programme> programmes)
     {
@@ -50,14 +62,9 @@ public static class SharedLanguage
             var share = new Dictionary<string, double>(StringComparer.Ordinal);
             var spans = new Dictionary<string, IReadOnlyList<TextSpan>>(StringComparer.Ordinal);
             var passages = programmes[p].Passages;
+            long totalWords = 0, totalShared = 0;
             for (int i = 0; i < passages.Count; i++)
             {
-                if (prints[p][i].Length == 0)
-                {
-                    // No fingerprint, nothing shared: only the word count matters (it decides 0 versus an empty passage).
-                    share[passages[i].Id] = 0;
-                    continue;
-                }
                 scan.Read(passages[i].Text); // recomputed rather than kept: words of every passage would not fit
                 var covered = new bool[scan.Count];
                 int last = -1;
@@ -70,10 +77,15 @@ public static class SharedLanguage
                 }
                 int sharedWords = 0;
                 foreach (var c in covered) if (c) sharedWords++;
+                totalWords += scan.Count;
+                totalShared += sharedWords;
                 share[passages[i].Id] = scan.Count == 0 ? 0 : Math.Round((double)sharedWords / scan.Count, 4);
                 if (sharedWords > 0) spans[passages[i].Id] = Spans(scan, covered);
             }
-            results[p] = new Result(share, spans);
+            results[p] = new Result(share, spans)
+            {
+                OwnShare = totalWords == 0 ? 1 : Math.Round(1 - (double)totalShared / totalWords, 4),
+            };
             return scan;
         }, _ => { });
         return results;

@@ -18,14 +18,15 @@ public static class BodyParser
 {
     public const string PreambleId = "s-0";
 
-    private sealed class Node(Marker marker, string id, IReadOnlyList<string> path, string heading)
+    private sealed class Node(Marker marker, string id, IReadOnlyList<string> path, string heading, int passagesBefore)
     {
         public Marker Marker { get; } = marker;
         public string Id { get; } = id;
         public IReadOnlyList<string> Path { get; } = path;
         public string Heading { get; } = heading;
         public List<Node> Children { get; } = [];
-        public Section ToSection() => new(Id, Marker.Number, Marker.SectionKind, Heading, Path, Children.Select(c => c.ToSection()).ToList());
+        public Section ToSection() =>
+            new(Id, Marker.Number, Marker.SectionKind, Heading, Path, Children.Select(c => c.ToSection()).ToList()) { PassagesBefore = passagesBefore };
     }
 
     private sealed class PassageDraft(string id, Node? section, string? marker, string text)
@@ -50,6 +51,12 @@ public static class BodyParser
         var warnings = new List<string>();
 
         Node? Current() => stack.Count > 0 ? stack[^1] : null;
+
+        Marker? LastSibling()
+        {
+            var siblings = Current()?.Children ?? roots;
+            return siblings.Count > 0 ? siblings[^1].Marker : null;
+        }
 
         void Close(int rank)
         {
@@ -96,6 +103,14 @@ public static class BodyParser
             bool heading = marker.Kind == MarkerKind.Part
                 || (ReadsLikeHeading(marker.Rest) && (block.Styled || HasChildren(markers, content, i, marker.Rank)));
             Close(marker.Rank);
+            string? inlineText = null;
+            if (!heading && InlineHeading.Split(marker.Rest) is { } inline && InlineHeading.ContinuesNumbering(marker, LastSibling()))
+            {
+                // "3. Tầm nhìn đến năm 2045: Quảng Ngãi là …" after sections 1 and 2: section 3 with its text as a passage.
+                marker = marker with { Rest = inline.Heading };
+                inlineText = inline.Text;
+                heading = true;
+            }
             if (!heading)
             {
                 AddPassage(marker.PassageMarker, marker.Rest);
@@ -104,9 +119,10 @@ public static class BodyParser
             var parent = Current();
             var id = UniqueId((parent?.Id ?? "s") + "-" + Token(marker, parent), usedIds, repeats);
             var path = (parent?.Path ?? []).Append(marker.Number).ToList();
-            var node = new Node(marker, id, path, marker.Rest.TrimEnd(':', ' '));
+            var node = new Node(marker, id, path, marker.Rest.TrimEnd(':', ' '), passages.Count);
             (parent?.Children ?? roots).Add(node);
             stack.Add(node);
+            if (inlineText is not null) AddPassage(null, inlineText);
         }
 
         var result = passages.Select(p => new Passage(p.Id, p.Section?.Id, p.Section?.Path ?? [], p.Marker, p.Text) { Fields = p.Fields.ToList() }).ToList();
