@@ -42,6 +42,11 @@ public static class BodyParser
     {
         var content = blocks.Where(b => !b.IsRule && b.Text.Length > 0).ToList();
         var markers = content.Select(b => MarkerReader.Read(b.Text)).ToList();
+        // Unnumbered headings are top-level, or one level under the Roman parts when the document has parts.
+        int unnumberedRank = markers.Any(m => m is { Kind: MarkerKind.Part }) ? 1 : 0;
+        for (int i = 0; i < content.Count; i++)
+            if (markers[i] is null && UnnumberedHeading.Reads(content, i))
+                markers[i] = new Marker(MarkerKind.Unnumbered, "", "", content[i].Text) { FixedRank = unnumberedRank };
         var roots = new List<Node>();
         var stack = new List<Node>();
         var usedIds = new HashSet<string>(StringComparer.Ordinal) { PreambleId };
@@ -100,16 +105,27 @@ public static class BodyParser
                 AddPassage(marker.Number, marker.Rest);
                 continue;
             }
-            bool heading = marker.Kind == MarkerKind.Part
+            if (marker.Kind == MarkerKind.Part && marker.Rest.Length == 0 && i + 1 < content.Count
+                && (markers[i + 1] is null || markers[i + 1]!.Kind == MarkerKind.Unnumbered) && UnnumberedHeading.IsTitle(content[i + 1].Text))
+            {
+                // "PHẦN I" on its own line, its title on the next.
+                marker = marker with { Rest = content[++i].Text };
+            }
+            bool heading = marker.Kind is MarkerKind.Part or MarkerKind.Unnumbered
                 || (ReadsLikeHeading(marker.Rest) && (block.Styled || HasChildren(markers, content, i, marker.Rank)));
             Close(marker.Rank);
             string? inlineText = null;
-            if (!heading && InlineHeading.Split(marker.Rest) is { } inline && InlineHeading.ContinuesNumbering(marker, LastSibling()))
+            if (!heading)
             {
-                // "3. Tầm nhìn đến năm 2045: Quảng Ngãi là …" after sections 1 and 2: section 3 with its text as a passage.
-                marker = marker with { Rest = inline.Heading };
-                inlineText = inline.Text;
-                heading = true;
+                var split = InlineHeading.Split(marker.Rest) ?? WrappedHeading(block, marker);
+                if (split is { } inline && (InlineHeading.ContinuesNumbering(marker, LastSibling()) || SuccessorIsHeading(markers, content, i, marker)))
+                {
+                    // "3. Tầm nhìn đến năm 2045: Quảng Ngãi là …" after sections 1 and 2: section 3 with its text as a passage.
+                    // Likewise a heading that a hard wrap joined with the paragraph after it.
+                    marker = marker with { Rest = inline.Heading };
+                    inlineText = inline.Text;
+                    heading = true;
+                }
             }
             if (!heading)
             {
@@ -118,7 +134,7 @@ public static class BodyParser
             }
             var parent = Current();
             var id = UniqueId((parent?.Id ?? "s") + "-" + Token(marker, parent), usedIds, repeats);
-            var path = (parent?.Path ?? []).Append(marker.Number).ToList();
+            var path = (parent?.Path ?? []).Append(marker.Kind == MarkerKind.Unnumbered ? UnnumberedHeading.PathName(marker.Rest) : marker.Number).ToList();
             var node = new Node(marker, id, path, marker.Rest.TrimEnd(':', ' '), passages.Count);
             (parent?.Children ?? roots).Add(node);
             stack.Add(node);
@@ -152,6 +168,41 @@ public static class BodyParser
         return text.Length <= 80 && text.EndsWith('.') && text.IndexOf('.') == text.Length - 1;
     }
 
+    /// <summary>
+    /// A numbered line that a hard wrap joined with the paragraph below it: its first physical lines read as a heading
+    /// (no sentence end) and the next line starts a sentence with a capital. Null when the block is one line.
+    /// </summary>
+    private static (string Heading, string Text)? WrappedHeading(Block block, Marker marker)
+    {
+        foreach (var join in block.Joins)
+        {
+            var first = block.Text[..join].TrimEnd();
+            if (BlockJoiner.EndsSentence(first) || first.Length > 400) return null;
+            if (!char.IsUpper(block.Text[join])) continue;
+            if (MarkerReader.Read(first) is not { } own || own.Number != marker.Number || !ReadsLikeHeading(own.Rest)) return null;
+            return (own.Rest, block.Text[join..]);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The next item numbered in the same scheme at the same level (before the level closes) is the next number and is a
+    /// heading: the first of a run of sections ("1. Mục tiêu: …" followed by "2. Nhiệm vụ" and its paragraphs).
+    /// </summary>
+    private static bool SuccessorIsHeading(IReadOnlyList<Marker?> markers, IReadOnlyList<Block> content, int i, Marker marker)
+    {
+        // Bounded: a section runs a few hundred blocks at most, and a hostile file must not make this quadratic.
+        for (int j = i + 1; j < markers.Count && j <= i + 400; j++)
+        {
+            if (markers[j] is not { } next || next.Kind == MarkerKind.Bullet) continue;
+            if (next.Rank < marker.Rank) return false;
+            if (next.Rank > marker.Rank || next.Kind != marker.Kind) continue;
+            return InlineHeading.ContinuesNumbering(next, marker) && ReadsLikeHeading(next.Rest)
+                && (content[j].Styled || HasChildren(markers, content, j, next.Rank));
+        }
+        return false;
+    }
+
     /// <summary>Something other than a sibling or a higher heading follows before the end of the body.</summary>
     private static bool HasChildren(IReadOnlyList<Marker?> markers, IReadOnlyList<Block> content, int i, int rank)
     {
@@ -166,6 +217,7 @@ public static class BodyParser
     /// </summary>
     private static string Token(Marker marker, Node? parent)
     {
+        if (marker.Kind == MarkerKind.Unnumbered) return UnnumberedHeading.Token(marker.Rest);
         var number = marker.Number;
         if (marker.Kind == MarkerKind.Numbered && parent is { Marker.Kind: MarkerKind.Numbered }
             && number.StartsWith(parent.Marker.Number + ".", StringComparison.Ordinal))

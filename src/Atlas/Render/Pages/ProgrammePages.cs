@@ -1,4 +1,5 @@
 using System.Globalization;
+using Atlas.Analysis.Similarity;
 using Atlas.Model;
 using Atlas.Render.Templates;
 
@@ -46,7 +47,28 @@ public sealed record ProgrammeView(
     IReadOnlyList<string> Signature,
     string? SourceHref,
     string? SourceName,
-    string Citation);
+    string Citation)
+{
+    /// <summary>How much of the text is the programme's own; drives the "hide shared wording" switch.</summary>
+    public OwnershipView? Ownership { get; init; }
+}
+
+/// <summary>The programme's own versus shared wording, as the programme page and tables show it.</summary>
+/// <param name="OwnPercent">Share of its words outside shared spans, whole percent (0–100).</param>
+/// <param name="SharedPassages">Passages marked "Lời văn chung" (<see cref="SharedLanguage.IsMostlyShared"/>).</param>
+public sealed record OwnershipView(int OwnPercent, int SharedPercent, int SharedPassages, int Passages)
+{
+    public static OwnershipView Of(AnalysedProgramme ap)
+    {
+        int own = Percent(ap.Analysis.OwnShare);
+        int shared = ap.Programme.Passages.Count(p =>
+            ap.Analysis.SharedShare.TryGetValue(p.Id, out var s) && SharedLanguage.IsMostlyShared(s));
+        return new OwnershipView(own, 100 - own, shared, ap.Programme.Passages.Count);
+    }
+
+    /// <summary>0..1 as a whole percent, halves rounded up, so 0,625 shows as 63%.</summary>
+    public static int Percent(double share) => (int)Math.Round(Math.Clamp(share, 0, 1) * 100, MidpointRounding.AwayFromZero);
+}
 
 /// <summary>programmes/&lt;slug&gt;.html: metadata card, contents, the full text with its own numbering, permalinks and citations.</summary>
 public sealed class ProgrammePages : ISitePage
@@ -119,7 +141,10 @@ public sealed class ProgrammePages : ISitePage
             p.Closing.SignatureLines,
             SiteRenderer.IsCopiedSource(site, p.Source.FileName) ? at.SourceFile(p.Source.FileName) : null,
             SiteRenderer.IsCopiedSource(site, p.Source.FileName) ? p.Source.FileName : null,
-            Citation.For(m, null));
+            Citation.For(m, null))
+        {
+            Ownership = OwnershipView.Of(ap),
+        };
     }
 
     private static string? Kicker(Programme p, Language lang)
@@ -145,11 +170,8 @@ public sealed class ProgrammePages : ISitePage
             Citation.For(ap.Programme.Metadata, passage.Citation), passage.Citation, [],
             passage.Fields.Select(f => new FieldView(f.Label, linker.Link(f.Value, at))).ToList(),
             related,
-            ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && shared >= MostlySharedThreshold);
+            ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && SharedLanguage.IsMostlyShared(shared));
     }
-
-    /// <summary>Half or more of a passage's 5-word shingles also occur in another programme: it reads as common wording.</summary>
-    private const double MostlySharedThreshold = 0.5;
 
     /// <summary>The start of a related passage, cut on a word boundary, so the list stays scannable.</summary>
     private static string Excerpt(string text)
