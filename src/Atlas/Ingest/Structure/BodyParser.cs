@@ -104,12 +104,17 @@ public static class BodyParser
                 || (ReadsLikeHeading(marker.Rest) && (block.Styled || HasChildren(markers, content, i, marker.Rank)));
             Close(marker.Rank);
             string? inlineText = null;
-            if (!heading && InlineHeading.Split(marker.Rest) is { } inline && InlineHeading.ContinuesNumbering(marker, LastSibling()))
+            if (!heading && marker.Kind != MarkerKind.Part)
             {
-                // "3. Tầm nhìn đến năm 2045: Quảng Ngãi là …" after sections 1 and 2: section 3 with its text as a passage.
-                marker = marker with { Rest = inline.Heading };
-                inlineText = inline.Text;
-                heading = true;
+                var split = InlineHeading.Split(marker.Rest) ?? WrappedHeading(block, marker);
+                if (split is { } inline && (InlineHeading.ContinuesNumbering(marker, LastSibling()) || SuccessorIsHeading(markers, content, i, marker)))
+                {
+                    // "3. Tầm nhìn đến năm 2045: Quảng Ngãi là …" after sections 1 and 2: section 3 with its text as a passage.
+                    // Likewise a heading that a hard wrap joined with the paragraph after it.
+                    marker = marker with { Rest = inline.Heading };
+                    inlineText = inline.Text;
+                    heading = true;
+                }
             }
             if (!heading)
             {
@@ -150,6 +155,41 @@ public static class BodyParser
         if (!BlockJoiner.EndsSentence(text) || text.EndsWith(':')) return true;
         // "Mục đích." — a short title with a full stop.
         return text.Length <= 80 && text.EndsWith('.') && text.IndexOf('.') == text.Length - 1;
+    }
+
+    /// <summary>
+    /// A numbered line that a hard wrap joined with the paragraph below it: its first physical lines read as a heading
+    /// (no sentence end) and the next line starts a sentence with a capital. Null when the block is one line.
+    /// </summary>
+    private static (string Heading, string Text)? WrappedHeading(Block block, Marker marker)
+    {
+        foreach (var join in block.Joins)
+        {
+            var first = block.Text[..join].TrimEnd();
+            if (BlockJoiner.EndsSentence(first) || first.Length > 400) return null;
+            if (!char.IsUpper(block.Text[join])) continue;
+            if (MarkerReader.Read(first) is not { } own || own.Number != marker.Number || !ReadsLikeHeading(own.Rest)) return null;
+            return (own.Rest, block.Text[join..]);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The next item numbered in the same scheme at the same level (before the level closes) is the next number and is a
+    /// heading: the first of a run of sections ("1. Mục tiêu: …" followed by "2. Nhiệm vụ" and its paragraphs).
+    /// </summary>
+    private static bool SuccessorIsHeading(IReadOnlyList<Marker?> markers, IReadOnlyList<Block> content, int i, Marker marker)
+    {
+        // Bounded: a section runs a few hundred blocks at most, and a hostile file must not make this quadratic.
+        for (int j = i + 1; j < markers.Count && j <= i + 400; j++)
+        {
+            if (markers[j] is not { } next || next.Kind == MarkerKind.Bullet) continue;
+            if (next.Rank < marker.Rank) return false;
+            if (next.Rank > marker.Rank || next.Kind != marker.Kind) continue;
+            return InlineHeading.ContinuesNumbering(next, marker) && ReadsLikeHeading(next.Rest)
+                && (content[j].Styled || HasChildren(markers, content, j, next.Rank));
+        }
+        return false;
     }
 
     /// <summary>Something other than a sibling or a higher heading follows before the end of the body.</summary>

@@ -115,6 +115,8 @@ public static class MarkerReader
             while (i < s.Length && i - d < 3 && char.IsAsciiDigit(s[i])) i++;
             if (i == d) return null;
             if (i < s.Length && char.IsAsciiDigit(s[i])) return null; // four digits: a year, not numbering
+            // "7.900 USD", "30.000 người": three digits after a dot group thousands; a numbering part has one or two.
+            if (parts > 0 && i - d == 3) return null;
             parts++;
             if (i + 1 < s.Length && s[i] == '.' && char.IsAsciiDigit(s[i + 1]) && parts < 5) { i++; continue; }
             break;
