@@ -68,7 +68,8 @@ public sealed record Section(
     public int PassagesBefore { get; init; } = -1;
 }
 
-public enum SectionKind { Part, Numbered, Lettered, Enumerated }
+/// <summary>Unnumbered: a heading the document does not number (a line in capitals, a Markdown heading); its Number is "".</summary>
+public enum SectionKind { Part, Numbered, Lettered, Enumerated, Unnumbered }
 
 /// <summary>One paragraph or bullet of the body: the unit of search, themes and citation.</summary>
 /// <param name="Id">Stable anchor id, e.g. <c>s-iii-2-p3</c> (section anchor + ordinal within the section).</param>

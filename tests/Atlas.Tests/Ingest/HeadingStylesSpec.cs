@@ -45,9 +45,115 @@ public class HeadingStylesSpec
     }
 
     [Fact]
+    public void Headings_in_capitals_without_numbers_are_sections_with_ids_from_their_words()
+    {
+        var p = Body("MỤC TIÊU VÀ YÊU CẦU\n\nĐoạn mở đầu của mục tiêu.\n\n1. Mục tiêu chung\n\nPhát triển nhanh.\n\n" +
+                     "NHIỆM VỤ, GIẢI PHÁP\n\n1. Về kinh tế\n\nTăng trưởng.\n\nTỔ CHỨC THỰC HIỆN\n\nCác cấp ủy quán triệt.\n");
+        Assert.Equal("MỤC TIÊU VÀ YÊU CẦU:MỤC TIÊU VÀ YÊU CẦU | MỤC TIÊU VÀ YÊU CẦU.1:Mục tiêu chung | NHIỆM VỤ, GIẢI PHÁP:NHIỆM VỤ, GIẢI PHÁP | NHIỆM VỤ, GIẢI PHÁP.1:Về kinh tế | TỔ CHỨC THỰC HIỆN:TỔ CHỨC THỰC HIỆN", Tree(p));
+        Assert.Equal(["s-muc-tieu-va-yeu-cau", "s-muc-tieu-va-yeu-cau-1", "s-nhiem-vu-giai-phap", "s-nhiem-vu-giai-phap-1", "s-to-chuc-thuc-hien"],
+            Seeds.AllSections(p.Sections).Select(s => s.Id));
+        Assert.Equal("s-muc-tieu-va-yeu-cau-p1", p.Passages[0].Id);
+        Assert.All(p.Sections, s => Assert.Equal(SectionKind.Unnumbered, s.Kind));
+    }
+
+    [Fact]
+    public void Capitals_inside_roman_parts_are_one_level_below_the_parts()
+    {
+        var p = Body("I. MỤC TIÊU\n\nMỤC TIÊU CHUNG\n\nPhát triển nhanh.\n\nII. NHIỆM VỤ\n\nĐoạn.\n");
+        Assert.Equal("I:MỤC TIÊU | I.MỤC TIÊU CHUNG:MỤC TIÊU CHUNG | II:NHIỆM VỤ", Tree(p));
+    }
+
+    [Fact]
+    public void Markdown_headings_without_numbers_are_sections_but_bold_sentences_are_not()
+    {
+        var p = Body("## Mục tiêu chung\n\nPhát triển nhanh.\n\n**Đây là một câu in đậm để nhấn mạnh.**\n\nĐoạn tiếp.\n");
+        Assert.Equal("Mục tiêu chung:Mục tiêu chung", Tree(p));
+        Assert.Equal(["Phát triển nhanh.", "Đây là một câu in đậm để nhấn mạnh.", "Đoạn tiếp."], p.Passages.Select(x => x.Text));
+    }
+
+    [Theory]
+    [InlineData("PHẦN I\n\nĐÁNH GIÁ TÌNH HÌNH", "I", "ĐÁNH GIÁ TÌNH HÌNH")]
+    [InlineData("Phần thứ nhất: ĐÁNH GIÁ TÌNH HÌNH", "I", "ĐÁNH GIÁ TÌNH HÌNH")]
+    [InlineData("PHẦN THỨ HAI\nNHIỆM VỤ", "II", "NHIỆM VỤ")]
+    [InlineData("I/ ĐÁNH GIÁ TÌNH HÌNH", "I", "ĐÁNH GIÁ TÌNH HÌNH")]
+    [InlineData("I) ĐÁNH GIÁ", "I", "ĐÁNH GIÁ")]
+    [InlineData("Chương III. Tổ chức thực hiện", "III", "Tổ chức thực hiện")]
+    [InlineData("Mục 2. Nhiệm vụ", "2", "Nhiệm vụ")]
+    [InlineData("**2. Nhiệm vụ, giải pháp**", "2", "Nhiệm vụ, giải pháp")]
+    [InlineData("2) Nhiệm vụ", "2", "Nhiệm vụ")]
+    [InlineData("(b) Nhiệm vụ", "b", "Nhiệm vụ")]
+    [InlineData("b. Nhiệm vụ", "b", "Nhiệm vụ")]
+    public void Heading_styles_are_read_with_their_number(string heading, string number, string text)
+    {
+        var p = Body(heading + "\n\n- Nội dung thứ nhất.\n\n- Nội dung thứ hai.\n");
+        var s = Assert.Single(Seeds.AllSections(p.Sections));
+        Assert.Equal((number, text), (s.Number, s.Heading));
+        Assert.Equal(2, p.Passages.Count(x => x.SectionId == s.Id));
+    }
+
+    [Theory]
+    [InlineData("PHẦN LỚN các doanh nghiệp đã đổi mới công nghệ.")]
+    [InlineData("XÂY DỰNG nông thôn mới là nhiệm vụ thường xuyên.")]
+    [InlineData("Chương trình này được phổ biến đến chi bộ.")]
+    [InlineData("Mục tiêu của chương trình là phát triển nhanh và bền vững.")]
+    [InlineData("GRDP TĂNG 8%.")]
+    public void A_sentence_is_never_a_heading(string sentence)
+    {
+        var p = Body("I. MỤC TIÊU\n\n" + sentence + "\n\nĐoạn tiếp theo.\n");
+        Assert.Equal("I:MỤC TIÊU", Tree(p));
+        Assert.Equal(sentence, p.Passages[0].Text);
+    }
+
+    [Fact]
     public void A_numbered_item_with_a_colon_after_a_sentence_is_not_a_heading_even_in_sequence()
     {
         var p = Body("I. MỤC TIÊU\n\n1. Mục tiêu chung\n\nPhát triển nhanh.\n\n2. Đến năm 2030, tỉnh phấn đấu đạt các chỉ tiêu sau đây, cụ thể là các chỉ tiêu về kinh tế và xã hội như sau: tăng trưởng 8%.\n");
         Assert.Equal("I:MỤC TIÊU | I.1:Mục tiêu chung", Tree(p));
+    }
+}
+
+/// <summary>Every seed with its headings re-typed in another style reads as the same section tree with the same passages.</summary>
+public class RestyledSeedsSpec
+{
+    public static TheoryData<string> AllSeeds() => new(Seeds.All);
+
+    private static IEnumerable<string> Tree(Programme p) =>
+        Seeds.AllSections(p.Sections).Select(s => $"{s.Id} {s.Kind} {s.Number} {s.Heading}");
+
+    [Theory]
+    [MemberData(nameof(AllSeeds))]
+    public void A_seed_with_its_headings_restyled_has_the_same_tree_and_passages(string seed)
+    {
+        var original = Seeds.Ingest(seed).Programme;
+        var failures = new List<string>();
+        foreach (var (name, style) in RestyledHeadings.PartStyles)
+        {
+            var text = RestyledHeadings.Apply(Seeds.Text(seed), original, style);
+            if (text == Seeds.Text(seed).Replace("\r\n", "\n")) continue; // the seed has no heading of that kind
+            var p = Seeds.IngestText(seed, text).Programme;
+            if (!Tree(original).SequenceEqual(Tree(p)))
+                failures.Add($"{name}: tree differs: {string.Join(" / ", Tree(p).Except(Tree(original)).Take(3))} | missing {string.Join(" / ", Tree(original).Except(Tree(p)).Take(3))}");
+            if (!original.Passages.Select(x => (x.Id, x.Text)).SequenceEqual(p.Passages.Select(x => (x.Id, x.Text))))
+                failures.Add($"{name}: passages differ");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// The Roman numbers taken away: the parts are then headings in capitals, unnumbered sections with ids from their words,
+    /// holding the same numbered sections and the same passages.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllSeeds))]
+    public void A_seed_whose_parts_lose_their_roman_numbers_has_unnumbered_parts_in_capitals(string seed)
+    {
+        var original = Seeds.Ingest(seed).Programme;
+        var text = RestyledHeadings.Apply(Seeds.Text(seed), original, (s, t) => s.Kind == SectionKind.Part ? t : null);
+        var p = Seeds.IngestText(seed, text).Programme;
+        Assert.Equal(original.Sections.Select(s => s.Heading), p.Sections.Select(s => s.Heading));
+        Assert.All(p.Sections, s => Assert.Equal((SectionKind.Unnumbered, ""), (s.Kind, s.Number)));
+        Assert.All(p.Sections, s => Assert.Equal("s-" + Atlas.Ingest.Structure.UnnumberedHeading.Token(s.Heading), s.Id));
+        Assert.Equal(original.Sections.Select(s => s.Children.Select(c => c.Number)), p.Sections.Select(s => s.Children.Select(c => c.Number)));
+        Assert.Equal(original.Passages.Select(x => x.Text), p.Passages.Select(x => x.Text));
     }
 }

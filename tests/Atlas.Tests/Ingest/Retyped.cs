@@ -107,3 +107,47 @@ public static class Retyped
         return sb.ToString();
     }
 }
+
+/// <summary>
+/// Copies of a seed with its headings re-typed in another style: each line that the original reads as a heading
+/// (its number and heading text are a section of <paramref name="original"/>) is rewritten by <paramref name="style"/>.
+/// </summary>
+public static class RestyledHeadings
+{
+    public static string Apply(string text, Atlas.Model.Programme original, Func<Atlas.Model.Section, string, string?> style)
+    {
+        var byNumberAndHeading = Seeds.AllSections(original.Sections)
+            .GroupBy(s => (s.Number, s.Heading)).ToDictionary(g => g.Key, g => g.First());
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var clean = TextCleaner.CleanText(lines[i].Normalize(NormalizationForm.FormC), out _);
+            if (MarkerReader.Read(clean) is not { } marker || marker.Kind is MarkerKind.Bullet) continue;
+            if (!byNumberAndHeading.TryGetValue((marker.Number, marker.Rest.TrimEnd(':', ' ')), out var section)) continue;
+            if (style(section, marker.Rest) is { } restyled) lines[i] = restyled;
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Part headings re-typed: "I.", "I)", "I/", "I -", bold, Markdown, "PHẦN I" over its title, "Phần thứ …".</summary>
+    public static readonly (string Name, Func<Atlas.Model.Section, string, string?> Style)[] PartStyles =
+    [
+        ("I.", (s, t) => s.Kind == Atlas.Model.SectionKind.Part ? $"{s.Number}. {t}" : null),
+        ("I)", (s, t) => s.Kind == Atlas.Model.SectionKind.Part ? $"{s.Number}) {t}" : null),
+        ("I/", (s, t) => s.Kind == Atlas.Model.SectionKind.Part ? $"{s.Number}/ {t}" : null),
+        ("I -", (s, t) => s.Kind == Atlas.Model.SectionKind.Part ? $"{s.Number} - {t}" : null),
+        ("**I. …**", (s, t) => s.Kind == Atlas.Model.SectionKind.Part ? $"**{s.Number}. {t}**" : null),
+        ("## I. …", (s, t) => s.Kind == Atlas.Model.SectionKind.Part ? $"## {s.Number}. {t}" : null),
+        ("PHẦN I / title", (s, t) => s.Kind == Atlas.Model.SectionKind.Part ? $"PHẦN {s.Number}\n\n{t}" : null),
+        ("Phần thứ …: title", (s, t) => s.Kind == Atlas.Model.SectionKind.Part ? $"Phần thứ {Ordinal(s.Number)}: {t}" : null),
+        ("numbered bold", (s, t) => s.Kind == Atlas.Model.SectionKind.Numbered ? $"**{s.Number}. {t}**" : null),
+        ("numbered markdown", (s, t) => s.Kind == Atlas.Model.SectionKind.Numbered ? $"### {s.Number}. {t}" : null),
+        ("numbered 1)", (s, t) => s.Kind == Atlas.Model.SectionKind.Numbered && !s.Number.Contains('.') ? $"{s.Number}) {t}" : null),
+        ("lettered a. and (a)", (s, t) => s.Kind == Atlas.Model.SectionKind.Lettered ? (s.Number == "a" ? $"{s.Number}. {t}" : $"({s.Number}) {t}") : null),
+    ];
+
+    private static string Ordinal(string roman) => roman switch
+    {
+        "I" => "nhất", "II" => "hai", "III" => "ba", "IV" => "tư", "V" => "năm", "VI" => "sáu", _ => roman,
+    };
+}

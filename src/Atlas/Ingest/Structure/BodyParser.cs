@@ -42,6 +42,11 @@ public static class BodyParser
     {
         var content = blocks.Where(b => !b.IsRule && b.Text.Length > 0).ToList();
         var markers = content.Select(b => MarkerReader.Read(b.Text)).ToList();
+        // Unnumbered headings are top-level, or one level under the Roman parts when the document has parts.
+        int unnumberedRank = markers.Any(m => m is { Kind: MarkerKind.Part }) ? 1 : 0;
+        for (int i = 0; i < content.Count; i++)
+            if (markers[i] is null && UnnumberedHeading.Reads(content, i))
+                markers[i] = new Marker(MarkerKind.Unnumbered, "", "", content[i].Text) { FixedRank = unnumberedRank };
         var roots = new List<Node>();
         var stack = new List<Node>();
         var usedIds = new HashSet<string>(StringComparer.Ordinal) { PreambleId };
@@ -100,11 +105,17 @@ public static class BodyParser
                 AddPassage(marker.Number, marker.Rest);
                 continue;
             }
-            bool heading = marker.Kind == MarkerKind.Part
+            if (marker.Kind == MarkerKind.Part && marker.Rest.Length == 0 && i + 1 < content.Count
+                && (markers[i + 1] is null || markers[i + 1]!.Kind == MarkerKind.Unnumbered) && UnnumberedHeading.IsTitle(content[i + 1].Text))
+            {
+                // "PHẦN I" on its own line, its title on the next.
+                marker = marker with { Rest = content[++i].Text };
+            }
+            bool heading = marker.Kind is MarkerKind.Part or MarkerKind.Unnumbered
                 || (ReadsLikeHeading(marker.Rest) && (block.Styled || HasChildren(markers, content, i, marker.Rank)));
             Close(marker.Rank);
             string? inlineText = null;
-            if (!heading && marker.Kind != MarkerKind.Part)
+            if (!heading)
             {
                 var split = InlineHeading.Split(marker.Rest) ?? WrappedHeading(block, marker);
                 if (split is { } inline && (InlineHeading.ContinuesNumbering(marker, LastSibling()) || SuccessorIsHeading(markers, content, i, marker)))
@@ -123,7 +134,7 @@ public static class BodyParser
             }
             var parent = Current();
             var id = UniqueId((parent?.Id ?? "s") + "-" + Token(marker, parent), usedIds, repeats);
-            var path = (parent?.Path ?? []).Append(marker.Number).ToList();
+            var path = (parent?.Path ?? []).Append(marker.Kind == MarkerKind.Unnumbered ? UnnumberedHeading.PathName(marker.Rest) : marker.Number).ToList();
             var node = new Node(marker, id, path, marker.Rest.TrimEnd(':', ' '), passages.Count);
             (parent?.Children ?? roots).Add(node);
             stack.Add(node);
@@ -206,6 +217,7 @@ public static class BodyParser
     /// </summary>
     private static string Token(Marker marker, Node? parent)
     {
+        if (marker.Kind == MarkerKind.Unnumbered) return UnnumberedHeading.Token(marker.Rest);
         var number = marker.Number;
         if (marker.Kind == MarkerKind.Numbered && parent is { Marker.Kind: MarkerKind.Numbered }
             && number.StartsWith(parent.Marker.Number + ".", StringComparison.Ordinal))
