@@ -51,7 +51,9 @@ public sealed class SiteWriter
     /// Runs <paramref name="write"/> for every item, in parallel. Safe because each call writes its own file: the output
     /// does not depend on which page finishes first (whatever is aggregated, like the sitemap, is sorted by path).
     /// </summary>
-    public void ForEach<T>(IEnumerable<T> items, Action<T> write) => Parallel.ForEach(items, write);
+    public void ForEach<T>(IEnumerable<T> items, Action<T> write) =>
+        // One worker per core: more would only hold more pages in memory at once.
+        Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, write);
 
     public PageLinks Links(Language language, string path) => new(language, path);
 
@@ -60,10 +62,8 @@ public sealed class SiteWriter
     {
         var shared = languageScopes[at.Language.Code];
         var globals = Globals(at, page, meta);
-        var body = templates.Render(template, shared, globals);
-        globals["content"] = new HtmlString(body);
-        var html = templates.Render("layout", shared, globals);
-        using (var writer = OpenText(at.SitePath)) HtmlWhitespace.Write(html, writer);
+        globals["content"] = new TemplateBody(template);
+        using (var writer = new HtmlWhitespace(OpenText(at.SitePath))) templates.RenderTo("layout", writer, shared, globals);
         lock (written) written.Add(new WrittenPage(at.SitePath, at.Language.Code, at.Path));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Atlas.Render.Templates;
 
@@ -34,6 +35,14 @@ internal sealed class HtmlTemplateContext : TemplateContext
     {
         if (textAsObject is null) return this;
         if (textAsObject is HtmlString h) return Write(h.Value);
+        if (textAsObject is TemplateBody body)
+        {
+            // The page template renders in place, into the layout's output: the body is never a string of its own.
+            if (!CachedTemplates.TryGetValue(body.Name, out var template))
+                throw new ScriptRuntimeException(span, $"templates/{body.Name}.sbn: no such template");
+            Evaluate(template.Page);
+            return this;
+        }
         return Write(Html.Escape(ObjectToString(textAsObject)));
     }
 }

@@ -13,7 +13,7 @@ namespace Atlas.Render.Templates;
 public sealed class TemplateCache : ITemplateLoader
 {
     private readonly Dictionary<string, Template> templates = new(StringComparer.Ordinal);
-    private readonly ThreadLocal<HtmlTemplateContext> contexts;
+    private readonly System.Collections.Concurrent.ConcurrentBag<HtmlTemplateContext> contexts = [];
 
     public TemplateCache(string templatesDir)
     {
@@ -27,7 +27,6 @@ public sealed class TemplateCache : ITemplateLoader
             else templates[name] = template;
         }
         if (errors.Count > 0) throw new TemplateException("template errors:\n" + string.Join('\n', errors));
-        contexts = new ThreadLocal<HtmlTemplateContext>(NewContext);
     }
 
     /// <summary>Cache built from in-memory sources (tests).</summary>
@@ -52,32 +51,40 @@ public sealed class TemplateCache : ITemplateLoader
     /// <summary>
     /// Renders <paramref name="name"/> with the given scopes of globals, pushed in order (a later scope sees and shadows
     /// the earlier ones; template assignments go into the last). Escapes every written value unless it is an <see cref="HtmlString"/>.
-    /// Thread-safe: each thread renders with its own context.
+    /// Thread-safe: each render borrows its own context.
     /// </summary>
     public string Render(string name, params ScriptObject[] scopes)
     {
+        var output = new StringWriter();
+        RenderTo(name, output, scopes);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// Renders <paramref name="name"/> straight into <paramref name="writer"/> (a page file), so a page of many megabytes
+    /// is never held as one string; a <see cref="TemplateBody"/> value written by the template renders in place.
+    /// </summary>
+    public void RenderTo(string name, TextWriter writer, params ScriptObject[] scopes)
+    {
         if (!templates.TryGetValue(name, out var template)) throw new TemplateException($"templates/{name}.sbn: no such template");
-        // A context is costly to build (it sets up every built-in function), so each thread keeps one and reuses it:
-        // the page's globals are pushed for one render and popped after, leaving nothing behind for the next page.
-        var context = contexts.Value!;
+        // A context is costly to build (it sets up every built-in function), so contexts are pooled and reused: the
+        // page's globals are pushed for one render and popped after, leaving nothing behind for the next page.
+        if (!contexts.TryTake(out var context)) context = NewContext();
+        context.PushOutput(new TextWriterOutput(writer));
         foreach (var scope in scopes) context.PushGlobal(scope);
         try
         {
-            var html = template.Render(context);
+            template.Render(context);
             foreach (var _ in scopes) context.PopGlobal();
-            return html;
+            context.PopOutput();
+            contexts.Add(context);
         }
         catch (ScriptRuntimeException ex)
         {
-            contexts.Value = NewContext(); // a failed render may leave the context's stacks half-unwound
+            // A failed render may leave the context's stacks half-unwound: it is dropped, not returned to the pool.
             // Span.FileName names the template (or partial) and the 0-based line where evaluation failed.
             var at = ex.Span;
             throw new TemplateException($"{at.FileName}({at.Start.Line + 1},{at.Start.Column + 1}): {ex.OriginalMessage}", ex);
-        }
-        catch
-        {
-            contexts.Value = NewContext();
-            throw;
         }
     }
 
