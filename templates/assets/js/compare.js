@@ -15,11 +15,20 @@
     var scope = root.closest('article') || document.body;
     var count = root.getAttribute('data-shared-count') || '0';
     button.hidden = false;
-    button.addEventListener('click', function () {
-      var hide = button.getAttribute('aria-pressed') !== 'true';
+    function set(hide) {
       button.setAttribute('aria-pressed', hide ? 'true' : 'false');
       scope.classList.toggle('hide-shared', hide);
       if (status) status.textContent = hide ? (status.getAttribute('data-template') || '').replace('{0}', count) : '';
+    }
+    button.addEventListener('click', function () { set(button.getAttribute('aria-pressed') !== 'true'); });
+    // A link to a hidden passage (contents, a citation, "what do other provinces say") shows the shared wording again.
+    window.addEventListener('hashchange', function () {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      if (target && target.classList.contains('shared') && scope.classList.contains('hide-shared')) {
+        set(false);
+        target.scrollIntoView();
+      }
     });
   }
 
@@ -49,7 +58,7 @@
     var data;
     try { data = JSON.parse(option.getAttribute('data-map')); } catch (e) { return; }
     var legend = data.legend || [];
-    var none = legend[legend.length - 1];
+    var none = legend.filter(function (l) { return l[3]; })[0]; // the dashed "no target" entry, when any
     Array.prototype.forEach.call(figure.querySelectorAll('a.vn-map-marker[data-province]'), function (a) {
       var m = data.markers[a.getAttribute('data-province')];
       var entry = m && m[0] !== '' ? legend[+m[0]] : none;

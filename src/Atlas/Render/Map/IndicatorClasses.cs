@@ -59,6 +59,10 @@ public static class IndicatorClasses
 
     public static IndicatorMap Build(Indicator indicator, IReadOnlyList<AnalysedProgramme> programmes, AtlasLookup lookup)
     {
+        // Province slugs once per programme: slugging folds diacritics, too slow to repeat per target on a thousand programmes.
+        var slugOf = new Dictionary<AnalysedProgramme, string>(ReferenceEqualityComparer.Instance);
+        foreach (var ap in programmes) slugOf[ap] = PageLinks.ProvinceSlug(ap.Programme);
+
         var numeric = programmes
             .SelectMany(ap => ap.Analysis.Targets
                 .Where(t => t.IndicatorId == indicator.Id && !t.IsAchievement && t.Comparator != Comparator.Qualitative && t.Low is not null)
@@ -67,27 +71,26 @@ public static class IndicatorClasses
         var unit = numeric.GroupBy(x => Pages.IndicatorPages.UnitFamily(x.Target.Unit))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault() ?? "—";
-        var inUnit = numeric.Where(x => Pages.IndicatorPages.UnitFamily(x.Target.Unit) == unit).ToList();
+        var inUnit = numeric.Where(x => Pages.IndicatorPages.UnitFamily(x.Target.Unit) == unit && slugOf[x.Programme].Length > 0)
+            .ToLookup(x => slugOf[x.Programme], StringComparer.Ordinal);
 
         // Every province with a programme, by slug; programmes without a province are left off (nowhere to draw them).
         var byProvince = programmes
-            .Where(ap => PageLinks.ProvinceSlug(ap.Programme).Length > 0)
-            .GroupBy(ap => PageLinks.ProvinceSlug(ap.Programme), StringComparer.Ordinal)
+            .Where(ap => slugOf[ap].Length > 0)
+            .GroupBy(ap => slugOf[ap], StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
 
         var referenceYear = inUnit
-            .Select(x => (Province: PageLinks.ProvinceSlug(x.Programme.Programme), Year: EndYear(x.Target)))
-            .Where(x => x.Year is not null && x.Province.Length > 0)
-            .Distinct()
-            .GroupBy(x => x.Year!.Value)
+            .SelectMany(g => g.Select(x => EndYear(x.Target)).OfType<int>().Distinct())
+            .GroupBy(year => year)
             .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
             .Select(g => (int?)g.Key).FirstOrDefault();
 
         var chosen = new List<(string Slug, AnalysedProgramme Programme, Target? Target, int? Year)>();
         foreach (var group in byProvince)
         {
-            var mine = inUnit.Where(x => PageLinks.ProvinceSlug(x.Programme.Programme) == group.Key).ToList();
+            var mine = inUnit[group.Key].ToList();
             // The programme shown when there is no target: the newest one of the province.
             var newest = group.OrderByDescending(ap => ap.Programme.Metadata.Date ?? "", StringComparer.Ordinal)
                 .ThenBy(ap => ap.Programme.Slug, StringComparer.Ordinal).First();

@@ -112,8 +112,10 @@ public static class IndicatorMapViews
             .Select(c => new LegendEntry(ClassLabel(c, data.Unit), c.Fill, IndicatorClasses.Stroke, false, c.Count))
             .ToList();
         int none = data.Provinces.Count(p => p.Target is null);
-        entries.Add(new LegendEntry(string.Format(CultureInfo.InvariantCulture, lang["map_no_target"], data.Unit),
-            IndicatorClasses.NoTargetFill, IndicatorClasses.NoTargetStroke, true, none));
+        // "No target" only when some province is drawn that way (marked dashed, which is how the script finds it).
+        if (none > 0)
+            entries.Add(new LegendEntry(string.Format(CultureInfo.InvariantCulture, lang["map_no_target"], data.Unit),
+                IndicatorClasses.NoTargetFill, IndicatorClasses.NoTargetStroke, true, none));
         return entries;
     }
 
