@@ -76,23 +76,32 @@ public sealed class ProgrammePages : ISitePage
 {
     public void Write(SiteWriter site)
     {
-        foreach (var lang in site.Languages)
+        var pages = site.Languages.SelectMany(lang => site.Model.Programmes.Select(ap => (lang, ap)));
+        site.ForEach(pages, item =>
         {
-            foreach (var ap in site.Model.Programmes)
+            var (lang, ap) = item;
             {
                 var p = ap.Programme;
                 var at = site.Links(lang, $"programmes/{p.Slug}.html");
-                var view = Build(site, ap, at);
                 var provinceCrumb = p.Metadata.Province is { Length: > 0 } prov
                     ? new Crumb(prov, at.Province(PageLinks.ProvinceSlug(p)))
                     : new Crumb(lang["nav_provinces"], at.Provinces());
+                if (lang.IsEnglish)
+                {
+                    // The English interface gets a companion, not a second copy of the Vietnamese text.
+                    var companion = ProgrammeCompanion.Build(site, ap, at);
+                    site.WritePage(at, "programme-companion", companion, new PageMeta(
+                        companion.Label, Description(p, lang), [provinceCrumb, new Crumb(companion.Label, null)], "article"));
+                    return;
+                }
+                var view = Build(site, ap, at);
                 site.WritePage(at, "programme", view, new PageMeta(
                     view.Label,
                     Description(p, lang),
                     [provinceCrumb, new Crumb(view.Label, null)],
                     "article"));
             }
-        }
+        });
     }
 
     private static string Description(Programme p, Language lang)
@@ -114,6 +123,7 @@ public sealed class ProgrammePages : ISitePage
         var body = new List<BodyBlock>();
         var toc = new List<TocEntry>();
         var bySection = p.Passages.ToLookup(x => x.SectionId ?? "", StringComparer.Ordinal);
+        var related = ap.Analysis.Related.ToLookup(r => r.PassageId, StringComparer.Ordinal);
         var depthOf = new Dictionary<string, int>(StringComparer.Ordinal);
 
         foreach (var entry in DocumentOrder.Of(p))
@@ -127,7 +137,7 @@ public sealed class ProgrammePages : ISitePage
                     Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, bySection[s.Id].ToList(), at), []));
             }
             else if (entry.Passage is { } passage)
-                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at));
+                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related));
         }
 
         return new ProgrammeView(
@@ -149,7 +159,7 @@ public sealed class ProgrammePages : ISitePage
     }
 
     /// <summary>Issuer · number · date; the issuer is the document's own words, marked Vietnamese for the en/ pages.</summary>
-    private static HtmlString? Kicker(Programme p, Language lang)
+    internal static HtmlString? Kicker(Programme p, Language lang)
     {
         var issuer = Citation.Issuer(p.Metadata);
         var parts = new[] { string.IsNullOrEmpty(issuer) ? null : $"<span lang=\"vi\">{Html.Escape(issuer)}</span>",
@@ -158,11 +168,11 @@ public sealed class ProgrammePages : ISitePage
         return parts.Count == 0 ? null : new HtmlString(string.Join(" · ", parts));
     }
 
-    private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at)
+    private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at,
+        ILookup<string, RelatedPassage> relatedByPassage)
     {
         var linker = site.Lookup.Linker;
-        var related = ap.Analysis.Related
-            .Where(r => r.PassageId == passage.Id)
+        var related = relatedByPassage[passage.Id]
             .Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId) is { } other
                 ? new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId),
                     other.Programme.Programme.Metadata.Province ?? other.Programme.Programme.Slug,
@@ -219,7 +229,7 @@ public sealed class ProgrammePages : ISitePage
         return link + date + (saysMore ? $" <span class=\"muted\">{Html.Escape(d.Label)}</span>" : "");
     }
 
-    private static IReadOnlyList<MetaField> Card(SiteWriter site, Programme p, PageLinks at)
+    internal static IReadOnlyList<MetaField> Card(SiteWriter site, Programme p, PageLinks at)
     {
         var m = p.Metadata;
         var lang = at.Language;
