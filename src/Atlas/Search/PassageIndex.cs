@@ -71,9 +71,11 @@ public sealed class PassageIndex : IDisposable
     public AtomicReader Segment => Reader.Leaves.Count == 1 ? Reader.Leaves[0].AtomicReader
         : throw new InvalidOperationException("the passage index must have one segment");
 
-    public static PassageIndex Build(AtlasModel model)
+    public static PassageIndex Build(AtlasModel model) => Build(Records(model));
+
+    /// <summary>The index of these passages (document numbers must equal their positions in the list).</summary>
+    public static PassageIndex Build(IReadOnlyList<PassageRecord> passages)
     {
-        var passages = Records(model);
         var directory = new RAMDirectory();
         var config = new IndexWriterConfig(Version, new VietnameseAnalyzer())
         {
