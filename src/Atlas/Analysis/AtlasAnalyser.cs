@@ -35,7 +35,7 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
         var related = RelatedPassages.Analyse(programmes);
         var shared = SharedLanguage.Analyse(programmes);
         for (int i = 0; i < results.Length; i++)
-            results[i] = results[i] with { Related = related[i], SharedShare = shared[i].Share, SharedSpans = shared[i].Spans };
+            results[i] = results[i] with { Related = related[i], SharedShare = shared[i].Share, SharedSpans = shared[i].Spans, OwnShare = shared[i].OwnShare };
         return programmes.Select((p, i) => new AnalysedProgramme(p, results[i])).ToList();
     }
 }

@@ -17,6 +17,17 @@ public static class TextFold
         return new string(chars);
     }
 
+    /// <summary>Folds <paramref name="text"/> into the first <c>text.Length</c> chars of <paramref name="into"/> (no allocation).</summary>
+    public static void Fold(ReadOnlySpan<char> text, Span<char> into)
+    {
+        var table = Table;
+        for (int i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            into[i] = c < table.Length ? table[c] : Compute(c);
+        }
+    }
+
     // Immutable after type initialisation: Latin, Latin Extended and Vietnamese blocks folded once.
     private static readonly char[] Table = BuildTable();
 

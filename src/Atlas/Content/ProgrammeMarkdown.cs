@@ -26,7 +26,8 @@ public static class ProgrammeMarkdown
         void EmitHeading(Section s)
         {
             var level = Math.Min(6, s.Path.Count + 1);
-            sb.Append('\n').Append('#', level).Append(' ').Append(Number(s));
+            sb.Append('\n').Append('#', level);
+            if (s.Number.Length > 0) sb.Append(' ').Append(Number(s));
             if (s.Heading.Length > 0) sb.Append(' ').Append(Escape(s.Heading, atStart: false));
             sb.Append(" {#").Append(s.Id).Append("}\n");
         }

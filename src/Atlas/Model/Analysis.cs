@@ -60,6 +60,9 @@ public sealed record ProgrammeAnalysis(
 
     /// <summary>Per passage id: where its wording is shared with other programmes (char offsets in Passage.Text), in order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<TextSpan>> SharedSpans { get; init; } = new Dictionary<string, IReadOnlyList<TextSpan>>();
+
+    /// <summary>Share of the programme's words that are its own (outside shared spans), 0..1; 1 when nothing is shared.</summary>
+    public double OwnShare { get; init; } = 1;
 }
 
 /// <summary>A programme with its analysis: what the render and search stages consume.</summary>

@@ -59,9 +59,17 @@ public sealed record Section(
 {
     /// <summary>"III.2.a" — the citation form of the path.</summary>
     public string Citation => string.Join('.', Path);
+
+    /// <summary>
+    /// Where the heading stands in the document: the number of body passages before it, i.e. the index in
+    /// <see cref="Programme.Passages"/> of the first passage after it. A section's own passages and its children
+    /// interleave by this position (a passage may follow the children). -1 when unknown (a hand-made model).
+    /// </summary>
+    public int PassagesBefore { get; init; } = -1;
 }
 
-public enum SectionKind { Part, Numbered, Lettered, Enumerated }
+/// <summary>Unnumbered: a heading the document does not number (a line in capitals, a Markdown heading); its Number is "".</summary>
+public enum SectionKind { Part, Numbered, Lettered, Enumerated, Unnumbered }
 
 /// <summary>One paragraph or bullet of the body: the unit of search, themes and citation.</summary>
 /// <param name="Id">Stable anchor id, e.g. <c>s-iii-2-p3</c> (section anchor + ordinal within the section).</param>

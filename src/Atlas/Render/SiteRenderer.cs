@@ -28,6 +28,7 @@ public sealed class SiteRenderer(BuildOptions options)
         new IndicatorPages(),
         new ReferencesPage(),
         new AssignmentsPage(),
+        new MethodPage(),
         new Data.DataDownloads(),
         new SearchPage(),
     ];

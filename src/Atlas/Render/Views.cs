@@ -17,7 +17,11 @@ public sealed record ProgrammeRow(
     string? Date,
     string? IsoDate,
     IReadOnlyList<LinkView> Implements,
-    int PassageCount);
+    int PassageCount)
+{
+    /// <summary>Whole percent of the programme's words that are its own (not shared with other programmes); null when unknown.</summary>
+    public int? OwnPercent { get; init; }
+}
 
 /// <summary>View-model builders shared by several pages.</summary>
 public static class Views
@@ -28,6 +32,10 @@ public static class Views
         var province = p.Metadata.Province ?? p.Slug;
         return p.Metadata.Number is { Length: > 0 } n ? $"{province} · {n}" : province;
     }
+
+    /// <summary>The row with the programme's own-wording share (from its analysis).</summary>
+    public static ProgrammeRow Row(AnalysedProgramme ap, PageLinks at) =>
+        Row(ap.Programme, at) with { OwnPercent = Pages.OwnershipView.Percent(ap.Analysis.OwnShare) };
 
     public static ProgrammeRow Row(Programme p, PageLinks at)
     {

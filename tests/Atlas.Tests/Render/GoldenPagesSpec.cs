@@ -51,6 +51,8 @@ public sealed class GoldenPagesSpec(OneSeedSite site) : IClassFixture<OneSeedSit
         "resolutions/29-nq-tw.html",
         "sources/index.html",
         "about.html",
+        "method.html",
+        "indicators/grdp-growth.html",
         $"en/programmes/{OneSeedSite.Seed}.html",
         "en/themes/digital-transformation.html",
         "feed.xml",

@@ -8,6 +8,11 @@ namespace Atlas.Analysis.Similarity;
 /// weight, not too common), then the exact cosine ranks them. Deterministic: terms numbered in model order, ties
 /// broken by programme and passage order, scores rounded.
 /// </summary>
+/// <remarks>
+/// Speed (a thousand programmes hold ~80,000 passages): hashing, weighting, querying and scoring run in parallel per
+/// passage with per-thread buffers and no LINQ; only the numbering of terms (first occurrence in model order, which
+/// fixes tie-breaks and summation order) and the postings are built in one sequential pass.
+/// </remarks>
 public sealed class RelatedPassages
 {
     public const int MaxRelated = 3;
@@ -15,108 +20,94 @@ public sealed class RelatedPassages
     private const int QueryTerms = 10;
     private const int MaxPostings = 400;
     private const int Candidates = 40;
-    private const int MinWords = 6;
+    /// <summary>Shorter passages (headings in disguise, "Thường xuyên") get no related passages.</summary>
+    public const int MinWords = 6;
 
-    private readonly record struct Doc(int Programme, int Passage, int[] Terms, float[] Weights);
+    /// <summary>A passage taking part: its terms sorted by id and its normalised TF-IDF weights, in parallel arrays.</summary>
+    private sealed class Doc(int programme, int passage)
+    {
+        public readonly int Programme = programme;
+        public readonly int Passage = passage;
+        public ulong[] Hashes = [];
+        public int[] Counts = [];
+        public int[] Terms = [];
+        public float[] Weights = [];
+    }
 
     public static IReadOnlyList<IReadOnlyList<RelatedPassage>> Analyse(IReadOnlyList<Programme> programmes)
     {
-        // Terms per passage: words and word pairs, hashed (FNV, stable) and numbered in model order, so ids and
-        // tie-breaks do not depend on threads. Hashes rather than strings keep a thousand programmes in memory.
+        var docs = Hash(programmes);
+        int n = docs.Length;
+
+        // Terms numbered by first occurrence in model order (as one pass over every passage's words would number them).
         var termIds = new Dictionary<ulong, int>();
-        var docs = new List<Doc>();
-        var freqs = new List<int[]>();
-        var ids = new List<int>();
-        for (int p = 0; p < programmes.Count; p++)
+        foreach (var doc in docs)
         {
-            var passages = programmes[p].Passages;
-            for (int i = 0; i < passages.Count; i++)
+            var terms = new int[doc.Hashes.Length];
+            for (int k = 0; k < terms.Length; k++)
             {
-                var words = Words.Of(passages[i].Text);
-                if (words.Count < MinWords) continue;
-                ids.Clear();
-                for (int w = 0; w < words.Count; w++)
-                {
-                    ids.Add(Id(termIds, Words.Hash(words, w, 1)));
-                    if (w + 1 < words.Count) ids.Add(Id(termIds, Words.Hash(words, w, 2)));
-                }
-                ids.Sort();
-                var terms = new List<int>();
-                var tf = new List<int>();
-                foreach (var id in ids)
-                {
-                    if (terms.Count > 0 && terms[^1] == id) tf[^1]++;
-                    else { terms.Add(id); tf.Add(1); }
-                }
-                docs.Add(new Doc(p, i, terms.ToArray(), new float[terms.Count]));
-                freqs.Add(tf.ToArray());
+                ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(termIds, doc.Hashes[k], out var exists);
+                if (!exists) id = termIds.Count - 1;
+                terms[k] = id;
             }
+            doc.Terms = terms;
+            doc.Hashes = [];
         }
-        int n = docs.Count;
-        var df = new int[termIds.Count];
+        int termCount = termIds.Count;
+        termIds = null;
+        var df = new int[termCount];
         foreach (var doc in docs) foreach (var t in doc.Terms) df[t]++;
 
-        // Normalised TF-IDF vectors; terms stay sorted by id for merge-style dot products.
-        for (int d = 0; d < n; d++)
+        // Normalised TF-IDF vectors; terms sorted by id for merge-style dot products.
+        var idf = new double[termCount];
+        for (int t = 0; t < termCount; t++) idf[t] = Math.Log(1 + (double)n / df[t]);
+        var logTf = new double[64];
+        for (int k = 1; k < logTf.Length; k++) logTf[k] = 1 + Math.Log(k);
+        Parallel.For(0, n, d =>
         {
-            var (terms, weights, tf) = (docs[d].Terms, docs[d].Weights, freqs[d]);
+            var doc = docs[d];
+            var (terms, tf) = (doc.Terms, doc.Counts);
+            Array.Sort(terms, tf);
+            var weights = new float[terms.Length];
             double norm = 0;
             for (int k = 0; k < terms.Length; k++)
             {
-                double w = (1 + Math.Log(tf[k])) * Math.Log(1 + (double)n / df[terms[k]]);
+                double w = (tf[k] < logTf.Length ? logTf[tf[k]] : 1 + Math.Log(tf[k])) * idf[terms[k]];
                 weights[k] = (float)w;
                 norm += w * w;
             }
             norm = Math.Sqrt(norm);
             if (norm > 0) for (int k = 0; k < weights.Length; k++) weights[k] = (float)(weights[k] / norm);
-        }
-        freqs.Clear();
+            doc.Weights = weights;
+            doc.Counts = [];
+        });
 
         // Inverted index over the telling terms only: a term in more than maxDf passages says little and costs much.
         int maxDf = Math.Clamp(n / 50, 50, MaxPostings);
-        var postings = new List<int>?[termIds.Count];
         var queries = new (int Term, float Weight)[n][];
+        Parallel.For(0, n, d => queries[d] = Query(docs[d], df, maxDf));
+        var postingStart = new int[termCount + 1];
+        foreach (var q in queries) foreach (var (t, _) in q) postingStart[t + 1]++;
+        for (int t = 0; t < termCount; t++) postingStart[t + 1] += postingStart[t];
+        var postings = new int[postingStart[termCount]];
+        var fill = new int[termCount];
         for (int d = 0; d < n; d++)
-        {
-            var doc = docs[d];
-            queries[d] = Enumerable.Range(0, doc.Terms.Length)
-                .Where(k => df[doc.Terms[k]] is > 1 && df[doc.Terms[k]] <= maxDf)
-                .OrderByDescending(k => doc.Weights[k]).ThenBy(k => doc.Terms[k])
-                .Take(QueryTerms).Select(k => (doc.Terms[k], doc.Weights[k])).ToArray();
-            foreach (var (t, _) in queries[d]) (postings[t] ??= []).Add(d);
-        }
+            foreach (var (t, _) in queries[d]) postings[postingStart[t] + fill[t]++] = d; // ascending passage order
+        fill = null;
 
-        var related = new List<RelatedPassage>[n];
-        Parallel.For(0, n, () => new float[n], (d, _, acc) =>
+        var programmeOf = new int[n];
+        for (int d = 0; d < n; d++) programmeOf[d] = docs[d].Programme;
+        var related = new RelatedPassage[n][];
+        // One scorer per worker, handed out in a fixed number of chunks (each worker allocates its buffers once).
+        int chunks = Math.Max(1, Math.Min(n, Environment.ProcessorCount * 4));
+        var scorers = new System.Collections.Concurrent.ConcurrentBag<Scorer>();
+        Parallel.For(0, chunks, c =>
         {
-            var touched = new List<int>();
-            var doc = docs[d];
-            foreach (var (t, w) in queries[d])
-                foreach (var other in postings[t]!)
-                {
-                    if (docs[other].Programme == doc.Programme) continue;
-                    if (acc[other] == 0) touched.Add(other);
-                    acc[other] += w;
-                }
-            var pool = touched;
-            if (touched.Count > Candidates)
-            {
-                // Only the best partial scores go on to the exact cosine (ties kept, ordered by passage below).
-                var cut = touched.Select(o => acc[o]).OrderDescending().ElementAt(Candidates - 1);
-                pool = touched.Where(o => acc[o] >= cut).ToList();
-            }
-            var best = pool.OrderByDescending(o => acc[o]).ThenBy(o => o).Take(Candidates)
-                .Select(o => (Other: o, Score: Math.Round(Cosine(doc, docs[o]), 4)))
-                .Where(x => x.Score >= MinScore)
-                .OrderByDescending(x => x.Score).ThenBy(x => x.Other)
-                .Take(MaxRelated)
-                .Select(x => new RelatedPassage(programmes[doc.Programme].Passages[doc.Passage].Id,
-                    programmes[docs[x.Other].Programme].Slug, programmes[docs[x.Other].Programme].Passages[docs[x.Other].Passage].Id, x.Score))
-                .ToList();
-            foreach (var o in touched) acc[o] = 0;
-            related[d] = best;
-            return acc;
-        }, _ => { });
+            if (!scorers.TryTake(out var scorer)) scorer = new Scorer(n, termCount);
+            for (int d = (int)((long)n * c / chunks); d < (int)((long)n * (c + 1) / chunks); d++)
+                related[d] = scorer.Best(d, docs, programmeOf, queries[d], postings, postingStart, programmes);
+            scorers.Add(scorer);
+        });
 
         var perProgramme = new List<RelatedPassage>[programmes.Count];
         for (int p = 0; p < programmes.Count; p++) perProgramme[p] = [];
@@ -124,22 +115,176 @@ public sealed class RelatedPassages
         return perProgramme;
     }
 
-    private static int Id(Dictionary<ulong, int> ids, ulong term)
+    /// <summary>Per passage with enough words: its distinct word and word-pair hashes in first-occurrence order, with counts.</summary>
+    private static Doc[] Hash(IReadOnlyList<Programme> programmes)
     {
-        if (!ids.TryGetValue(term, out var id)) ids[term] = id = ids.Count;
-        return id;
+        var perProgramme = new List<Doc>[programmes.Count];
+        Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Seen: new Dictionary<ulong, int>(), Order: new List<ulong>(), Counts: new List<int>()),
+            (p, _, local) =>
+            {
+                var list = new List<Doc>();
+                var passages = programmes[p].Passages;
+                for (int i = 0; i < passages.Count; i++)
+                {
+                    var scan = local.Scan;
+                    scan.Read(passages[i].Text);
+                    if (scan.Count < MinWords) continue;
+                    local.Seen.Clear();
+                    local.Order.Clear();
+                    local.Counts.Clear();
+                    for (int w = 0; w < scan.Count; w++)
+                    {
+                        var single = scan.Hash(w, 1);
+                        Add(single);
+                        if (w + 1 < scan.Count) Add(scan.Continue(single, w + 1)); // the pair: the same FNV chain, one word on
+                    }
+                    list.Add(new Doc(p, i) { Hashes = local.Order.ToArray(), Counts = local.Counts.ToArray() });
+                }
+                perProgramme[p] = list;
+                return local;
+
+                void Add(ulong h)
+                {
+                    ref var at = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Seen, h, out var exists);
+                    if (exists) { local.Counts[at]++; return; }
+                    at = local.Order.Count;
+                    local.Order.Add(h);
+                    local.Counts.Add(1);
+                }
+            }, _ => { });
+        return perProgramme.SelectMany(l => l).ToArray();
     }
 
-    private static double Cosine(Doc a, Doc b)
+    /// <summary>The passage's most telling terms: known to another passage, not too common; by weight, then term id.</summary>
+    private static (int Term, float Weight)[] Query(Doc doc, int[] df, int maxDf)
     {
-        double dot = 0;
-        int i = 0, j = 0;
-        while (i < a.Terms.Length && j < b.Terms.Length)
+        var eligible = new List<(int Term, float Weight)>();
+        for (int k = 0; k < doc.Terms.Length; k++)
+            if (df[doc.Terms[k]] is > 1 && df[doc.Terms[k]] <= maxDf) eligible.Add((doc.Terms[k], doc.Weights[k]));
+        eligible.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term));
+        if (eligible.Count > QueryTerms) eligible.RemoveRange(QueryTerms, eligible.Count - QueryTerms);
+        return eligible.ToArray();
+    }
+
+    /// <summary>One thread's scoring buffers: partial scores per passage and the query passage's weights per term.</summary>
+    private sealed class Scorer(int docs, int terms)
+    {
+        private readonly float[] acc = new float[docs];
+        private readonly float[] dense = new float[terms];
+        private readonly List<int> touched = [];
+        private readonly List<(float Acc, int Other)> pool = [];
+        private readonly List<(double Score, int Other)> scored = [];
+        private readonly List<int> ties = [];
+        private float[] values = new float[256];
+
+        private void Accumulate(ReadOnlySpan<int> others, float w)
         {
-            if (a.Terms[i] == b.Terms[j]) dot += a.Weights[i++] * b.Weights[j++];
-            else if (a.Terms[i] < b.Terms[j]) i++;
-            else j++;
+            var a = acc;
+            foreach (var other in others)
+            {
+                if (a[other] == 0) touched.Add(other);
+                a[other] += w;
+            }
         }
-        return dot;
+
+        private static int LowerBound(ReadOnlySpan<int> sorted, int value)
+        {
+            int lo = 0, hi = sorted.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < value) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
+
+        /// <summary>The value that would stand at <paramref name="k"/> (0-based) if <paramref name="a"/> were sorted descending; reorders <paramref name="a"/>.</summary>
+        private static float NthLargest(Span<float> a, int k)
+        {
+            int lo = 0, hi = a.Length - 1;
+            while (lo < hi)
+            {
+                float pivot = a[(lo + hi) >>> 1];
+                int i = lo, j = hi;
+                while (i <= j)
+                {
+                    while (a[i] > pivot) i++;
+                    while (a[j] < pivot) j--;
+                    if (i <= j) { (a[i], a[j]) = (a[j], a[i]); i++; j--; }
+                }
+                if (k <= j) hi = j;
+                else if (k >= i) lo = i;
+                else return a[k];
+            }
+            return a[k];
+        }
+
+        public RelatedPassage[] Best(int d, Doc[] docs, int[] programmeOf, (int Term, float Weight)[] query, int[] postings, int[] postingStart, IReadOnlyList<Programme> programmes)
+        {
+            var doc = docs[d];
+            int self = doc.Programme;
+            touched.Clear();
+            // Postings are in passage order and a programme's passages are consecutive: its own run is cut out by
+            // binary search instead of testing every posting.
+            int ownFirst = d, ownEnd = d + 1;
+            while (ownFirst > 0 && programmeOf[ownFirst - 1] == self) ownFirst--;
+            while (ownEnd < programmeOf.Length && programmeOf[ownEnd] == self) ownEnd++;
+            foreach (var (t, w) in query)
+            {
+                var list = postings.AsSpan(postingStart[t], postingStart[t + 1] - postingStart[t]);
+                int cutFrom = LowerBound(list, ownFirst), cutTo = LowerBound(list, ownEnd);
+                Accumulate(list[..cutFrom], w);
+                Accumulate(list[cutTo..], w);
+            }
+
+            // The best partial scores (ties by passage order) go on to the exact cosine. Thousands of passages can be
+            // touched (a common task copied by every province): select the cut-off value, then sort only what passes it.
+            pool.Clear();
+            if (touched.Count > Candidates)
+            {
+                if (values.Length < touched.Count) values = new float[Math.Max(touched.Count, values.Length * 2)];
+                for (int k = 0; k < touched.Count; k++) values[k] = acc[touched[k]];
+                float cut = NthLargest(values.AsSpan(0, touched.Count), Candidates - 1);
+                ties.Clear();
+                foreach (var o in touched)
+                {
+                    if (acc[o] > cut) pool.Add((acc[o], o));
+                    else if (acc[o] == cut) ties.Add(o);
+                }
+                ties.Sort();
+                for (int k = 0; k < ties.Count && pool.Count < Candidates; k++) pool.Add((cut, ties[k]));
+            }
+            else foreach (var o in touched) pool.Add((acc[o], o));
+            foreach (var o in touched) acc[o] = 0;
+            if (pool.Count == 0) return [];
+            pool.Sort(static (a, b) => a.Acc != b.Acc ? b.Acc.CompareTo(a.Acc) : a.Other.CompareTo(b.Other));
+            int take = Math.Min(Candidates, pool.Count);
+
+            for (int k = 0; k < doc.Terms.Length; k++) dense[doc.Terms[k]] = doc.Weights[k];
+            scored.Clear();
+            for (int c = 0; c < take; c++)
+            {
+                var other = docs[pool[c].Other];
+                double dot = 0;
+                // Products summed in ascending term order, as a merge of the two sorted vectors would sum them.
+                // A term the passage lacks adds 0 * w = +0, which leaves the sum unchanged: no branch needed.
+                var (terms, weights) = (other.Terms, other.Weights);
+                for (int k = 0; k < terms.Length; k++) dot += dense[terms[k]] * weights[k];
+                var score = Math.Round(dot, 4);
+                if (score >= MinScore) scored.Add((score, pool[c].Other));
+            }
+            for (int k = 0; k < doc.Terms.Length; k++) dense[doc.Terms[k]] = 0;
+            if (scored.Count == 0) return [];
+            scored.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Other.CompareTo(b.Other));
+            var best = new RelatedPassage[Math.Min(MaxRelated, scored.Count)];
+            var selfId = programmes[doc.Programme].Passages[doc.Passage].Id;
+            for (int r = 0; r < best.Length; r++)
+            {
+                var other = docs[scored[r].Other];
+                var programme = programmes[other.Programme];
+                best[r] = new RelatedPassage(selfId, programme.Slug, programme.Passages[other.Passage].Id, scored[r].Score);
+            }
+            return best;
+        }
     }
 }

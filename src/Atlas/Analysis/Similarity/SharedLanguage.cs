@@ -13,20 +13,37 @@ namespace Atlas.Analysis.Similarity;
 public static class SharedLanguage
 {
     public const int ShingleWords = 5;
-    private const int Window = 4;
+    public const int Window = 4;
 
-    public sealed record Result(IReadOnlyDictionary<string, double> Share, IReadOnlyDictionary<string, IReadOnlyList<TextSpan>> Spans);
+    /// <summary>The shortest shared run of words the winnowed fingerprints are sure to find (a window of shingles).</summary>
+    public const int GuaranteedRun = ShingleWords + Window - 1;
+
+    /// <summary>A passage with at least this share of its words in shared spans reads as common wording ("Lời văn chung").</summary>
+    public const double MostlySharedThreshold = 0.5;
+
+    public static bool IsMostlyShared(double share) => share >= MostlySharedThreshold;
+
+    /// <param name="OwnShare">Share of the programme's words outside shared spans, 0..1 (1 when it has no words).</param>
+    public sealed record Result(IReadOnlyDictionary<string, double> Share, IReadOnlyDictionary<string, IReadOnlyList<TextSpan>> Spans)
+    {
+        public double OwnShare { get; init; } = 1;
+    }
 
     public static IReadOnlyList<Result> Analyse(IReadOnlyList<Programme> programmes)
     {
         // Pass 1: fingerprints per passage; index fingerprint → first programme, or -1 once a second programme has it.
-        var prints = new List<(int Position, ulong Hash)>[programmes.Count][];
-        Parallel.For(0, programmes.Count, p =>
+        var prints = new (int Position, ulong Hash)[programmes.Count][][];
+        Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Work: new Fingerprinting()), (p, _, local) =>
         {
             var passages = programmes[p].Passages;
-            prints[p] = new List<(int, ulong)>[passages.Count];
-            for (int i = 0; i < passages.Count; i++) prints[p][i] = Fingerprints(Words.Of(passages[i].Text));
-        });
+            prints[p] = new (int, ulong)[passages.Count][];
+            for (int i = 0; i < passages.Count; i++)
+            {
+                local.Scan.Read(passages[i].Text);
+                prints[p][i] = local.Work.Of(local.Scan);
+            }
+            return local;
+        }, _ => { });
         var owner = new Dictionary<ulong, int>();
         for (int p = 0; p < programmes.Count; p++)
         {
@@ -40,15 +57,16 @@ public static class SharedLanguage
 
         // Pass 2: shared spans and shares.
         var results = new Result[programmes.Count];
-        Parallel.For(0, programmes.Count, p =>
+        Parallel.For(0, programmes.Count, () => new WordScan(), (p, _, scan) =>
         {
             var share = new Dictionary<string, double>(StringComparer.Ordinal);
             var spans = new Dictionary<string, IReadOnlyList<TextSpan>>(StringComparer.Ordinal);
             var passages = programmes[p].Passages;
+            long totalWords = 0, totalShared = 0;
             for (int i = 0; i < passages.Count; i++)
             {
-                var w = Words.Of(passages[i].Text); // recomputed rather than kept: words of every passage would not fit
-                var covered = new bool[w.Count];
+                scan.Read(passages[i].Text); // recomputed rather than kept: words of every passage would not fit
+                var covered = new bool[scan.Count];
                 int last = -1;
                 foreach (var (pos, h) in prints[p][i])
                 {
@@ -57,12 +75,19 @@ public static class SharedLanguage
                     for (int k = from; k < pos + ShingleWords; k++) covered[k] = true;
                     last = pos;
                 }
-                int sharedWords = covered.Count(c => c);
-                share[passages[i].Id] = w.Count == 0 ? 0 : Math.Round((double)sharedWords / w.Count, 4);
-                if (sharedWords > 0) spans[passages[i].Id] = Spans(w, covered);
+                int sharedWords = 0;
+                foreach (var c in covered) if (c) sharedWords++;
+                totalWords += scan.Count;
+                totalShared += sharedWords;
+                share[passages[i].Id] = scan.Count == 0 ? 0 : Math.Round((double)sharedWords / scan.Count, 4);
+                if (sharedWords > 0) spans[passages[i].Id] = Spans(scan, covered);
             }
-            results[p] = new Result(share, spans);
-        });
+            results[p] = new Result(share, spans)
+            {
+                OwnShare = totalWords == 0 ? 1 : Math.Round(1 - (double)totalShared / totalWords, 4),
+            };
+            return scan;
+        }, _ => { });
         return results;
     }
 
@@ -71,39 +96,49 @@ public static class SharedLanguage
     {
         long total = 0;
         double shared = 0;
+        var scan = new WordScan();
         foreach (var passage in programme.Passages)
         {
-            int n = Words.Of(passage.Text).Count;
+            scan.Read(passage.Text);
+            int n = scan.Count;
             total += n;
             if (analysis.SharedShare.TryGetValue(passage.Id, out var s)) shared += s * n;
         }
         return total == 0 ? 1 : Math.Round(1 - shared / total, 4);
     }
 
-    private static List<(int, ulong)> Fingerprints(List<Word> words)
+    /// <summary>One thread's buffers for winnowing a passage's shingles.</summary>
+    private sealed class Fingerprinting
     {
-        int n = words.Count - ShingleWords + 1;
-        var result = new List<(int, ulong)>();
-        if (n <= 0) return result;
-        var hashes = new ulong[n];
-        for (int i = 0; i < n; i++) hashes[i] = Words.Hash(words, i, ShingleWords);
-        if (n <= Window)
+        private ulong[] hashes = new ulong[256];
+        private readonly List<(int, ulong)> result = [];
+
+        /// <summary>Winnowed shingle hashes with their word positions, in position order.</summary>
+        public (int, ulong)[] Of(WordScan words)
         {
-            for (int i = 0; i < n; i++) result.Add((i, hashes[i]));
-            return result;
+            int n = words.Count - ShingleWords + 1;
+            if (n <= 0) return [];
+            if (hashes.Length < n) hashes = new ulong[Math.Max(n, hashes.Length * 2)];
+            for (int i = 0; i < n; i++) hashes[i] = words.Hash(i, ShingleWords);
+            result.Clear();
+            if (n <= Window)
+            {
+                for (int i = 0; i < n; i++) result.Add((i, hashes[i]));
+                return result.ToArray();
+            }
+            int lastPicked = -1;
+            for (int s = 0; s + Window <= n; s++)
+            {
+                int min = s;
+                for (int k = s + 1; k < s + Window; k++) if (hashes[k] <= hashes[min]) min = k; // rightmost minimum
+                if (min != lastPicked) { result.Add((min, hashes[min])); lastPicked = min; }
+            }
+            result.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+            return result.ToArray();
         }
-        int lastPicked = -1;
-        for (int s = 0; s + Window <= n; s++)
-        {
-            int min = s;
-            for (int k = s + 1; k < s + Window; k++) if (hashes[k] <= hashes[min]) min = k; // rightmost minimum
-            if (min != lastPicked) { result.Add((min, hashes[min])); lastPicked = min; }
-        }
-        result.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return result;
     }
 
-    private static IReadOnlyList<TextSpan> Spans(List<Word> words, bool[] covered)
+    private static IReadOnlyList<TextSpan> Spans(WordScan words, bool[] covered)
     {
         var spans = new List<TextSpan>();
         int k = 0;
@@ -112,7 +147,7 @@ public static class SharedLanguage
             if (!covered[k]) { k++; continue; }
             int s = k;
             while (k < covered.Length && covered[k]) k++;
-            spans.Add(new TextSpan(words[s].Start, words[k - 1].End - words[s].Start));
+            spans.Add(new TextSpan(words.Starts[s], words.Ends[k - 1] - words.Starts[s]));
         }
         return spans;
     }

@@ -18,14 +18,15 @@ public static class BodyParser
 {
     public const string PreambleId = "s-0";
 
-    private sealed class Node(Marker marker, string id, IReadOnlyList<string> path, string heading)
+    private sealed class Node(Marker marker, string id, IReadOnlyList<string> path, string heading, int passagesBefore)
     {
         public Marker Marker { get; } = marker;
         public string Id { get; } = id;
         public IReadOnlyList<string> Path { get; } = path;
         public string Heading { get; } = heading;
         public List<Node> Children { get; } = [];
-        public Section ToSection() => new(Id, Marker.Number, Marker.SectionKind, Heading, Path, Children.Select(c => c.ToSection()).ToList());
+        public Section ToSection() =>
+            new(Id, Marker.Number, Marker.SectionKind, Heading, Path, Children.Select(c => c.ToSection()).ToList()) { PassagesBefore = passagesBefore };
     }
 
     private sealed class PassageDraft(string id, Node? section, string? marker, string text)
@@ -41,6 +42,11 @@ public static class BodyParser
     {
         var content = blocks.Where(b => !b.IsRule && b.Text.Length > 0).ToList();
         var markers = content.Select(b => MarkerReader.Read(b.Text)).ToList();
+        // Unnumbered headings are top-level, or one level under the Roman parts when the document has parts.
+        int unnumberedRank = markers.Any(m => m is { Kind: MarkerKind.Part }) ? 1 : 0;
+        for (int i = 0; i < content.Count; i++)
+            if (markers[i] is null && UnnumberedHeading.Reads(content, i))
+                markers[i] = new Marker(MarkerKind.Unnumbered, "", "", content[i].Text) { FixedRank = unnumberedRank };
         var roots = new List<Node>();
         var stack = new List<Node>();
         var usedIds = new HashSet<string>(StringComparer.Ordinal) { PreambleId };
@@ -50,6 +56,12 @@ public static class BodyParser
         var warnings = new List<string>();
 
         Node? Current() => stack.Count > 0 ? stack[^1] : null;
+
+        Marker? LastSibling()
+        {
+            var siblings = Current()?.Children ?? roots;
+            return siblings.Count > 0 ? siblings[^1].Marker : null;
+        }
 
         void Close(int rank)
         {
@@ -93,9 +105,28 @@ public static class BodyParser
                 AddPassage(marker.Number, marker.Rest);
                 continue;
             }
-            bool heading = marker.Kind == MarkerKind.Part
+            if (marker.Kind == MarkerKind.Part && marker.Rest.Length == 0 && i + 1 < content.Count
+                && (markers[i + 1] is null || markers[i + 1]!.Kind == MarkerKind.Unnumbered) && UnnumberedHeading.IsTitle(content[i + 1].Text))
+            {
+                // "PHẦN I" on its own line, its title on the next.
+                marker = marker with { Rest = content[++i].Text };
+            }
+            bool heading = marker.Kind is MarkerKind.Part or MarkerKind.Unnumbered
                 || (ReadsLikeHeading(marker.Rest) && (block.Styled || HasChildren(markers, content, i, marker.Rank)));
             Close(marker.Rank);
+            string? inlineText = null;
+            if (!heading)
+            {
+                var split = InlineHeading.Split(marker.Rest) ?? WrappedHeading(block, marker);
+                if (split is { } inline && (InlineHeading.ContinuesNumbering(marker, LastSibling()) || SuccessorIsHeading(markers, content, i, marker)))
+                {
+                    // "3. Tầm nhìn đến năm 2045: Quảng Ngãi là …" after sections 1 and 2: section 3 with its text as a passage.
+                    // Likewise a heading that a hard wrap joined with the paragraph after it.
+                    marker = marker with { Rest = inline.Heading };
+                    inlineText = inline.Text;
+                    heading = true;
+                }
+            }
             if (!heading)
             {
                 AddPassage(marker.PassageMarker, marker.Rest);
@@ -103,10 +134,11 @@ public static class BodyParser
             }
             var parent = Current();
             var id = UniqueId((parent?.Id ?? "s") + "-" + Token(marker, parent), usedIds, repeats);
-            var path = (parent?.Path ?? []).Append(marker.Number).ToList();
-            var node = new Node(marker, id, path, marker.Rest.TrimEnd(':', ' '));
+            var path = (parent?.Path ?? []).Append(marker.Kind == MarkerKind.Unnumbered ? UnnumberedHeading.PathName(marker.Rest) : marker.Number).ToList();
+            var node = new Node(marker, id, path, marker.Rest.TrimEnd(':', ' '), passages.Count);
             (parent?.Children ?? roots).Add(node);
             stack.Add(node);
+            if (inlineText is not null) AddPassage(null, inlineText);
         }
 
         var result = passages.Select(p => new Passage(p.Id, p.Section?.Id, p.Section?.Path ?? [], p.Marker, p.Text) { Fields = p.Fields.ToList() }).ToList();
@@ -136,6 +168,41 @@ public static class BodyParser
         return text.Length <= 80 && text.EndsWith('.') && text.IndexOf('.') == text.Length - 1;
     }
 
+    /// <summary>
+    /// A numbered line that a hard wrap joined with the paragraph below it: its first physical lines read as a heading
+    /// (no sentence end) and the next line starts a sentence with a capital. Null when the block is one line.
+    /// </summary>
+    private static (string Heading, string Text)? WrappedHeading(Block block, Marker marker)
+    {
+        foreach (var join in block.Joins)
+        {
+            var first = block.Text[..join].TrimEnd();
+            if (BlockJoiner.EndsSentence(first) || first.Length > 400) return null;
+            if (!char.IsUpper(block.Text[join])) continue;
+            if (MarkerReader.Read(first) is not { } own || own.Number != marker.Number || !ReadsLikeHeading(own.Rest)) return null;
+            return (own.Rest, block.Text[join..]);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The next item numbered in the same scheme at the same level (before the level closes) is the next number and is a
+    /// heading: the first of a run of sections ("1. Mục tiêu: …" followed by "2. Nhiệm vụ" and its paragraphs).
+    /// </summary>
+    private static bool SuccessorIsHeading(IReadOnlyList<Marker?> markers, IReadOnlyList<Block> content, int i, Marker marker)
+    {
+        // Bounded: a section runs a few hundred blocks at most, and a hostile file must not make this quadratic.
+        for (int j = i + 1; j < markers.Count && j <= i + 400; j++)
+        {
+            if (markers[j] is not { } next || next.Kind == MarkerKind.Bullet) continue;
+            if (next.Rank < marker.Rank) return false;
+            if (next.Rank > marker.Rank || next.Kind != marker.Kind) continue;
+            return InlineHeading.ContinuesNumbering(next, marker) && ReadsLikeHeading(next.Rest)
+                && (content[j].Styled || HasChildren(markers, content, j, next.Rank));
+        }
+        return false;
+    }
+
     /// <summary>Something other than a sibling or a higher heading follows before the end of the body.</summary>
     private static bool HasChildren(IReadOnlyList<Marker?> markers, IReadOnlyList<Block> content, int i, int rank)
     {
@@ -150,6 +217,7 @@ public static class BodyParser
     /// </summary>
     private static string Token(Marker marker, Node? parent)
     {
+        if (marker.Kind == MarkerKind.Unnumbered) return UnnumberedHeading.Token(marker.Rest);
         var number = marker.Number;
         if (marker.Kind == MarkerKind.Numbered && parent is { Marker.Kind: MarkerKind.Numbered }
             && number.StartsWith(parent.Marker.Number + ".", StringComparison.Ordinal))

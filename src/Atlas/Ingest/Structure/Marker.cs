@@ -2,7 +2,8 @@ using Atlas.Model;
 
 namespace Atlas.Ingest.Structure;
 
-public enum MarkerKind { Part, Numbered, Lettered, Enumerated, Bullet }
+/// <summary>Unnumbered: a heading without numbering (capitals, Markdown heading); made by the body parser, never read from a line.</summary>
+public enum MarkerKind { Part, Numbered, Lettered, Enumerated, Bullet, Unnumbered }
 
 /// <summary>
 /// The numbering or bullet a line starts with, as the document prints it.
@@ -13,7 +14,7 @@ public enum MarkerKind { Part, Numbered, Lettered, Enumerated, Bullet }
 public sealed record Marker(MarkerKind Kind, string Number, string Printed, string Rest)
 {
     /// <summary>Nesting rank: a heading closes every open heading of the same or a deeper rank.</summary>
-    public int Rank => Kind switch
+    public int Rank => FixedRank ?? Kind switch
     {
         MarkerKind.Part => 0,
         MarkerKind.Numbered => Number.Count(c => c == '.') + 1,
@@ -22,11 +23,15 @@ public sealed record Marker(MarkerKind Kind, string Number, string Printed, stri
         _ => 40,
     };
 
+    /// <summary>The rank of an unnumbered heading, which depends on the document (top level, or under its Roman parts).</summary>
+    public int? FixedRank { get; init; }
+
     public SectionKind SectionKind => Kind switch
     {
         MarkerKind.Part => SectionKind.Part,
         MarkerKind.Numbered => SectionKind.Numbered,
         MarkerKind.Lettered => SectionKind.Lettered,
+        MarkerKind.Unnumbered => SectionKind.Unnumbered,
         _ => SectionKind.Enumerated,
     };
 
@@ -37,6 +42,7 @@ public sealed record Marker(MarkerKind Kind, string Number, string Printed, stri
         MarkerKind.Lettered => Number + ")",
         MarkerKind.Numbered => Number + ".",
         MarkerKind.Part => Number + ".",
+        MarkerKind.Unnumbered => "",
         _ => Number,
     };
 }
@@ -87,27 +93,63 @@ public static class MarkerReader
         return new Marker(MarkerKind.Enumerated, number, s[..printedEnd], s[j..]);
     }
 
+    /// <summary>Words that introduce a part: "PHẦN I", "Phần thứ hai", "Chương III".</summary>
+    private static readonly string[] PartWords = ["PHẦN ", "Phần ", "CHƯƠNG ", "Chương "];
+
+    /// <summary>"thứ nhất" … "thứ mười": ordinal words after "Phần", read as the Roman number they stand for.</summary>
+    private static readonly (string Word, string Roman)[] Ordinals =
+    [
+        ("nhất", "I"), ("hai", "II"), ("ba", "III"), ("tư", "IV"), ("bốn", "IV"), ("năm", "V"), ("sáu", "VI"), ("bảy", "VII"),
+        ("tám", "VIII"), ("chín", "IX"), ("mười", "X"),
+    ];
+
     private static Marker? ReadPart(string s)
     {
         int i = 0;
-        // "PHẦN I", "Phần II" introduce a part by word.
-        if (s.StartsWith("PHẦN ", StringComparison.Ordinal) || s.StartsWith("Phần ", StringComparison.Ordinal)) i = 5;
+        foreach (var word in PartWords)
+            if (s.StartsWith(word, StringComparison.Ordinal)) { i = word.Length; break; }
+        if (i > 0 && ReadOrdinal(s, i) is { } ordinal) return ordinal;
         int start = i;
         while (i < s.Length && i - start < 7 && "IVXLC".IndexOf(s[i]) >= 0) i++;
         if (i == start || !IsRoman(s[start..i])) return null;
+        if (i < s.Length && char.IsLetter(s[i])) return null; // "PHẦN LÝ DO", "XÂY DỰNG": a word, not a numeral
         int j = i;
         while (j < s.Length && s[j] == ' ') j++;
-        if (j < s.Length && s[j] is '.' or '-' or '–' or '—' or ')' or ':') j++;
+        if (j < s.Length && s[j] is '.' or '-' or '–' or '—' or ')' or ':' or '/') j++;
         else if (start == 0) return null; // a bare "I " is a pronoun or a typo, not a part
         int printedEnd = j;
         while (j < s.Length && s[j] == ' ') j++;
+        // "PHẦN I" alone on its line: the part's title follows on the next line.
+        if (j >= s.Length && start > 0) return new Marker(MarkerKind.Part, s[start..i], s[..printedEnd].TrimEnd(), "");
         if (j >= s.Length || !char.IsUpper(s[j])) return null;
         return new Marker(MarkerKind.Part, s[start..i], s[..printedEnd].TrimEnd(), s[j..]);
     }
 
+    /// <summary>"Phần thứ nhất", "PHẦN THỨ HAI: …": the part numbered in words.</summary>
+    private static Marker? ReadOrdinal(string s, int i)
+    {
+        var rest = s[i..];
+        if (!rest.StartsWith("thứ ", StringComparison.OrdinalIgnoreCase)) return null;
+        var after = rest[4..];
+        foreach (var (word, roman) in Ordinals)
+        {
+            if (!after.StartsWith(word, StringComparison.OrdinalIgnoreCase)) continue;
+            int j = i + 4 + word.Length;
+            if (j < s.Length && char.IsLetter(s[j])) continue; // "thứ hai" is not "thứ hain…"
+            if (j < s.Length && s[j] is '.' or '-' or '–' or '—' or ')' or ':' or '/') j++;
+            int printedEnd = j;
+            while (j < s.Length && s[j] == ' ') j++;
+            if (j < s.Length && !char.IsUpper(s[j])) return null;
+            return new Marker(MarkerKind.Part, roman, s[..printedEnd].TrimEnd(), s[j..]);
+        }
+        return null;
+    }
+
     private static Marker? ReadNumbered(string s)
     {
-        int i = 0;
+        // "Mục 1.", "MỤC 2 -": a numbered section introduced by a word.
+        int i = s.StartsWith("Mục ", StringComparison.Ordinal) || s.StartsWith("MỤC ", StringComparison.Ordinal) ? 4 : 0;
+        int numberStart = i;
         var parts = 0;
         while (true)
         {
@@ -115,13 +157,15 @@ public static class MarkerReader
             while (i < s.Length && i - d < 3 && char.IsAsciiDigit(s[i])) i++;
             if (i == d) return null;
             if (i < s.Length && char.IsAsciiDigit(s[i])) return null; // four digits: a year, not numbering
+            // "7.900 USD", "30.000 người": three digits after a dot group thousands; a numbering part has one or two.
+            if (parts > 0 && i - d == 3) return null;
             parts++;
             if (i + 1 < s.Length && s[i] == '.' && char.IsAsciiDigit(s[i + 1]) && parts < 5) { i++; continue; }
             break;
         }
-        var number = s[..i];
+        var number = s[numberStart..i];
         int j = i;
-        bool terminated = false;
+        bool terminated = numberStart > 0;
         if (j < s.Length && s[j] is '.' or ')') { j++; terminated = true; }
         else
         {

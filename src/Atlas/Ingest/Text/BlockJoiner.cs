@@ -18,13 +18,15 @@ public static class BlockJoiner
         var blocks = new List<Block>();
         var text = new StringBuilder();
         int first = -1, last = -1;
+        List<int>? joins = null;
         LineWidth lastWidth = LineWidth.Of("", "");
         bool styled = false, blankBefore = false;
 
         void Flush()
         {
-            if (first >= 0) blocks.Add(new Block(text.ToString(), styled, false, first, last));
+            if (first >= 0) blocks.Add(new Block(text.ToString(), styled, false, first, last) { Joins = (IReadOnlyList<int>?)joins ?? [] });
             text.Clear();
+            joins = null;
             first = -1;
         }
 
@@ -41,7 +43,9 @@ public static class BlockJoiner
             }
             if (first >= 0 && Continues(text, lastWidth, line, blankBefore, wrap))
             {
-                text.Append(' ').Append(line.Text);
+                text.Append(' ');
+                (joins ??= []).Add(text.Length);
+                text.Append(line.Text);
                 last = i;
                 lastWidth = line.Width;
             }
@@ -75,10 +79,46 @@ public static class BlockJoiner
             // A re-wrap can put "- 2025" (from "2021 - 2025") or "- xã hội" (from "kinh tế - xã hội") at the start of a line;
             // only a full, unfinished line lets such a "bullet" continue it.
             // "- Trà Vinh" (from "Bến Tre - Trà Vinh") too: a real bullet follows a finished line, not a full unfinished one.
-            return full && !ends && marker is { Kind: MarkerKind.Bullet, Number: "-" };
+            return full && !ends && marker is { Kind: MarkerKind.Bullet, Number: "-" } && ContinuesWithDash(previous, marker.Rest);
         }
         if (!ends && StartsContinuation(next, blankBefore)) return true;
+        // A heading in capitals ends where the capitals end: "II- QUAN ĐIỂM … VÀ TẦM NHÌN" then "Quan điểm …" is a new block
+        // even when the capitals filled the line. A heading wrapped in capitals continues in capitals.
+        if (full && IsAllCaps(previous) && !IsAllCaps(next)) return false;
         return full;
+    }
+
+    /// <summary>Three or more letters and none of them lower case: a heading typed in capitals.</summary>
+    public static bool IsAllCaps(StringBuilder text) => IsAllCaps(text.ToString());
+
+    public static bool IsAllCaps(string text)
+    {
+        int letters = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (char.IsLower(c)) return false;
+            letters++;
+        }
+        return letters >= 3;
+    }
+
+    /// <summary>
+    /// "kinh tế" + "- xã hội", "2021" + "- 2025", "10%" + "- 12%", "Bến Tre" + "- Trà Vinh": a dash joining two words, so the
+    /// line before ends in a word or number (not "(b/c)," closing a recipient) and the word after is lower case or a number — or a name after a name.
+    /// "… kinh tế - xã hội" + "- Về cải thiện …" is a new item: a capital after a lower-case word.
+    /// </summary>
+    private static bool ContinuesWithDash(StringBuilder previous, string after)
+    {
+        int end = previous.Length - 1;
+        while (end >= 0 && previous[end] == ' ') end--;
+        if (end < 0 || after.Length == 0) return false;
+        char last = previous[end];
+        if (!(char.IsLetterOrDigit(last) || char.IsNumber(last) || last is '%' or '‰')) return false;
+        if (!char.IsUpper(after[0])) return true;
+        int start = end;
+        while (start > 0 && previous[start - 1] != ' ') start--;
+        return char.IsUpper(previous[start]);
     }
 
     /// <summary>Lower-case letters and digits continue a sentence; an opening parenthesis only on the very next line.</summary>

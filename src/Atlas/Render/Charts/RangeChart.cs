@@ -29,7 +29,8 @@ public static class RangeChart
         static string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
         var sb = new StringBuilder();
-        sb.Append($"<svg class=\"range-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
+        // role="group", not "img": each row is a link to its passage, which an image role would hide.
+        sb.Append($"<svg class=\"range-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"group\" aria-labelledby=\"{id}-title {id}-desc\">");
         sb.Append($"<title id=\"{id}-title\">{Html.Escape(title)}</title><desc id=\"{id}-desc\">{Html.Escape(description)}</desc>");
         // Axis: gridlines and tick labels at "nice" steps, unit on the right.
         for (decimal t = min; t <= axisMax; t += step)

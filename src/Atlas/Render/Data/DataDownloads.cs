@@ -95,6 +95,7 @@ public sealed class DataDownloads : ISitePage
             targets = ap.Analysis.Targets.Count(t => !t.IsAchievement),
             assignments = ap.Analysis.Assignments.Count,
             references = ap.Analysis.References.Count,
+            own_share = Math.Round(ap.Analysis.OwnShare, 3),
         };
     }
 

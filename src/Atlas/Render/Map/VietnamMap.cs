@@ -27,11 +27,19 @@ public sealed class VietnamMap(MapOutline outline)
     /// <param name="provinces">Provinces to mark (those with a programme); drawn in slug order.</param>
     /// <param name="root">Relative prefix from the page to the site root, e.g. "" or "../".</param>
     /// <param name="title">Accessible title of the map.</param>
-    public string Render(IEnumerable<Province> provinces, string root, string title = "Bản đồ Việt Nam: các tỉnh, thành phố có chương trình")
+    public string Render(IEnumerable<Province> provinces, string root, string title = "Bản đồ Việt Nam: các tỉnh, thành phố có chương trình") =>
+        Render(provinces, root, title, null);
+
+    /// <summary>
+    /// The map with each marker styled by <paramref name="style"/> (an indicator map): its fill, outline, link and
+    /// title. Markers carry <c>data-province</c> so a script can restyle them for another indicator.
+    /// </summary>
+    public string Render(IEnumerable<Province> provinces, string root, string title, Func<Province, MarkerStyle>? style)
     {
         var p = outline.Projection;
         var sb = new StringBuilder();
-        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vn-map\" viewBox=\"0 0 {N(p.Width)} {N(p.Height)}\" role=\"img\" aria-label=\"{Escape(title)}\" font-family=\"'Be Vietnam Pro', system-ui, sans-serif\">");
+        // role="group", not "img": the markers are links, and an image role would hide them from assistive technology.
+        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vn-map\" viewBox=\"0 0 {N(p.Width)} {N(p.Height)}\" role=\"group\" aria-label=\"{Escape(title)}\" font-family=\"'Be Vietnam Pro', system-ui, sans-serif\">");
         sb.Append($"<title>{Escape(title)}</title>");
         sb.Append("<rect class=\"vn-map-sea\" x=\"0\" y=\"0\" width=\"").Append(N(p.Width)).Append("\" height=\"").Append(N(p.Height)).Append("\" fill=\"#eef5fb\"/>");
         sb.Append($"<path class=\"vn-map-land\" d=\"{Escape(outline.Outline)}\" fill=\"#f4efe1\" stroke=\"#8a7f68\" stroke-width=\"0.8\" stroke-linejoin=\"round\"/>");
@@ -50,10 +58,21 @@ public sealed class VietnamMap(MapOutline outline)
         {
             var (x, y) = p.Project(province.Latitude, province.Longitude);
             var label = labels[province.Slug];
-            var href = Escape(root + "provinces/" + province.Slug + ".html");
-            sb.Append($"<a class=\"vn-map-marker\" href=\"{href}\">");
-            sb.Append($"<title>{Escape(province.Name)} — {Escape(province.Capital)}</title>");
-            sb.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerRadius)}\" fill=\"#b3261e\" stroke=\"#ffffff\" stroke-width=\"2\"/>");
+            var look = style?.Invoke(province);
+            var href = Escape(look?.Href ?? root + "provinces/" + province.Slug + ".html");
+            if (look is null)
+            {
+                sb.Append($"<a class=\"vn-map-marker\" href=\"{href}\">");
+                sb.Append($"<title>{Escape(province.Name)} — {Escape(province.Capital)}</title>");
+                sb.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerRadius)}\" fill=\"#b3261e\" stroke=\"#ffffff\" stroke-width=\"2\"/>");
+            }
+            else
+            {
+                sb.Append($"<a class=\"vn-map-marker\" href=\"{href}\" data-province=\"{Escape(province.Slug)}\">");
+                sb.Append($"<title>{Escape(look.Title)}</title>");
+                sb.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerRadius + 1)}\" fill=\"{Escape(look.Fill)}\" stroke=\"{Escape(look.Stroke)}\" stroke-width=\"2\"");
+                sb.Append(look.Dashed ? " stroke-dasharray=\"3 2\"/>" : "/>");
+            }
             if (label is not null)
                 sb.Append($"<text x=\"{N(label.X)}\" y=\"{N(label.Y)}\" text-anchor=\"{label.Anchor}\" font-size=\"{N(FontSize)}\" font-weight=\"600\" fill=\"#1f1f1f\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">{Escape(province.Name)}</text>");
             sb.Append("</a>");
@@ -116,6 +135,9 @@ public sealed class VietnamMap(MapOutline outline)
         if (choice is not null) placed.Add(choice.Box);
         return choice;
     }
+
+    /// <summary>How an indicator map draws one province: <paramref name="Dashed"/> outlines mark "no target".</summary>
+    public sealed record MarkerStyle(string Href, string Title, string Fill, string Stroke, bool Dashed);
 
     private sealed record Label(double X, double Y, string Anchor, Box Box);
 

@@ -18,7 +18,11 @@ public sealed record HomeView(
     IReadOnlyList<ResolutionLink> Resolutions,
     int PassageCount,
     HtmlString? Map,
-    string MatrixHref);
+    string MatrixHref)
+{
+    /// <summary>The map coloured by an indicator, with a selector of the others (replaces <see cref="Map"/> when set).</summary>
+    public IndicatorMapView? IndicatorMap { get; init; }
+}
 
 /// <summary>index.html: what the atlas is, its programmes, and the ways in (province, theme, resolution, search, map).</summary>
 public sealed class HomePage : ISitePage
@@ -28,6 +32,7 @@ public sealed class HomePage : ISitePage
         var map = site.Map;
         // Markers for the provinces that issued a programme, at their capitals (registry coordinates).
         var marked = site.Model.Programmes.Select(ap => site.Lookup.ProvinceOf(ap.Programme)).OfType<Province>().ToList();
+        var indicatorMaps = map is null ? [] : site.Model.Indicators.Select(i => IndicatorClasses.Build(i, site.Model.Programmes, site.Lookup)).ToList();
         foreach (var lang in site.Languages)
         {
             var at = site.Links(lang, "index.html");
@@ -35,13 +40,16 @@ public sealed class HomePage : ISitePage
             var svg = map is null ? null : new HtmlString(map.Render(marked, at.To(""), lang["home_map_title"]));
             var programmes = Views.ForReading(site.Model.Programmes).ToList();
             var view = new HomeView(
-                programmes.Select(p => Views.Row(p.Programme, at)).ToList(),
+                programmes.Select(p => Views.Row(p, at)).ToList(),
                 ProvincePages.Entries(site, at).Where(e => e.Programmes > 0).ToList(),
                 ThemePages.Entries(site, at),
                 site.Lookup.Resolutions.Select(r => new ResolutionLink(r.Number ?? r.Label, r.Number is null ? null : r.Label, at.Resolution(r.Id), r.Programmes.Count)).ToList(),
                 programmes.Sum(p => p.Programme.Passages.Count),
                 svg,
-                at.ThemeMatrix());
+                at.ThemeMatrix())
+            {
+                IndicatorMap = map is null ? null : IndicatorMapViews.ForHome(map, indicatorMaps, at),
+            };
             site.WritePage(at, "home", view, new PageMeta(lang["site_name"], lang["home_description"], []));
         }
     }

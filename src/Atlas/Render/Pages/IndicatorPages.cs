@@ -1,6 +1,7 @@
 using System.Globalization;
 using Atlas.Model;
 using Atlas.Render.Charts;
+using Atlas.Render.Map;
 using Atlas.Render.Templates;
 
 namespace Atlas.Render.Pages;
@@ -19,7 +20,11 @@ public sealed record IndicatorTargetRow(string Programme, string ProgrammeHref, 
 public sealed record IndicatorChart(string Unit, HtmlString Svg);
 
 public sealed record IndicatorView(string Id, string Name, string NameOther, string Definition, IReadOnlyList<IndicatorChart> Charts,
-    IReadOnlyList<IndicatorTargetRow> Rows, IReadOnlyList<string> Wordings, IReadOnlyList<string> Units, string IndexHref);
+    IReadOnlyList<IndicatorTargetRow> Rows, IReadOnlyList<string> Wordings, IReadOnlyList<string> Units, string IndexHref)
+{
+    /// <summary>Provinces coloured by their target (Render/Map); null without a vendored outline or a numeric target.</summary>
+    public IndicatorMapView? Map { get; init; }
+}
 
 /// <summary>indicators/index.html (programmes × indicators) and indicators/&lt;id&gt;.html (chart, table, wordings).</summary>
 public sealed class IndicatorPages : ISitePage
@@ -29,6 +34,7 @@ public sealed class IndicatorPages : ISitePage
         var indicators = site.Model.Indicators;
         var programmes = Views.ForReading(site.Model.Programmes).ToList();
         var used = indicators.Where(i => programmes.Any(p => p.Analysis.Targets.Any(t => !t.IsAchievement && t.IndicatorId == i.Id))).ToList();
+        var maps = used.ToDictionary(i => i.Id, i => IndicatorClasses.Build(i, programmes, site.Lookup), StringComparer.Ordinal);
         foreach (var lang in site.Languages)
         {
             var at = site.Links(lang, "indicators/index.html");
@@ -66,7 +72,10 @@ public sealed class IndicatorPages : ISitePage
                     .Order(StringComparer.Ordinal).ToList();
                 var units = targets.Select(x => x.T.Unit).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 var other = lang.IsEnglish ? indicator.NameVi : indicator.NameEn;
-                var iv = new IndicatorView(indicator.Id, lang.Name(indicator), other, indicator.Definition, charts, tableRows, wordings, units, page.To("indicators/index.html"));
+                var iv = new IndicatorView(indicator.Id, lang.Name(indicator), other, indicator.Definition, charts, tableRows, wordings, units, page.To("indicators/index.html"))
+                {
+                    Map = site.Map is { } vn && maps[indicator.Id].WithValue > 0 ? IndicatorMapViews.ForIndicatorPage(vn, maps[indicator.Id], page) : null,
+                };
                 site.WritePage(page, "indicator", iv, new PageMeta(lang.Name(indicator),
                     string.Format(CultureInfo.InvariantCulture, lang["indicator_description"], lang.Name(indicator), targets.Count),
                     [new Crumb(lang["nav_indicators"], page.To("indicators/index.html")), new Crumb(lang.Name(indicator), null)]));

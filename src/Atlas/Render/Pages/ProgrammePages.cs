@@ -1,4 +1,5 @@
 using System.Globalization;
+using Atlas.Analysis.Similarity;
 using Atlas.Model;
 using Atlas.Render.Templates;
 
@@ -46,7 +47,28 @@ public sealed record ProgrammeView(
     IReadOnlyList<string> Signature,
     string? SourceHref,
     string? SourceName,
-    string Citation);
+    string Citation)
+{
+    /// <summary>How much of the text is the programme's own; drives the "hide shared wording" switch.</summary>
+    public OwnershipView? Ownership { get; init; }
+}
+
+/// <summary>The programme's own versus shared wording, as the programme page and tables show it.</summary>
+/// <param name="OwnPercent">Share of its words outside shared spans, whole percent (0–100).</param>
+/// <param name="SharedPassages">Passages marked "Lời văn chung" (<see cref="SharedLanguage.IsMostlyShared"/>).</param>
+public sealed record OwnershipView(int OwnPercent, int SharedPercent, int SharedPassages, int Passages)
+{
+    public static OwnershipView Of(AnalysedProgramme ap)
+    {
+        int own = Percent(ap.Analysis.OwnShare);
+        int shared = ap.Programme.Passages.Count(p =>
+            ap.Analysis.SharedShare.TryGetValue(p.Id, out var s) && SharedLanguage.IsMostlyShared(s));
+        return new OwnershipView(own, 100 - own, shared, ap.Programme.Passages.Count);
+    }
+
+    /// <summary>0..1 as a whole percent, halves rounded up, so 0,625 shows as 63%.</summary>
+    public static int Percent(double share) => (int)Math.Round(Math.Clamp(share, 0, 1) * 100, MidpointRounding.AwayFromZero);
+}
 
 /// <summary>programmes/&lt;slug&gt;.html: metadata card, contents, the full text with its own numbering, permalinks and citations.</summary>
 public sealed class ProgrammePages : ISitePage
@@ -91,21 +113,21 @@ public sealed class ProgrammePages : ISitePage
         var body = new List<BodyBlock>();
         var toc = new List<TocEntry>();
         var bySection = p.Passages.ToLookup(x => x.SectionId ?? "", StringComparer.Ordinal);
+        var depthOf = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        foreach (var passage in bySection[""]) body.Add(PassageBlock(site, ap, passage, 0, at));
-
-        void Walk(Section s, int depth)
+        foreach (var entry in DocumentOrder.Of(p))
         {
-            var heading = linker.Link(s.Heading, at);
-            if (depth <= 3) toc.Add(new TocEntry(DisplayNumber(s), s.Heading, "#" + s.Id, depth));
-            var own = bySection[s.Id].ToList();
-            body.Add(new BodyBlock(
-                true, s.Id, Math.Min(depth + 1, 6), DisplayNumber(s), null, heading,
-                Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, own, at), []));
-            foreach (var passage in own) body.Add(PassageBlock(site, ap, passage, depth, at));
-            foreach (var child in s.Children) Walk(child, depth + 1);
+            if (entry.Section is { } s)
+            {
+                depthOf[s.Id] = entry.Depth;
+                if (entry.Depth <= 3) toc.Add(new TocEntry(DisplayNumber(s), s.Heading, "#" + s.Id, entry.Depth));
+                body.Add(new BodyBlock(
+                    true, s.Id, Math.Min(entry.Depth + 1, 6), DisplayNumber(s), null, linker.Link(s.Heading, at),
+                    Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, bySection[s.Id].ToList(), at), []));
+            }
+            else if (entry.Passage is { } passage)
+                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at));
         }
-        foreach (var s in p.Sections) Walk(s, 1);
 
         return new ProgrammeView(
             m.Title ?? label,
@@ -119,7 +141,10 @@ public sealed class ProgrammePages : ISitePage
             p.Closing.SignatureLines,
             SiteRenderer.IsCopiedSource(site, p.Source.FileName) ? at.SourceFile(p.Source.FileName) : null,
             SiteRenderer.IsCopiedSource(site, p.Source.FileName) ? p.Source.FileName : null,
-            Citation.For(m, null));
+            Citation.For(m, null))
+        {
+            Ownership = OwnershipView.Of(ap),
+        };
     }
 
     private static string? Kicker(Programme p, Language lang)
@@ -145,11 +170,8 @@ public sealed class ProgrammePages : ISitePage
             Citation.For(ap.Programme.Metadata, passage.Citation), passage.Citation, [],
             passage.Fields.Select(f => new FieldView(f.Label, linker.Link(f.Value, at))).ToList(),
             related,
-            ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && shared >= MostlySharedThreshold);
+            ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && SharedLanguage.IsMostlyShared(shared));
     }
-
-    /// <summary>Half or more of a passage's 5-word shingles also occur in another programme: it reads as common wording.</summary>
-    private const double MostlySharedThreshold = 0.5;
 
     /// <summary>The start of a related passage, cut on a word boundary, so the list stays scannable.</summary>
     private static string Excerpt(string text)

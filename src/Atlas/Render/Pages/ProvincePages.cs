@@ -56,7 +56,7 @@ public sealed class ProvincePages : ISitePage
             {
                 var at = site.Links(lang, $"provinces/{slug}.html");
                 var programmes = Views.ForReading(site.Model.Programmes.Where(ap => PageLinks.ProvinceSlug(ap.Programme) == slug))
-                    .Select(ap => Views.Row(ap.Programme, at)).ToList();
+                    .Select(ap => Views.Row(ap, at)).ToList();
                 var pages = All(site).Select(x => x.Slug).ToHashSet(StringComparer.Ordinal);
                 // A merge target missing from the registry has no page: name it without a link.
                 LinkView? nowPartOf = registered?.MergedInto is { Length: > 0 } into

@@ -37,7 +37,7 @@ public sealed class ResolutionPages : ISitePage
                 }
                 var title = r.Number ?? r.Label;
                 var view = new ResolutionView(title, r.Number, r.Label, Dates.Display(r.Date, lang),
-                    Views.ForReading(r.Programmes).Select(ap => Views.Row(ap.Programme, at)).ToList(), mentions);
+                    Views.ForReading(r.Programmes).Select(ap => Views.Row(ap, at)).ToList(), mentions);
                 site.WritePage(at, "resolution", view, new PageMeta(
                     title,
                     string.Format(CultureInfo.InvariantCulture, lang["resolution_description"], title, r.Programmes.Count),

@@ -55,6 +55,28 @@ public class SimilaritySpec
     }
 
     [Fact]
+    public void Each_programme_gets_the_share_of_its_words_that_are_its_own()
+    {
+        var results = SharedLanguage.Analyse(Seeds);
+        for (int p = 0; p < Seeds.Count; p++)
+        {
+            var fromPassages = SharedLanguage.OwnShare(Seeds[p], ProgrammeAnalysis.Empty with { SharedShare = results[p].Share });
+            Assert.Equal(fromPassages, results[p].OwnShare, 3);
+            Assert.InRange(results[p].OwnShare, 0.05, 0.99);
+        }
+        // Alone, a programme shares nothing: all its wording is its own.
+        Assert.Equal(1, SharedLanguage.Analyse([Seeds[0]])[0].OwnShare);
+    }
+
+    [Theory]
+    [InlineData(SharedLanguage.MostlySharedThreshold, true)]
+    [InlineData(SharedLanguage.MostlySharedThreshold - 0.01, false)]
+    [InlineData(1.0, true)]
+    [InlineData(0.0, false)]
+    public void A_passage_reads_as_shared_wording_from_the_threshold_on(double share, bool shared) =>
+        Assert.Equal(shared, SharedLanguage.IsMostlyShared(share));
+
+    [Fact]
     public void Related_passages_come_from_other_programmes_and_find_the_same_task()
     {
         var related = RelatedPassages.Analyse(Seeds);

@@ -1,0 +1,159 @@
+using Atlas.Model;
+
+namespace Atlas.Tests.Ingest;
+
+/// <summary>Headings are recognised whatever style the document (or whoever re-typed it) uses, and sentences never are.</summary>
+public class HeadingStylesSpec
+{
+    private static Programme Body(string body) =>
+        Seeds.IngestText("style.txt", "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\n-----\n\n" + body).Programme;
+
+    private static string Tree(Programme p) =>
+        string.Join(" | ", Seeds.AllSections(p.Sections).Select(s => $"{s.Citation}:{s.Heading}"));
+
+    [Fact]
+    public void Quang_ngai_vision_2045_is_section_II_3_with_its_text_as_a_passage()
+    {
+        var p = Seeds.Ingest(Seeds.QuangNgai).Programme;
+        var vision = Seeds.SectionAt(p, "II", "3");
+        Assert.Equal("Tầm nhìn đến năm 2045", vision.Heading);
+        Assert.Equal("s-ii-3", vision.Id);
+        var text = Assert.Single(p.Passages, x => x.SectionId == "s-ii-3");
+        Assert.Equal("Quảng Ngãi là tỉnh phát triển bền vững và đa dạng với các ngành công nghiệp xanh, công nghiệp công nghệ cao.", text.Text);
+        Assert.Null(text.Marker);
+        Assert.DoesNotContain(p.Passages, x => x.SectionId == "s-ii");
+    }
+
+    [Fact]
+    public void A_numbered_heading_with_inline_text_is_a_section_when_it_continues_the_numbering()
+    {
+        var p = Body("I. MỤC TIÊU\n\n1. Mục tiêu chung\n\nPhát triển nhanh.\n\n2. Mục tiêu cụ thể\n\n- Tăng trưởng 8%.\n\n" +
+                     "3. Tầm nhìn đến năm 2045: Tỉnh phát triển khá.\n\nII. NHIỆM VỤ\n\n2.1. Về kinh tế\n\nĐoạn.\n\n2.2. Về xã hội: Giảm nghèo bền vững.\n");
+        Assert.Equal("I:MỤC TIÊU | I.1:Mục tiêu chung | I.2:Mục tiêu cụ thể | I.3:Tầm nhìn đến năm 2045 | II:NHIỆM VỤ | II.2.1:Về kinh tế | II.2.2:Về xã hội", Tree(p));
+        Assert.Equal("Tỉnh phát triển khá.", Assert.Single(p.Passages, x => x.SectionId == "s-i-3").Text);
+        Assert.Equal("Giảm nghèo bền vững.", Assert.Single(p.Passages, x => x.SectionId == "s-ii-2-2").Text);
+    }
+
+    [Fact]
+    public void A_numbered_list_item_with_a_colon_stays_a_list_item()
+    {
+        // No sibling section 1 before it: items of a list, not headings.
+        var p = Body("IV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tuyên giáo: chủ trì tuyên truyền.\n\n2. Các sở, ngành: xây dựng kế hoạch.\n\n" +
+                     "3. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc: báo cáo Ban Thường vụ. Thực hiện hằng năm.\n");
+        Assert.Equal("IV:TỔ CHỨC THỰC HIỆN", Tree(p));
+        Assert.Equal(["1.", "2.", "3."], p.Passages.Select(x => x.Marker));
+    }
+
+    [Fact]
+    public void Headings_in_capitals_without_numbers_are_sections_with_ids_from_their_words()
+    {
+        var p = Body("MỤC TIÊU VÀ YÊU CẦU\n\nĐoạn mở đầu của mục tiêu.\n\n1. Mục tiêu chung\n\nPhát triển nhanh.\n\n" +
+                     "NHIỆM VỤ, GIẢI PHÁP\n\n1. Về kinh tế\n\nTăng trưởng.\n\nTỔ CHỨC THỰC HIỆN\n\nCác cấp ủy quán triệt.\n");
+        Assert.Equal("MỤC TIÊU VÀ YÊU CẦU:MỤC TIÊU VÀ YÊU CẦU | MỤC TIÊU VÀ YÊU CẦU.1:Mục tiêu chung | NHIỆM VỤ, GIẢI PHÁP:NHIỆM VỤ, GIẢI PHÁP | NHIỆM VỤ, GIẢI PHÁP.1:Về kinh tế | TỔ CHỨC THỰC HIỆN:TỔ CHỨC THỰC HIỆN", Tree(p));
+        Assert.Equal(["s-muc-tieu-va-yeu-cau", "s-muc-tieu-va-yeu-cau-1", "s-nhiem-vu-giai-phap", "s-nhiem-vu-giai-phap-1", "s-to-chuc-thuc-hien"],
+            Seeds.AllSections(p.Sections).Select(s => s.Id));
+        Assert.Equal("s-muc-tieu-va-yeu-cau-p1", p.Passages[0].Id);
+        Assert.All(p.Sections, s => Assert.Equal(SectionKind.Unnumbered, s.Kind));
+    }
+
+    [Fact]
+    public void Capitals_inside_roman_parts_are_one_level_below_the_parts()
+    {
+        var p = Body("I. MỤC TIÊU\n\nMỤC TIÊU CHUNG\n\nPhát triển nhanh.\n\nII. NHIỆM VỤ\n\nĐoạn.\n");
+        Assert.Equal("I:MỤC TIÊU | I.MỤC TIÊU CHUNG:MỤC TIÊU CHUNG | II:NHIỆM VỤ", Tree(p));
+    }
+
+    [Fact]
+    public void Markdown_headings_without_numbers_are_sections_but_bold_sentences_are_not()
+    {
+        var p = Body("## Mục tiêu chung\n\nPhát triển nhanh.\n\n**Đây là một câu in đậm để nhấn mạnh.**\n\nĐoạn tiếp.\n");
+        Assert.Equal("Mục tiêu chung:Mục tiêu chung", Tree(p));
+        Assert.Equal(["Phát triển nhanh.", "Đây là một câu in đậm để nhấn mạnh.", "Đoạn tiếp."], p.Passages.Select(x => x.Text));
+    }
+
+    [Theory]
+    [InlineData("PHẦN I\n\nĐÁNH GIÁ TÌNH HÌNH", "I", "ĐÁNH GIÁ TÌNH HÌNH")]
+    [InlineData("Phần thứ nhất: ĐÁNH GIÁ TÌNH HÌNH", "I", "ĐÁNH GIÁ TÌNH HÌNH")]
+    [InlineData("PHẦN THỨ HAI\nNHIỆM VỤ", "II", "NHIỆM VỤ")]
+    [InlineData("I/ ĐÁNH GIÁ TÌNH HÌNH", "I", "ĐÁNH GIÁ TÌNH HÌNH")]
+    [InlineData("I) ĐÁNH GIÁ", "I", "ĐÁNH GIÁ")]
+    [InlineData("Chương III. Tổ chức thực hiện", "III", "Tổ chức thực hiện")]
+    [InlineData("Mục 2. Nhiệm vụ", "2", "Nhiệm vụ")]
+    [InlineData("**2. Nhiệm vụ, giải pháp**", "2", "Nhiệm vụ, giải pháp")]
+    [InlineData("2) Nhiệm vụ", "2", "Nhiệm vụ")]
+    [InlineData("(b) Nhiệm vụ", "b", "Nhiệm vụ")]
+    [InlineData("b. Nhiệm vụ", "b", "Nhiệm vụ")]
+    public void Heading_styles_are_read_with_their_number(string heading, string number, string text)
+    {
+        var p = Body(heading + "\n\n- Nội dung thứ nhất.\n\n- Nội dung thứ hai.\n");
+        var s = Assert.Single(Seeds.AllSections(p.Sections));
+        Assert.Equal((number, text), (s.Number, s.Heading));
+        Assert.Equal(2, p.Passages.Count(x => x.SectionId == s.Id));
+    }
+
+    [Theory]
+    [InlineData("PHẦN LỚN các doanh nghiệp đã đổi mới công nghệ.")]
+    [InlineData("XÂY DỰNG nông thôn mới là nhiệm vụ thường xuyên.")]
+    [InlineData("Chương trình này được phổ biến đến chi bộ.")]
+    [InlineData("Mục tiêu của chương trình là phát triển nhanh và bền vững.")]
+    [InlineData("GRDP TĂNG 8%.")]
+    public void A_sentence_is_never_a_heading(string sentence)
+    {
+        var p = Body("I. MỤC TIÊU\n\n" + sentence + "\n\nĐoạn tiếp theo.\n");
+        Assert.Equal("I:MỤC TIÊU", Tree(p));
+        Assert.Equal(sentence, p.Passages[0].Text);
+    }
+
+    [Fact]
+    public void A_numbered_item_with_a_colon_after_a_sentence_is_not_a_heading_even_in_sequence()
+    {
+        var p = Body("I. MỤC TIÊU\n\n1. Mục tiêu chung\n\nPhát triển nhanh.\n\n2. Đến năm 2030, tỉnh phấn đấu đạt các chỉ tiêu sau đây, cụ thể là các chỉ tiêu về kinh tế và xã hội như sau: tăng trưởng 8%.\n");
+        Assert.Equal("I:MỤC TIÊU | I.1:Mục tiêu chung", Tree(p));
+    }
+}
+
+/// <summary>Every seed with its headings re-typed in another style reads as the same section tree with the same passages.</summary>
+public class RestyledSeedsSpec
+{
+    public static TheoryData<string> AllSeeds() => new(Seeds.All);
+
+    private static IEnumerable<string> Tree(Programme p) =>
+        Seeds.AllSections(p.Sections).Select(s => $"{s.Id} {s.Kind} {s.Number} {s.Heading}");
+
+    [Theory]
+    [MemberData(nameof(AllSeeds))]
+    public void A_seed_with_its_headings_restyled_has_the_same_tree_and_passages(string seed)
+    {
+        var original = Seeds.Ingest(seed).Programme;
+        var failures = new List<string>();
+        foreach (var (name, style) in RestyledHeadings.PartStyles)
+        {
+            var text = RestyledHeadings.Apply(Seeds.Text(seed), original, style);
+            if (text == Seeds.Text(seed).Replace("\r\n", "\n")) continue; // the seed has no heading of that kind
+            var p = Seeds.IngestText(seed, text).Programme;
+            if (!Tree(original).SequenceEqual(Tree(p)))
+                failures.Add($"{name}: tree differs: {string.Join(" / ", Tree(p).Except(Tree(original)).Take(3))} | missing {string.Join(" / ", Tree(original).Except(Tree(p)).Take(3))}");
+            if (!original.Passages.Select(x => (x.Id, x.Text)).SequenceEqual(p.Passages.Select(x => (x.Id, x.Text))))
+                failures.Add($"{name}: passages differ");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// The Roman numbers taken away: the parts are then headings in capitals, unnumbered sections with ids from their words,
+    /// holding the same numbered sections and the same passages.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllSeeds))]
+    public void A_seed_whose_parts_lose_their_roman_numbers_has_unnumbered_parts_in_capitals(string seed)
+    {
+        var original = Seeds.Ingest(seed).Programme;
+        var text = RestyledHeadings.Apply(Seeds.Text(seed), original, (s, t) => s.Kind == SectionKind.Part ? t : null);
+        var p = Seeds.IngestText(seed, text).Programme;
+        Assert.Equal(original.Sections.Select(s => s.Heading), p.Sections.Select(s => s.Heading));
+        Assert.All(p.Sections, s => Assert.Equal((SectionKind.Unnumbered, ""), (s.Kind, s.Number)));
+        Assert.All(p.Sections, s => Assert.Equal("s-" + Atlas.Ingest.Structure.UnnumberedHeading.Token(s.Heading), s.Id));
+        Assert.Equal(original.Sections.Select(s => s.Children.Select(c => c.Number)), p.Sections.Select(s => s.Children.Select(c => c.Number)));
+        Assert.Equal(original.Passages.Select(x => x.Text), p.Passages.Select(x => x.Text));
+    }
+}
