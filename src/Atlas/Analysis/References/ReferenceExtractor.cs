@@ -43,8 +43,9 @@ public static class ReferenceExtractor
 
     public static IEnumerable<Reference> Extract(string passageId, string text)
     {
-        if (!text.IsNormalized()) text = text.Normalize();
         var found = new List<Reference>();
+        if (!Nfc.HasDigit(text)) return found; // a citation always carries a number: most passages are skipped here
+        text = Nfc.Of(text);
         try
         {
             for (var m = Citation.Match(text); m.Success; m = m.NextMatch())

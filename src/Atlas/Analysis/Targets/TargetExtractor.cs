@@ -36,11 +36,11 @@ public sealed class TargetExtractor
     {
         var text = passage.Text;
         // Ingest gives NFC; normalising again keeps folding one char per char on any other input.
-        if (!text.IsNormalized()) text = text.Normalize();
+        text = Nfc.Of(text);
         if (string.IsNullOrEmpty(text)) yield break;
         var f = TextFold.Fold(text);
         // Most passages (tasks) hold no number and no comparison: skip the pattern matching for them.
-        if (!text.Any(char.IsAsciiDigit) && !IsQualitative(f, 0, f.Length)) yield break;
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 && !IsQualitative(f, 0, f.Length)) yield break;
         var skipped = SkippedParentheses(f);
         var quantities = QuantityScanner.Scan(f).Where(q => !skipped.Any(r => q.NumberStart > r.Start && q.NumberStart < r.End)).ToList();
         var times = TimeScanner.Scan(f).Where(t => !t.IsBase).ToList();

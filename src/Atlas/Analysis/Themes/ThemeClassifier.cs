@@ -49,12 +49,13 @@ public sealed class ThemeClassifier
     {
         var tree = SectionTree.Of(programme.Sections);
         var headingCache = new Dictionary<string, IReadOnlyList<CompiledTheme>>(StringComparer.Ordinal);
+        var skipCache = new Dictionary<string, bool>(StringComparer.Ordinal); // per section: headings are read once, not once per passage
         var result = new List<PassageTheme>();
         foreach (var passage in programme.Passages)
         {
             var found = new Dictionary<string, PassageTheme>(StringComparer.Ordinal);
             var chain = tree.Chain(passage.SectionId);
-            if (chain.Count > 0 && !chain.Any(IsSkipped))
+            if (chain.Count > 0 && !chain.Any(s => skipCache.TryGetValue(s.Id, out var skip) ? skip : skipCache[s.Id] = IsSkipped(s)))
             {
                 var matches = index.Find(ThemeText.Words(passage.Text));
                 AddHeadingThemes(passage, matches, chain, headingCache, found);
@@ -83,7 +84,7 @@ public sealed class ThemeClassifier
             var inherited = named;
             if (named.Count > 1)
             {
-                var ownText = named.Where(t => Select(matches, t.AllPhrases, t.Excludes).Count > 0).ToList();
+                var ownText = named.Where(t => AnyOf(matches, t.AllPhrases) && Select(matches, t.AllPhrases, t.Excludes).Count > 0).ToList();
                 if (ownText.Count > 0) inherited = ownText;
             }
             foreach (var theme in inherited)
@@ -98,6 +99,7 @@ public sealed class ThemeClassifier
         foreach (var theme in themes)
         {
             if (found.ContainsKey(theme.Theme.Id)) continue;
+            if (!AnyOf(matches, theme.Keywords)) continue; // most passages name few themes: skip the selection for the rest
             var hits = Select(matches, theme.Keywords, theme.Excludes);
             if (hits.Count == 0) continue;
             var distinct = hits.Select(h => theme.Spelling[h.Phrase]).Distinct(StringComparer.Ordinal).ToList();
@@ -144,7 +146,13 @@ public sealed class ThemeClassifier
                 break;
             }
         }
-        return Math.Min(ThemeText.Words(text[..end]).Length, LeadWords);
+        return Math.Min(ThemeText.CountWords(text.AsSpan(0, end)), LeadWords);
+    }
+
+    private static bool AnyOf(IReadOnlyList<PhraseMatch> matches, HashSet<int> wanted)
+    {
+        for (int i = 0; i < matches.Count; i++) if (wanted.Contains(matches[i].Phrase)) return true;
+        return false;
     }
 
     /// <summary>Matches of the wanted phrases outside exclusions, longest first without overlaps, in text order.</summary>

@@ -18,23 +18,89 @@ internal static class ThemeText
     {
         var sb = new StringBuilder(text.Length + 2);
         sb.Append(' ');
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        var table = Table.Value;
+        foreach (var ch in text)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;
-            var c = ch switch
+            var c = table[ch];
+            if (c == Skip) continue;
+            if (c == Slow)
             {
-                'đ' or 'Đ' or 'ð' or 'Ð' => 'd',
-                _ => char.ToLowerInvariant(ch),
-            };
-            if (c == 'y') c = 'i';
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
-                sb.Append(c);
-            else if (sb[^1] != ' ')
-                sb.Append(' ');
+                foreach (var d in ch.ToString().Normalize(NormalizationForm.FormD)) Append(sb, FoldDecomposed(d));
+                continue;
+            }
+            Append(sb, c);
         }
         if (sb[^1] != ' ') sb.Append(' ');
         return sb.ToString();
+    }
+
+    private static void Append(StringBuilder sb, char c)
+    {
+        if (c == Skip) return;
+        if (c != ' ') sb.Append(c);
+        else if (sb[^1] != ' ') sb.Append(' ');
+    }
+
+    // Folding is per char (marks are dropped, so NFD's reordering of marks never matters): each char's result is
+    // computed once — a letter or digit, a separator, or nothing (a mark). Chars whose decomposition holds more than
+    // one non-mark (none in Vietnamese text) take the slow path. Immutable once built.
+    private const char Skip = '\0', Slow = '*'; // never a fold result
+    private static readonly Lazy<char[]> Table = new(BuildTable);
+
+    private static char[] BuildTable()
+    {
+        var table = new char[65536];
+        for (int i = 0; i < table.Length; i++)
+        {
+            var ch = (char)i;
+            if (char.IsSurrogate(ch)) { table[i] = ' '; continue; }
+            string decomposed;
+            try { decomposed = ch.ToString().Normalize(NormalizationForm.FormD); }
+            catch (ArgumentException) { table[i] = ' '; continue; } // not a character (noncharacter, unassigned): a separator
+            char result = Skip;
+            int kept = 0;
+            foreach (var d in decomposed)
+            {
+                var f = FoldDecomposed(d);
+                if (f == Skip) continue;
+                kept++;
+                result = f;
+            }
+            table[i] = kept > 1 ? Slow : result;
+        }
+        return table;
+    }
+
+    /// <summary>One char of NFD text: nothing for a mark, else the folded letter or digit, else a separator.</summary>
+    private static char FoldDecomposed(char ch)
+    {
+        var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) return Skip;
+        var c = ch switch
+        {
+            'đ' or 'Đ' or 'ð' or 'Ð' => 'd',
+            _ => char.ToLowerInvariant(ch),
+        };
+        if (c == 'y') c = 'i';
+        return c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c : ' ';
+    }
+
+    /// <summary>How many folded words <paramref name="text"/> holds (the length of <see cref="Words"/>), without making them.</summary>
+    public static int CountWords(ReadOnlySpan<char> text)
+    {
+        var table = Table.Value;
+        int count = 0;
+        bool inWord = false;
+        foreach (var ch in text)
+        {
+            var c = table[ch];
+            if (c == Skip) continue;
+            if (c == Slow) return Words(text.ToString()).Length;
+            bool letter = c != ' ';
+            if (letter && !inWord) count++;
+            inWord = letter;
+        }
+        return count;
     }
 
     /// <summary>The folded words of a text, in order.</summary>
