@@ -306,7 +306,7 @@
   var PAGE_BATCH = 3;      // lists read one page further per step
   var SMALL_LIST = 512;    // postings of a list read whole at once
   var TEXT_BATCH = 8;      // unresolved candidates scored from their stored text in one step
-  var THEME_SAMPLE = 6;    // theme-mask files read for approximate theme counts on a large result set
+  var THEME_SAMPLE = 3;    // theme-mask files read for approximate theme counts on a large result set
   var PHRASE_VERIFY = 4000; // postings a quoted phrase's words may have for every match to be checked exactly
 
   /** A term's impact list as far as it is loaded: postings seen (doc → posting) and the best impact left. */
