@@ -16,7 +16,7 @@ public sealed class CheckCommand : Command<CommonSettings>
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(site)}[/]: không tồn tại (no such folder); run ./build.sh first.");
             return ExitCodes.DocumentFailed;
         }
-        var problems = new SiteChecker().Check(site);
+        var problems = new SiteChecker(thorough: true).Check(site);
         foreach (var p in problems) AnsiConsole.MarkupLine($"[red]{Markup.Escape(p.Page)}[/]: {Markup.Escape(p.Problem)}");
         AnsiConsole.MarkupLine($"{problems.Count} problem(s).");
         return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.DocumentFailed;

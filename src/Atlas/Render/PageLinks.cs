@@ -56,7 +56,14 @@ public sealed class PageLinks
     }
 
     public string Home() => To("index.html");
-    public string Programme(string slug, string? anchor = null) => To($"programmes/{slug}.html" + Anchor(anchor));
+    /// <summary>
+    /// A programme page; with an anchor (a section or passage), the Vietnamese page, where the document's text is: the
+    /// English page is a companion without the text (see <see cref="Pages.ProgrammeCompanion"/>).
+    /// </summary>
+    public string Programme(string slug, string? anchor = null) =>
+        string.IsNullOrEmpty(anchor) || !Language.IsEnglish
+            ? To($"programmes/{slug}.html" + Anchor(anchor))
+            : Shared($"programmes/{slug}.html" + Anchor(anchor));
     public string Provinces() => To("provinces/index.html");
     public string Province(string slug) => To($"provinces/{slug}.html");
     public string Themes() => To("themes/index.html");

@@ -40,7 +40,9 @@ public sealed class SiteRenderer(BuildOptions options)
         var site = new SiteWriter(model, templates, Language.Load(options.TemplatesDir), SiteSettings.Load(options.TemplatesDir), outDir, map);
         CopyAssets(Path.Combine(options.TemplatesDir, "assets"), Path.Combine(outDir, "assets"));
         CopySources(model, outDir);
-        foreach (var page in Pages()) page.Write(site);
+        // Page types run side by side (and the large ones spread their pages over the cores too): each page is its own file,
+        // and what is aggregated (the sitemap, the feed) is written afterwards in a fixed order.
+        site.ForEach(Pages(), page => page.Write(site));
         Sitemap.Write(site);
         AtomFeed.Write(site);
     }

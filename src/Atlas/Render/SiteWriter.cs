@@ -18,6 +18,7 @@ public sealed class SiteWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly TemplateCache templates;
     private readonly List<WrittenPage> written = [];
+    private readonly Dictionary<string, ScriptObject> languageScopes = new(StringComparer.Ordinal);
 
     public SiteWriter(AtlasModel model, TemplateCache templates, IReadOnlyList<Language> languages, SiteSettings settings, string outDir,
         VietnamMap? map = null)
@@ -29,6 +30,7 @@ public sealed class SiteWriter
         Languages = languages;
         Settings = settings;
         OutDir = outDir;
+        foreach (var lang in languages) languageScopes[lang.Code] = LanguageScope(lang);
     }
 
     public AtlasModel Model { get; }
@@ -39,28 +41,46 @@ public sealed class SiteWriter
 
     /// <summary>The map of Vietnam for the home page; null when templates/assets/map holds no outline.</summary>
     public VietnamMap? Map { get; }
-    public IReadOnlyList<WrittenPage> Pages => written;
+    /// <summary>Every page written so far, in path order (pages are written in parallel, so the order they finished in means nothing).</summary>
+    public IReadOnlyList<WrittenPage> Pages
+    {
+        get { lock (written) return written.OrderBy(p => p.SitePath, StringComparer.Ordinal).ToList(); }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> for every item, in parallel. Safe because each call writes its own file: the output
+    /// does not depend on which page finishes first (whatever is aggregated, like the sitemap, is sorted by path).
+    /// </summary>
+    public void ForEach<T>(IEnumerable<T> items, Action<T> write) => Parallel.ForEach(items, write);
 
     public PageLinks Links(Language language, string path) => new(language, path);
 
-    /// <summary>Renders <c>templates/&lt;template&gt;.sbn</c> with <paramref name="page"/> inside the layout and writes it.</summary>
+    /// <summary>Renders <c>templates/&lt;template&gt;.sbn</c> with <paramref name="page"/> inside the layout and writes it. Thread-safe.</summary>
     public void WritePage(PageLinks at, string template, object page, PageMeta meta)
     {
+        var shared = languageScopes[at.Language.Code];
         var globals = Globals(at, page, meta);
-        var body = templates.Render(template, globals);
+        var body = templates.Render(template, shared, globals);
         globals["content"] = new HtmlString(body);
-        var html = templates.Render("layout", globals);
-        WriteText(at.SitePath, html);
-        written.Add(new WrittenPage(at.SitePath, at.Language.Code, at.Path));
+        var html = templates.Render("layout", shared, globals);
+        using (var writer = OpenText(at.SitePath)) HtmlWhitespace.Write(html, writer);
+        lock (written) written.Add(new WrittenPage(at.SitePath, at.Language.Code, at.Path));
     }
 
     /// <summary>Writes a non-page file (feed, sitemap, data download) at a path relative to the site root.</summary>
     public void WriteText(string sitePath, string text)
     {
+        using var writer = OpenText(sitePath);
+        // One newline convention whatever the templates' line endings.
+        writer.Write(text.Contains('\r') ? text.Replace("\r\n", "\n") : text);
+    }
+
+    /// <summary>A UTF-8 (no BOM) writer for a file at a path relative to the site root, its folder created.</summary>
+    public TextWriter OpenText(string sitePath)
+    {
         var full = Path.Combine(OutDir, sitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        // One newline convention whatever the templates' line endings.
-        File.WriteAllText(full, text.Replace("\r\n", "\n"), Utf8);
+        return new StreamWriter(full, append: false, Utf8, bufferSize: 1 << 16);
     }
 
     public void WriteBytes(string sitePath, byte[] bytes)
@@ -70,18 +90,35 @@ public sealed class SiteWriter
         File.WriteAllBytes(full, bytes);
     }
 
+    /// <summary>What every page of one language shares: built once, read by every render (never written to).</summary>
+    private ScriptObject LanguageScope(Language lang)
+    {
+        var strings = new ScriptObject();
+        foreach (var (k, v) in lang.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal)) strings[k] = v;
+        var g = new ScriptObject
+        {
+            ["strings"] = strings,
+            ["lang"] = lang.Code,
+            ["has_fonts"] = Settings.HasFonts,
+        };
+        // {{ count "programmes" n }} → "1 programme" / "3 programmes": the "<key>_count" string, or "<key>_count_one" for 1.
+        g.Import("count", new Func<string, object, string>((key, n) =>
+        {
+            var value = Convert.ToInt64(n, System.Globalization.CultureInfo.InvariantCulture);
+            var k = value == 1 && lang.Strings.ContainsKey(key + "_count_one") ? key + "_count_one" : key + "_count";
+            return lang[k].Replace("{0}", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }));
+        return g;
+    }
+
     private ScriptObject Globals(PageLinks at, object page, PageMeta meta)
     {
         var lang = at.Language;
-        var strings = new ScriptObject();
-        foreach (var (k, v) in lang.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal)) strings[k] = v;
         var crumbs = new List<Crumb> { new(lang["nav_home"], meta.Breadcrumbs.Count == 0 ? null : at.Home()) };
         crumbs.AddRange(meta.Breadcrumbs);
-        var g = new ScriptObject
+        return new ScriptObject
         {
             ["page"] = page,
-            ["strings"] = strings,
-            ["lang"] = lang.Code,
             ["root"] = at.Root,
             ["lang_root"] = at.LanguageRoot,
             ["meta"] = new LayoutMeta(
@@ -95,16 +132,7 @@ public sealed class SiteWriter
             ["nav"] = Settings.Nav.Select(n => new NavLink(lang[n.Label], at.To(n.Path), n.Path == at.Path)).ToList(),
             // The search box appears once the search page exists (it works without JS: a GET form to search.html?q=).
             ["search_href"] = templates.Has("search") ? at.Search() : null,
-            ["has_fonts"] = Settings.HasFonts,
         };
-        // {{ count "programmes" n }} → "1 programme" / "3 programmes": the "<key>_count" string, or "<key>_count_one" for 1.
-        g.Import("count", new Func<string, object, string>((key, n) =>
-        {
-            var value = Convert.ToInt64(n, System.Globalization.CultureInfo.InvariantCulture);
-            var k = value == 1 && lang.Strings.ContainsKey(key + "_count_one") ? key + "_count_one" : key + "_count";
-            return lang[k].Replace("{0}", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }));
-        return g;
     }
 }
 

@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using System.Collections.Concurrent;
 using AngleSharp.Html.Parser;
 
 namespace Atlas.Verify;
@@ -7,83 +7,99 @@ namespace Atlas.Verify;
 public sealed record SiteProblem(string Page, string Problem);
 
 /// <summary>
-/// Parses every built page and reports what a reader would trip over: a link to a file that is not there, a #anchor
+/// Reads every built page and reports what a reader would trip over: a link to a file that is not there, a #anchor
 /// the target page lacks, a page without lang, &lt;title&gt; or &lt;h1&gt;, an id used twice, a link that leaves the
 /// site's folder or depends on the server root (the site must work from file:// and any sub-path).
-/// Problems are ordered by page, then by position in the page.
+/// Problems are ordered by page, then page-level problems, then links (grouped by element kind, in page order).
+/// By default pages are read with <see cref="MarkupScanner"/> (the build's verify stage, thousands of pages);
+/// <c>thorough</c> parses each with AngleSharp instead (<c>atlas check</c>).
 /// </summary>
-public sealed class SiteChecker
+public sealed class SiteChecker(bool thorough = false)
 {
-    // Elements and attributes that make the browser fetch or navigate.
-    private static readonly (string Selector, string Attribute)[] LinkAttributes =
-    [
-        ("a[href]", "href"), ("area[href]", "href"), ("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src"),
-        ("source[src]", "src"), ("iframe[src]", "src"), ("form[action]", "action"),
-    ];
-
-    private sealed record PageScan(string Relative, HashSet<string> Ids, List<(string Url, string Element)> Links, List<string> Problems);
+    /// <summary>One page after its own checks: its ids (for anchors into it), its problems so far, and the links whose
+    /// #fragment points into another page, checked once every page is read.</summary>
+    private sealed record PageScan(string Relative, HashSet<string> Ids, List<(int Index, string Problem)> Problems,
+        List<(int Index, PageLink Link, string Target, string Fragment)> Deferred);
 
     public IReadOnlyList<SiteProblem> Check(string siteDir)
     {
         var root = Path.GetFullPath(siteDir);
         if (!Directory.Exists(root)) return [new SiteProblem(siteDir, "site folder does not exist")];
         var files = Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-        // Parsing is the cost (thousands of pages at scale): pages are scanned in parallel, each into its own slot,
-        // then merged in ordinal order so the problem list is the same whatever the scheduling.
+        var kinds = new ConcurrentDictionary<string, PathKind>(StringComparer.Ordinal);
+
+        // Pages are read in parallel, each into its own slot, then merged in ordinal order: the problem list is the same
+        // whatever the scheduling. Only ids and cross-page anchors are kept, so memory stays small at thousands of pages.
         var scans = new PageScan[files.Length];
-        Parallel.For(0, files.Length, () => new HtmlParser(), (i, _, parser) =>
+        Parallel.For(0, files.Length, () => thorough ? new HtmlParser() : null, (i, _, parser) =>
         {
             var relative = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
-            using var stream = File.OpenRead(files[i]);
-            scans[i] = Scan(relative, parser.ParseDocument(stream));
+            PageFacts facts;
+            if (parser is not null)
+            {
+                using var stream = File.OpenRead(files[i]);
+                facts = DomScanner.Scan(parser, stream);
+            }
+            else facts = MarkupScanner.Scan(File.ReadAllBytes(files[i]));
+            scans[i] = Scan(root, relative, facts, kinds);
             return parser;
         }, _ => { });
-        var pages = new SortedDictionary<string, PageScan>(StringComparer.Ordinal);
-        foreach (var scan in scans) pages[scan.Relative] = scan;
 
+        var pages = new Dictionary<string, PageScan>(StringComparer.Ordinal);
+        foreach (var scan in scans) pages[scan.Relative] = scan;
         var problems = new List<SiteProblem>();
-        foreach (var page in pages.Values)
+        foreach (var page in scans)
         {
-            foreach (var p in page.Problems) problems.Add(new SiteProblem(page.Relative, p));
-            foreach (var (url, element) in page.Links)
-            {
-                var problem = CheckLink(root, page, url, pages);
-                if (problem is not null) problems.Add(new SiteProblem(page.Relative, $"{element} → {url}: {problem}"));
-            }
+            var linkProblems = new List<(int Index, string Problem)>();
+            foreach (var (index, problem) in page.Problems)
+                if (index < 0) problems.Add(new SiteProblem(page.Relative, problem));
+                else linkProblems.Add((index, problem));
+            foreach (var (index, link, target, fragment) in page.Deferred)
+                if (pages.TryGetValue(target, out var other) && !other.Ids.Contains(fragment)) // anchors only checked in pages
+                    linkProblems.Add((index, $"{link.Element} → {link.Url}: no element with id \"{fragment}\" in {target}"));
+            foreach (var (_, problem) in linkProblems.OrderBy(p => p.Index)) problems.Add(new SiteProblem(page.Relative, problem));
         }
         return problems;
     }
 
-    private static PageScan Scan(string relative, IDocument doc)
+    private static PageScan Scan(string root, string relative, PageFacts facts, ConcurrentDictionary<string, PathKind> kinds)
     {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(doc.DocumentElement.GetAttribute("lang"))) problems.Add("missing lang on <html>");
-        if (string.IsNullOrWhiteSpace(doc.QuerySelector("head > title")?.TextContent)) problems.Add("missing <title>");
-        if (doc.QuerySelector("h1") is not { } h1 || string.IsNullOrWhiteSpace(h1.TextContent)) problems.Add("missing <h1>");
+        var problems = new List<(int, string)>();
+        if (string.IsNullOrWhiteSpace(facts.Lang)) problems.Add((-1, "missing lang on <html>"));
+        if (string.IsNullOrWhiteSpace(facts.Title)) problems.Add((-1, "missing <title>"));
+        if (string.IsNullOrWhiteSpace(facts.H1)) problems.Add((-1, "missing <h1>"));
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var el in doc.QuerySelectorAll("[id]"))
-        {
-            var id = el.Id!;
-            if (!ids.Add(id)) problems.Add($"duplicate id \"{id}\"");
-        }
+        foreach (var id in facts.Ids)
+            if (!ids.Add(id)) problems.Add((-1, $"duplicate id \"{id}\""));
         // <a name="…"> is also a fragment target.
-        foreach (var el in doc.QuerySelectorAll("a[name]")) ids.Add(el.GetAttribute("name")!);
+        foreach (var name in facts.Names) ids.Add(name);
 
-        var links = new List<(string, string)>();
-        foreach (var (selector, attribute) in LinkAttributes)
-            foreach (var el in doc.QuerySelectorAll(selector))
-                links.Add((el.GetAttribute(attribute)!.Trim(), el.LocalName));
-        return new PageScan(relative, ids, links, problems);
+        var deferred = new List<(int, PageLink, string, string)>();
+        var resolved = new Dictionary<string, (string? Problem, string? Target, string? Fragment)>(StringComparer.Ordinal);
+        for (var i = 0; i < facts.Links.Count; i++)
+        {
+            var link = facts.Links[i];
+            // A page links to the same file many times (permalinks, resolution links): resolve each URL once.
+            if (!resolved.TryGetValue(link.Url, out var r)) resolved[link.Url] = r = Resolve(root, relative, link.Url, kinds);
+            if (r.Problem is not null) problems.Add((i, $"{link.Element} → {link.Url}: {r.Problem}"));
+            else if (r.Target == relative) { if (!ids.Contains(r.Fragment!)) problems.Add((i, $"{link.Element} → {link.Url}: no element with id \"{r.Fragment}\" in {relative}")); }
+            else if (r.Target is not null) deferred.Add((i, link, r.Target, r.Fragment!));
+        }
+        return new PageScan(relative, ids, problems, deferred);
     }
 
-    private static string? CheckLink(string root, PageScan page, string url, IReadOnlyDictionary<string, PageScan> pages)
+    private enum PathKind { Missing, File, Folder }
+
+    /// <summary>A problem with the link itself, or the page (site-relative) and fragment to look for once every page is read.</summary>
+    private static (string? Problem, string? Target, string? Fragment) Resolve(string root, string relative, string url,
+        ConcurrentDictionary<string, PathKind> kinds)
     {
-        if (url.Length == 0) return "empty link";
-        if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return null;
+        if (url.Length == 0) return ("empty link", null, null);
+        if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return (null, null, null);
         if (url.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(url, UriKind.Absolute, out var abs) && abs.Scheme.Length > 1 && !url.StartsWith('/'))
-            return "absolute URL: the site must not depend on anything outside itself";
-        if (url.StartsWith('/')) return "root-relative link: breaks when the site is opened from disk or a sub-path";
+            return ("absolute URL: the site must not depend on anything outside itself", null, null);
+        if (url.StartsWith('/')) return ("root-relative link: breaks when the site is opened from disk or a sub-path", null, null);
 
         var hash = url.IndexOf('#');
         var fragment = hash >= 0 ? Uri.UnescapeDataString(url[(hash + 1)..]) : null;
@@ -92,19 +108,17 @@ public sealed class SiteChecker
         if (query >= 0) pathPart = pathPart[..query];
 
         string targetRelative;
-        if (pathPart.Length == 0) targetRelative = page.Relative;
+        if (pathPart.Length == 0) targetRelative = relative;
         else
         {
-            var pageDir = Path.GetDirectoryName(Path.Combine(root, page.Relative))!;
+            var pageDir = Path.GetDirectoryName(Path.Combine(root, relative))!;
             var full = Path.GetFullPath(Path.Combine(pageDir, Uri.UnescapeDataString(pathPart)));
-            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return "leaves the site folder";
-            if (Directory.Exists(full)) return "links to a folder (no index page from file://); link the .html file";
-            if (!File.Exists(full)) return "file missing";
+            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return ("leaves the site folder", null, null);
+            var kind = kinds.GetOrAdd(full, f => Directory.Exists(f) ? PathKind.Folder : File.Exists(f) ? PathKind.File : PathKind.Missing);
+            if (kind == PathKind.Folder) return ("links to a folder (no index page from file://); link the .html file", null, null);
+            if (kind == PathKind.Missing) return ("file missing", null, null);
             targetRelative = Path.GetRelativePath(root, full).Replace('\\', '/');
         }
-
-        if (string.IsNullOrEmpty(fragment)) return null;
-        if (!pages.TryGetValue(targetRelative, out var target)) return null; // anchors only checked in pages
-        return target.Ids.Contains(fragment) ? null : $"no element with id \"{fragment}\" in {targetRelative}";
+        return string.IsNullOrEmpty(fragment) ? (null, null, null) : (null, targetRelative, fragment);
     }
 }

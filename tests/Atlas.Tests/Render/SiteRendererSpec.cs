@@ -52,12 +52,15 @@ public sealed class SiteRendererSpec
         const string hostile = "<script>alert('x')</script> {{ page.title }} <img src=x onerror=alert(1)> & {% raw %}";
         var site = TestAtlas.Render(temp, TestAtlas.Model(TestAtlas.TienGiang(hostile),
             [new Atlas.Model.PassageTheme("s-iii-2-p2", TestAtlas.Digital.Id, "keyword", "<b>chuyển đổi số</b>")]));
-        foreach (var page in new[] { TienGiangPage, "themes/chuyen-doi-so.html", "en/" + TienGiangPage })
+        foreach (var page in new[] { TienGiangPage, "themes/chuyen-doi-so.html", "en/" + TienGiangPage, "en/themes/chuyen-doi-so.html" })
         {
             var html = File.ReadAllText(Path.Combine(site, page));
             Assert.DoesNotContain("<script>alert", html);
             Assert.DoesNotContain("<img src=x", html);
-            Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; {{ page.title }} &lt;img src=x onerror=alert(1)&gt; &amp; {% raw %}", html);
+            Assert.DoesNotContain("<b>chuyển đổi số</b>", html);
+            // The text itself is on the Vietnamese pages; the English ones are companions without it.
+            if (!page.StartsWith("en/", StringComparison.Ordinal))
+                Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; {{ page.title }} &lt;img src=x onerror=alert(1)&gt; &amp; {% raw %}", html);
             var doc = new HtmlParser().ParseDocument(html);
             Assert.All(doc.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")), "inline script"));
         }
@@ -130,9 +133,56 @@ public sealed class SiteRendererSpec
         var theme = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site, "en/themes/chuyen-doi-so.html")));
         Assert.Equal("en", theme.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Digital transformation", theme.QuerySelector("h1")!.TextContent);
-        Assert.Contains("Thực hiện chuyển đổi số toàn diện", theme.Body!.TextContent);
         Assert.Equal("index.html", theme.QuerySelector(".breadcrumbs li:nth-child(2) a")!.GetAttribute("href"));
         Assert.Equal("../../themes/chuyen-doi-so.html", theme.QuerySelector("link[hreflang=vi]")!.GetAttribute("href"));
+        // The passages stay on the Vietnamese pages: the English column says where each is and why, and links to it.
+        Assert.DoesNotContain("Thực hiện chuyển đổi số toàn diện", theme.Body!.TextContent);
+        Assert.Equal("../../programmes/tien-giang-38-ctr-tu-2023.html#s-iii-2-p1",
+            theme.QuerySelector("#col-tien-giang-38-ctr-tu-2023 a.read-in-context")!.GetAttribute("href"));
+        Assert.Contains("Đẩy mạnh chuyển đổi số", theme.QuerySelector("#col-tien-giang-38-ctr-tu-2023 .why")!.TextContent);
+        Assert.Equal("../../themes/chuyen-doi-so.html", theme.QuerySelector("a.full-text-link")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void The_english_programme_page_is_a_companion_that_links_into_the_vietnamese_text_instead_of_repeating_it()
+    {
+        using var temp = new TempDir();
+        var model = TestAtlas.Model();
+        model = model with
+        {
+            Programmes = model.Programmes.Select(ap => ap.Programme.Slug != "quang-ngai-nq29" ? ap : ap with
+            {
+                Analysis = ap.Analysis with
+                {
+                    Assignments = [new Atlas.Model.Assignment("s-ii-1-p1", null, "Sở Thông tin và Truyền thông", null, null, "2023 - 2030")],
+                    Targets = [new Atlas.Model.Target("s-ii-1-p1", null, Atlas.Model.Comparator.AtLeast, 80, null, "%", null, 2030,
+                        "ít nhất 80% doanh nghiệp", false) { Subject = "doanh nghiệp chuyển đổi số" }],
+                },
+            }).ToList(),
+        };
+        var site = TestAtlas.Render(temp, model);
+        var vi = File.ReadAllText(Path.Combine(site, "programmes/quang-ngai-nq29.html"));
+        var en = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site, "en/programmes/quang-ngai-nq29.html")));
+        Assert.Equal("en", en.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Hỗ trợ doanh nghiệp chuyển đổi số.", vi);
+        Assert.DoesNotContain("Hỗ trợ doanh nghiệp chuyển đổi số.", en.Body!.TextContent);
+        Assert.Empty(en.QuerySelectorAll(".passage"));
+
+        var full = en.QuerySelector("a.full-text-link")!;
+        Assert.Equal("Read the full text (Vietnamese)", full.TextContent);
+        Assert.Equal("../../programmes/quang-ngai-nq29.html", full.GetAttribute("href"));
+        // The outline opens the Vietnamese text at each section; the card and the assignments are in the English interface.
+        var outline = en.QuerySelectorAll(".outline a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["../../programmes/quang-ngai-nq29.html#s-ii", "../../programmes/quang-ngai-nq29.html#s-ii-1"], outline);
+        Assert.Contains(en.QuerySelectorAll(".card dt"), dt => dt.TextContent == "Province");
+        var task = en.QuerySelector("#assignments-title")!.ParentElement!.QuerySelector("tbody a[href='../../programmes/quang-ngai-nq29.html#s-ii-1-p1']");
+        Assert.NotNull(task);
+        Assert.Contains("Sở Thông tin và Truyền thông", task!.Closest("tr")!.TextContent);
+        var target = en.QuerySelector("#targets-title")!.ParentElement!.QuerySelector("tbody tr")!;
+        Assert.Contains("≥ 80%", target.TextContent);
+        Assert.Equal("../../programmes/quang-ngai-nq29.html#s-ii-1-p1", target.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains(en.QuerySelectorAll("a"), a => a.GetAttribute("href") == "../../data/passages.json");
+        Assert.Empty(new SiteChecker().Check(site));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class SiteCheckerSpec
     private static string Page(string body, string lang = "vi", string title = "T", string h1 = "<h1>H</h1>") =>
         $"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body>{h1}{body}</body></html>";
 
-    private static IReadOnlyList<SiteProblem> Check(TempDir temp, params (string Path, string Html)[] files)
+    private static IReadOnlyList<SiteProblem> Check(TempDir temp, bool thorough, params (string Path, string Html)[] files)
     {
         foreach (var (path, html) in files)
         {
@@ -16,14 +16,16 @@ public sealed class SiteCheckerSpec
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllText(full, html);
         }
-        return new SiteChecker().Check(temp["site"]);
+        return new SiteChecker(thorough).Check(temp["site"]);
     }
 
-    [Fact]
-    public void A_sound_site_has_no_problem()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_sound_site_has_no_problem(bool thorough)
     {
         using var temp = new TempDir();
-        var problems = Check(temp,
+        var problems = Check(temp, thorough,
             ("index.html", Page("<a href=\"programmes/a.html#p-1\">a</a> <a href=\"#x\" id=\"x\">self</a> <a href=\"search.html?q=x\">s</a>")),
             ("search.html", Page("")),
             ("programmes/a.html", Page("<p id=\"p-1\">…</p><a href=\"../index.html\">home</a><a href=\"../sources/t%E1%BB%89nh.txt\">src</a>")),
@@ -31,22 +33,26 @@ public sealed class SiteCheckerSpec
         Assert.Empty(problems);
     }
 
-    [Fact]
-    public void Reports_a_link_to_a_missing_file()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reports_a_link_to_a_missing_file(bool thorough)
     {
         using var temp = new TempDir();
-        var problems = Check(temp, ("index.html", Page("<a href=\"programmes/missing.html\">x</a>")));
+        var problems = Check(temp, thorough, ("index.html", Page("<a href=\"programmes/missing.html\">x</a>")));
         var p = Assert.Single(problems);
         Assert.Equal("index.html", p.Page);
         Assert.Contains("programmes/missing.html", p.Problem);
         Assert.Contains("file missing", p.Problem);
     }
 
-    [Fact]
-    public void Reports_an_anchor_the_target_page_lacks()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reports_an_anchor_the_target_page_lacks(bool thorough)
     {
         using var temp = new TempDir();
-        var problems = Check(temp,
+        var problems = Check(temp, thorough,
             ("index.html", Page("<a href=\"a.html#nowhere\">x</a> <a href=\"#also-nowhere\">y</a>")),
             ("a.html", Page("<p id=\"somewhere\"></p>")));
         Assert.Equal(2, problems.Count);
@@ -54,30 +60,36 @@ public sealed class SiteCheckerSpec
         Assert.Contains(problems, p => p.Problem.Contains("\"also-nowhere\" in index.html"));
     }
 
-    [Fact]
-    public void Reports_duplicate_ids()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reports_duplicate_ids(bool thorough)
     {
         using var temp = new TempDir();
-        var p = Assert.Single(Check(temp, ("index.html", Page("<p id=\"s-i\"></p><h2 id=\"s-i\"></h2>"))));
+        var p = Assert.Single(Check(temp, thorough, ("index.html", Page("<p id=\"s-i\"></p><h2 id=\"s-i\"></h2>"))));
         Assert.Contains("duplicate id \"s-i\"", p.Problem);
     }
 
-    [Fact]
-    public void Reports_missing_title_h1_and_lang()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reports_missing_title_h1_and_lang(bool thorough)
     {
         using var temp = new TempDir();
-        var problems = Check(temp, ("index.html", Page("", lang: "", title: "", h1: "")));
+        var problems = Check(temp, thorough, ("index.html", Page("", lang: "", title: "", h1: "")));
         Assert.Equal(3, problems.Count);
         Assert.Contains(problems, p => p.Problem.Contains("lang"));
         Assert.Contains(problems, p => p.Problem.Contains("<title>"));
         Assert.Contains(problems, p => p.Problem.Contains("<h1>"));
     }
 
-    [Fact]
-    public void Reports_links_that_would_break_from_disk_or_leave_the_site()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reports_links_that_would_break_from_disk_or_leave_the_site(bool thorough)
     {
         using var temp = new TempDir();
-        var problems = Check(temp, ("index.html", Page(
+        var problems = Check(temp, thorough, ("index.html", Page(
             "<a href=\"/about.html\">root</a><link rel=\"stylesheet\" href=\"https://cdn.example.com/x.css\"><a href=\"../outside.html\">out</a><a href=\"programmes/\">dir</a>")),
             ("programmes/a.html", Page("")));
         Assert.Equal(4, problems.Count);
@@ -85,5 +97,37 @@ public sealed class SiteCheckerSpec
         Assert.Contains(problems, p => p.Problem.Contains("absolute URL"));
         Assert.Contains(problems, p => p.Problem.Contains("leaves the site"));
         Assert.Contains(problems, p => p.Problem.Contains("folder"));
+    }
+
+    /// <summary>Both readers (the build's scanner, atlas check's full parse) must agree on markup the site could contain.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reads_markup_variants_the_same_way_a_browser_does(bool thorough)
+    {
+        using var temp = new TempDir();
+        var page = "<!DOCTYPE html><HTML LANG=vi><head><meta charset=utf-8><TITLE>Tỉnh &amp; thành</TITLE>" +
+            "<script>var s = '<a href=\"nowhere.html\">';</script><style>a::before { content: '<b id=x>'; }</style></head>" +
+            "<body><!-- <a href=\"commented-out.html\"> --><H1><span>  </span>Đồng Tháp</H1>" +
+            "<svg><title>chart</title><g id='g1'></g></svg>" +
+            "<a href='a.html?x=1&amp;y=2#p%2D1'>quoted</a><a href=a.html#p-1>bare</a><A HREF=\"#g1\">svg anchor</A>" +
+            "<img src=\"missing.png\" alt=\"\"><p id=\"dup\"></p><p ID=dup></p></body></HTML>";
+        var problems = Check(temp, thorough, ("index.html", page), ("a.html", Page("<p id=\"p-1\"></p>")));
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Problem.Contains("duplicate id \"dup\""));
+        Assert.Contains(problems, p => p.Problem.Contains("img → missing.png: file missing"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_title_in_an_svg_is_not_the_page_title_and_an_empty_h1_counts_as_missing(bool thorough)
+    {
+        using var temp = new TempDir();
+        var page = "<!DOCTYPE html><html lang=\"vi\"><head></head><body><svg><title>chart</title></svg><h1> <b></b> </h1></body></html>";
+        var problems = Check(temp, thorough, ("index.html", page));
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Problem.Contains("<title>"));
+        Assert.Contains(problems, p => p.Problem.Contains("<h1>"));
     }
 }

@@ -39,9 +39,10 @@ public static class ControlCharacters
     /// form feed become line breaks. Returns the text unchanged (same instance) when there is nothing to do.</summary>
     public static (string Text, int Removed) Clean(string text)
     {
-        int first = -1;
-        for (int i = 0; i < text.Length; i++)
-            if (NeedsWork(text[i])) { first = i; break; }
+        // Controls are all below U+0100 (a fast bitmap search); the three non-characters are looked for apart.
+        int first = text.AsSpan().IndexOfAny(WorkChars);
+        int special = text.AsSpan().IndexOfAny('\uFEFF', '\uFFFE', '\uFFFF');
+        if (special >= 0 && (first < 0 || special < first)) first = special;
         if (first < 0) return (text, 0);
 
         var sb = new StringBuilder(text.Length);
@@ -56,6 +57,10 @@ public static class ControlCharacters
         }
         return (sb.ToString(), removed);
     }
+
+    /// <summary>The characters <see cref="NeedsWork"/> accepts, for a vectorised search of the (usually clean) text.</summary>
+    private static readonly System.Buffers.SearchValues<char> WorkChars = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0x100).Select(c => (char)c).Where(NeedsWork).ToArray());
 
     private static bool NeedsWork(char c) =>
         c < 0x20 && c is not ('\t' or '\n' or '\r')

@@ -13,7 +13,11 @@ public static class MisreadTcvn3
         foreach (var c in text)
         {
             if (c is >= '\u00A0' and <= '\u00FF') latin1++;
-            else if (IsVietnameseOnly(c)) vietnamese++;
+            else if (IsVietnameseOnly(c))
+            {
+                // Enough Vietnamese-only letters that no count of Latin-1 symbols could outweigh them: real Unicode text.
+                if (++vietnamese * 100 > text.Length) return null;
+            }
         }
         // Real Vietnamese Unicode uses both ranges; the misread text only the Latin-1 one.
         if (latin1 < 20 || vietnamese * 100 > latin1) return null;

@@ -44,7 +44,12 @@ public static class ProvinceNames
     /// Spellings to look for in body text: the canonical one and the old tone placement (Hoà, Hoá), which programmes still use.
     /// "Hồ Chí Minh" alone is usually the president's thought, so only the city's full name counts.
     /// </summary>
-    public static IEnumerable<(string Spelling, string Name)> BodySpellings()
+    public static IReadOnlyList<(string Spelling, string Name)> BodySpellings() => Spellings;
+
+    // Built once: inference looks for every spelling in every paragraph.
+    private static readonly (string Spelling, string Name)[] Spellings = BuildSpellings().ToArray();
+
+    private static IEnumerable<(string Spelling, string Name)> BuildSpellings()
     {
         foreach (var name in All)
         {

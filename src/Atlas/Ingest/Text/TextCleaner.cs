@@ -12,12 +12,26 @@ public static class TextCleaner
     public static IReadOnlyList<SourceLine> Clean(string text)
     {
         var lines = new List<SourceLine>();
+        // Most files are composed already: checked once for the whole text instead of line by line.
+        bool composedAlready = IsPlainlyComposed(text);
         foreach (var raw in SplitLines(text))
         {
-            var composed = raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
-            lines.Add(CleanLine(composed) with { Width = LineWidth.Of(raw, composed) });
+            var composed = composedAlready || IsPlainlyComposed(raw) || raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
+            lines.Add(CleanLine(composed, LineWidth.Of(raw, composed)));
         }
         return lines;
+    }
+
+    /// <summary>
+    /// True when no character can change under NFC: ASCII, Latin-1 and Latin Extended-A/B letters below the combining marks
+    /// (U+0300), and the precomposed Vietnamese letters (U+1EA0–U+1EF9). A cheap sufficient test; anything else is checked
+    /// properly line by line.
+    /// </summary>
+    private static bool IsPlainlyComposed(string text)
+    {
+        foreach (var c in text)
+            if (c >= '\u0300' && c is not (>= '\u1EA0' and <= '\u1EF9')) return false;
+        return true;
     }
 
     /// <summary>CRLF, CR, LF and the Unicode line/paragraph separators all end a line.</summary>
@@ -37,7 +51,9 @@ public static class TextCleaner
         if (start < text.Length) yield return text[start..];
     }
 
-    public static SourceLine CleanLine(string raw)
+    public static SourceLine CleanLine(string raw) => CleanLine(raw, LineWidth.Of(raw, raw));
+
+    private static SourceLine CleanLine(string raw, LineWidth width)
     {
         var text = CleanText(raw, out var styled);
         // Only a line laid out in columns (a tab or a wide gap) has cells worth cleaning separately.
@@ -46,7 +62,7 @@ public static class TextCleaner
             : text.Length > 0 ? [text] : [];
         var isRule = IsRuleLine(raw);
         if (isRule) text = "";
-        return new SourceLine(text, cells, styled && text.Length > 0, isRule, LineWidth.Of(raw, raw));
+        return new SourceLine(text, cells, styled && text.Length > 0, isRule, width);
     }
 
     /// <summary>True for <c>-----</c>, <c>***</c>, <c>___</c>, <c>* * *</c>, <c>=====</c>: three or more rule characters and nothing else.</summary>
@@ -175,8 +191,17 @@ public static class TextCleaner
         return before.Length > 0 && before[^1] is '.' or ';' or '!' or '?' ? before : s;
     }
 
+    private static bool IsInvisibleOrSpace(char c) =>
+        c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u00A0' or '\u2007' or '\u202F' or '\u3000'
+        || (c >= '\u2000' && c <= '\u200A') || char.IsControl(c);
+
+    /// <summary>Every character <see cref="IsInvisibleOrSpace"/> accepts, for a vectorised search of the (usually clean) line.</summary>
+    private static readonly System.Buffers.SearchValues<char> InvisibleOrSpace = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(IsInvisibleOrSpace).ToArray());
+
     private static string RemoveInvisible(string s)
     {
+        if (s.AsSpan().IndexOfAny(InvisibleOrSpace) < 0) return s;
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
@@ -242,6 +267,7 @@ public static class TextCleaner
 
     private static string CollapseSpaces(string s)
     {
+        if (s.Length == 0 || (s[0] != ' ' && s[^1] != ' ' && !s.Contains("  ", StringComparison.Ordinal))) return s;
         var sb = new StringBuilder(s.Length);
         bool space = false;
         foreach (var c in s)

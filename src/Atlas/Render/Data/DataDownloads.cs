@@ -8,7 +8,8 @@ namespace Atlas.Render.Data;
 
 /// <summary>
 /// The downloads under data/: targets.csv and targets.json (one row per target), programmes.json (metadata) and
-/// passages.json (passages with section path and themes). Written once (not per language), in model order, with
+/// passages.json (passages with section id and path, and themes; a passage's URL is <c>programmes/&lt;programme&gt;.html#&lt;id&gt;</c>
+/// and its section headings are in programmes.json, so neither is repeated on every passage). Written once (not per language), in model order, with
 /// invariant numbers: the same model gives the same bytes. Passage URLs are relative to the site root unless
 /// templates/site.yml sets base_url.
 /// </summary>
@@ -96,20 +97,27 @@ public sealed class DataDownloads : ISitePage
             assignments = ap.Analysis.Assignments.Count,
             references = ap.Analysis.References.Count,
             own_share = Math.Round(ap.Analysis.OwnShare, 3),
+            // The section tree, once per programme: passages.json names a passage's section by id (at 1,000 programmes,
+            // repeating the heading path on every passage was a fifth of that file).
+            sections = Sections(p),
         };
+    }
+
+    private static IEnumerable<object> Sections(Programme p)
+    {
+        var list = new List<object>();
+        void Walk(Section s, string? parent)
+        {
+            list.Add(new { id = s.Id, path = s.Citation, number = s.Number, heading = s.Heading, parent });
+            foreach (var c in s.Children) Walk(c, s.Id);
+        }
+        foreach (var root in p.Sections) Walk(root, null);
+        return list;
     }
 
     private static IEnumerable<object> PassageRecords(SiteWriter site, AnalysedProgramme ap)
     {
         var p = ap.Programme;
-        var headings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Walk(Section s, List<string> path)
-        {
-            var here = new List<string>(path) { s.Heading };
-            headings[s.Id] = here;
-            foreach (var c in s.Children) Walk(c, here);
-        }
-        foreach (var root in p.Sections) Walk(root, []);
         var themes = ap.Analysis.Themes.GroupBy(t => t.PassageId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         foreach (var passage in p.Passages)
@@ -120,13 +128,11 @@ public sealed class DataDownloads : ISitePage
                 id = passage.Id,
                 section_id = passage.SectionId,
                 section_path = passage.Citation,
-                section_headings = passage.SectionId is { } sid && headings.TryGetValue(sid, out var h) ? h : [],
                 marker = passage.Marker,
                 text = passage.Text,
                 themes = themes.TryGetValue(passage.Id, out var ts) ? ts : [],
                 fields = passage.Fields.Select(f => new { label = f.Label, value = f.Value }),
                 shared_share = ap.Analysis.SharedShare.TryGetValue(passage.Id, out var share) ? Math.Round(share, 3) : (double?)null,
-                url = PassageUrl(site, p.Slug, passage.Id),
             };
         }
     }

@@ -49,7 +49,7 @@ public sealed class IndicatorPages : ISitePage
             site.WritePage(at, "indicators", view, new PageMeta(lang["indicators_title"], lang["indicators_description"],
                 [new Crumb(lang["nav_indicators"], null)]));
 
-            foreach (var indicator in used)
+            site.ForEach(used, indicator =>
             {
                 var page = site.Links(lang, $"indicators/{indicator.Id}.html");
                 var targets = programmes.SelectMany(p => p.Analysis.Targets.Where(t => !t.IsAchievement && t.IndicatorId == indicator.Id)
@@ -79,7 +79,7 @@ public sealed class IndicatorPages : ISitePage
                 site.WritePage(page, "indicator", iv, new PageMeta(lang.Name(indicator),
                     string.Format(CultureInfo.InvariantCulture, lang["indicator_description"], lang.Name(indicator), targets.Count),
                     [new Crumb(lang["nav_indicators"], page.To("indicators/index.html")), new Crumb(lang.Name(indicator), null)]));
-            }
+            });
         }
     }
 

@@ -75,23 +75,32 @@ public sealed class ProgrammePages : ISitePage
 {
     public void Write(SiteWriter site)
     {
-        foreach (var lang in site.Languages)
+        var pages = site.Languages.SelectMany(lang => site.Model.Programmes.Select(ap => (lang, ap)));
+        site.ForEach(pages, item =>
         {
-            foreach (var ap in site.Model.Programmes)
+            var (lang, ap) = item;
             {
                 var p = ap.Programme;
                 var at = site.Links(lang, $"programmes/{p.Slug}.html");
-                var view = Build(site, ap, at);
                 var provinceCrumb = p.Metadata.Province is { Length: > 0 } prov
                     ? new Crumb(prov, at.Province(PageLinks.ProvinceSlug(p)))
                     : new Crumb(lang["nav_provinces"], at.Provinces());
+                if (lang.IsEnglish)
+                {
+                    // The English interface gets a companion, not a second copy of the Vietnamese text.
+                    var companion = ProgrammeCompanion.Build(site, ap, at);
+                    site.WritePage(at, "programme-companion", companion, new PageMeta(
+                        companion.Label, Description(p, lang), [provinceCrumb, new Crumb(companion.Label, null)], "article"));
+                    return;
+                }
+                var view = Build(site, ap, at);
                 site.WritePage(at, "programme", view, new PageMeta(
                     view.Label,
                     Description(p, lang),
                     [provinceCrumb, new Crumb(view.Label, null)],
                     "article"));
             }
-        }
+        });
     }
 
     private static string Description(Programme p, Language lang)
@@ -113,6 +122,7 @@ public sealed class ProgrammePages : ISitePage
         var body = new List<BodyBlock>();
         var toc = new List<TocEntry>();
         var bySection = p.Passages.ToLookup(x => x.SectionId ?? "", StringComparer.Ordinal);
+        var related = ap.Analysis.Related.ToLookup(r => r.PassageId, StringComparer.Ordinal);
         var depthOf = new Dictionary<string, int>(StringComparer.Ordinal);
 
         foreach (var entry in DocumentOrder.Of(p))
@@ -126,7 +136,7 @@ public sealed class ProgrammePages : ISitePage
                     Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, bySection[s.Id].ToList(), at), []));
             }
             else if (entry.Passage is { } passage)
-                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at));
+                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related));
         }
 
         return new ProgrammeView(
@@ -147,18 +157,18 @@ public sealed class ProgrammePages : ISitePage
         };
     }
 
-    private static string? Kicker(Programme p, Language lang)
+    internal static string? Kicker(Programme p, Language lang)
     {
         var parts = new[] { Citation.Issuer(p.Metadata), p.Metadata.Number, Dates.Display(p.Metadata.Date, lang) }
             .Where(x => !string.IsNullOrEmpty(x)).ToList();
         return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
-    private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at)
+    private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at,
+        ILookup<string, RelatedPassage> relatedByPassage)
     {
         var linker = site.Lookup.Linker;
-        var related = ap.Analysis.Related
-            .Where(r => r.PassageId == passage.Id)
+        var related = relatedByPassage[passage.Id]
             .Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId) is { } other
                 ? new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId),
                     other.Programme.Programme.Metadata.Province ?? other.Programme.Programme.Slug,
@@ -215,7 +225,7 @@ public sealed class ProgrammePages : ISitePage
         return link + date + (saysMore ? $" <span class=\"muted\">{Html.Escape(d.Label)}</span>" : "");
     }
 
-    private static IReadOnlyList<MetaField> Card(SiteWriter site, Programme p, PageLinks at)
+    internal static IReadOnlyList<MetaField> Card(SiteWriter site, Programme p, PageLinks at)
     {
         var m = p.Metadata;
         var lang = at.Language;

@@ -18,7 +18,10 @@ public sealed record ThemePassage(
 /// <summary>One programme's column: its passages on the theme, in its own order and numbering.</summary>
 public sealed record ThemeColumn(string Anchor, string Label, string? Province, string? Date, string ProgrammeHref, IReadOnlyList<ThemePassage> Passages);
 
-public sealed record ThemeView(string Name, string? OtherName, string Description, IReadOnlyList<ThemeColumn> Columns, int PassageCount, string MatrixHref, IReadOnlyList<LinkView> OtherThemes);
+/// <param name="FullTextHref">On an English page, the Vietnamese theme page: the English one lists each passage by its
+/// place and the reason it is on the theme, without repeating the Vietnamese text.</param>
+public sealed record ThemeView(string Name, string? OtherName, string Description, IReadOnlyList<ThemeColumn> Columns, int PassageCount, string MatrixHref,
+    IReadOnlyList<LinkView> OtherThemes, string? FullTextHref = null);
 
 public sealed record ThemeIndexView(IReadOnlyList<ThemeEntry> Themes, string MatrixHref);
 
@@ -45,7 +48,7 @@ public sealed class ThemePages : ISitePage
             site.WritePage(index, "themes", new ThemeIndexView(Entries(site, index), index.ThemeMatrix()),
                 new PageMeta(lang["themes_title"], lang["themes_description"], [new Crumb(lang["nav_themes"], null)]));
 
-            foreach (var theme in site.Model.Themes)
+            site.ForEach(site.Model.Themes, theme =>
             {
                 var at = site.Links(lang, $"themes/{theme.Id}.html");
                 var columns = Views.ForReading(site.Model.Programmes).Select(ap => Column(site, ap, theme, at)).ToList();
@@ -58,12 +61,13 @@ public sealed class ThemePages : ISitePage
                     columns,
                     columns.Sum(c => c.Passages.Count),
                     at.ThemeMatrix(),
-                    site.Model.Themes.Where(t => t.Id != theme.Id).Select(t => new LinkView(lang.Name(t), at.Theme(t.Id))).ToList());
+                    site.Model.Themes.Where(t => t.Id != theme.Id).Select(t => new LinkView(lang.Name(t), at.Theme(t.Id))).ToList(),
+                    lang.IsEnglish ? at.Shared($"themes/{theme.Id}.html") : null);
                 site.WritePage(at, "theme", view, new PageMeta(
                     name,
                     string.Format(CultureInfo.InvariantCulture, lang["theme_description"], name, columns.Count),
                     [new Crumb(lang["nav_themes"], at.Themes()), new Crumb(name, null)]));
-            }
+            });
         }
     }
 
@@ -94,7 +98,7 @@ public sealed class ThemePages : ISitePage
                 passage.Citation,
                 context,
                 passage.Marker,
-                site.Lookup.Linker.Link(passage.Text, at),
+                lang.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
                 reasons.Select(r => Why(r, lang)).Distinct().ToList()));
         }
         return new ThemeColumn("col-" + p.Slug, Views.Label(p), p.Metadata.Province, Dates.Display(p.Metadata.Date, lang), at.Programme(p.Slug), passages);

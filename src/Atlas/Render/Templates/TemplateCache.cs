@@ -13,6 +13,7 @@ namespace Atlas.Render.Templates;
 public sealed class TemplateCache : ITemplateLoader
 {
     private readonly Dictionary<string, Template> templates = new(StringComparer.Ordinal);
+    private readonly ThreadLocal<HtmlTemplateContext> contexts;
 
     public TemplateCache(string templatesDir)
     {
@@ -26,6 +27,7 @@ public sealed class TemplateCache : ITemplateLoader
             else templates[name] = template;
         }
         if (errors.Count > 0) throw new TemplateException("template errors:\n" + string.Join('\n', errors));
+        contexts = new ThreadLocal<HtmlTemplateContext>(NewContext);
     }
 
     /// <summary>Cache built from in-memory sources (tests).</summary>
@@ -47,23 +49,39 @@ public sealed class TemplateCache : ITemplateLoader
 
     public bool Has(string name) => templates.ContainsKey(name);
 
-    /// <summary>Renders <paramref name="name"/> with the given globals; escapes every written value unless it is an <see cref="HtmlString"/>.</summary>
-    public string Render(string name, ScriptObject globals)
+    /// <summary>
+    /// Renders <paramref name="name"/> with the given scopes of globals, pushed in order (a later scope sees and shadows
+    /// the earlier ones; template assignments go into the last). Escapes every written value unless it is an <see cref="HtmlString"/>.
+    /// Thread-safe: each thread renders with its own context.
+    /// </summary>
+    public string Render(string name, params ScriptObject[] scopes)
     {
         if (!templates.TryGetValue(name, out var template)) throw new TemplateException($"templates/{name}.sbn: no such template");
-        var context = new HtmlTemplateContext(this, templates) { MemberRenamer = StandardMemberRenamer.Default };
-        context.PushGlobal(globals);
+        // A context is costly to build (it sets up every built-in function), so each thread keeps one and reuses it:
+        // the page's globals are pushed for one render and popped after, leaving nothing behind for the next page.
+        var context = contexts.Value!;
+        foreach (var scope in scopes) context.PushGlobal(scope);
         try
         {
-            return template.Render(context);
+            var html = template.Render(context);
+            foreach (var _ in scopes) context.PopGlobal();
+            return html;
         }
         catch (ScriptRuntimeException ex)
         {
+            contexts.Value = NewContext(); // a failed render may leave the context's stacks half-unwound
             // Span.FileName names the template (or partial) and the 0-based line where evaluation failed.
             var at = ex.Span;
             throw new TemplateException($"{at.FileName}({at.Start.Line + 1},{at.Start.Column + 1}): {ex.OriginalMessage}", ex);
         }
+        catch
+        {
+            contexts.Value = NewContext();
+            throw;
+        }
     }
+
+    private HtmlTemplateContext NewContext() => new(this, templates) { MemberRenamer = StandardMemberRenamer.Default };
 
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
     {

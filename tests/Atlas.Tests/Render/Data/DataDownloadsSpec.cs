@@ -71,7 +71,13 @@ public class DataDownloadsSpec
         using var passages = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "data", "passages.json")));
         var p = passages.RootElement.EnumerateArray().Single(x => x.GetProperty("id").GetString() == "s-iii-2-p1");
         Assert.Equal("III.2", p.GetProperty("section_path").GetString());
-        Assert.Equal(["NHIỆM VỤ VÀ GIẢI PHÁP", "Đẩy mạnh chuyển đổi số"], p.GetProperty("section_headings").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal("s-iii-2", p.GetProperty("section_id").GetString());
+        // Headings live once per programme in programmes.json; a passage's section id leads to its heading and the parents'.
+        var sections = programmes.RootElement[1].GetProperty("sections").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => (Heading: s.GetProperty("heading").GetString(), Parent: s.GetProperty("parent").GetString()));
+        Assert.Equal(("Đẩy mạnh chuyển đổi số", "s-iii"), sections["s-iii-2"]);
+        Assert.Equal(("NHIỆM VỤ VÀ GIẢI PHÁP", (string?)null), sections["s-iii"]);
+        Assert.False(p.TryGetProperty("section_headings", out _));
         Assert.Equal(["chuyen-doi-so"], p.GetProperty("themes").EnumerateArray().Select(h => h.GetString()));
         var qn = passages.RootElement.EnumerateArray().Single(x => x.GetProperty("id").GetString() == "s-ii-1-p1");
         Assert.Equal("Cơ quan chủ trì", qn.GetProperty("fields")[0].GetProperty("label").GetString());

@@ -22,9 +22,21 @@ public class OwnWordingSpec(BuiltSite built)
         return json.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == slug).GetProperty("own_share").GetDouble();
     }
 
+    [Fact]
+    public void The_english_companion_states_the_own_share_without_the_switch_since_it_holds_no_passage_to_hide()
+    {
+        var vi = Page($"programmes/{TienGiang}.html").QuerySelector(".ownership")!;
+        var box = Page($"en/programmes/{TienGiang}.html").QuerySelector(".ownership")!;
+        Assert.Contains("Own wording", box.TextContent);
+        var percent = int.Parse(box.QuerySelector("meter")!.GetAttribute("value")!, CultureInfo.InvariantCulture);
+        Assert.InRange(percent, (int)Math.Floor(OwnShare(TienGiang) * 100), (int)Math.Ceiling(OwnShare(TienGiang) * 100));
+        Assert.Equal(vi.GetAttribute("data-shared-count"), box.GetAttribute("data-shared-count"));
+        Assert.Null(box.QuerySelector("button.shared-toggle"));
+        Assert.Contains(box.QuerySelectorAll("a"), a => a.GetAttribute("href") == "../../en/method.html#shared");
+    }
+
     [Theory]
     [InlineData("programmes/tien-giang-38-ctr-tu-2023.html", "Lời văn riêng", "Ẩn lời văn chung")]
-    [InlineData("en/programmes/tien-giang-38-ctr-tu-2023.html", "Own wording", "Hide shared wording")]
     public void The_programme_page_states_its_own_share_and_counts_the_passages_marked_shared(string page, string label, string button)
     {
         var doc = Page(page);

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text;
+
+namespace Atlas.Verify;
+
+/// <summary>
+/// A hand-written scanner over a page's UTF-8 bytes that finds what the checks need (tags, ids, link attributes, the
+/// title and first h1 text) without building a DOM: at thousands of pages, a full parse was the largest cost of the build.
+/// It reads HTML as the site writes it (and the usual variants: any case, any quoting, comments, raw-text elements),
+/// not every error-recovery rule of HTML5; <see cref="DomScanner"/> is the full parse for <c>atlas check</c>.
+/// </summary>
+public static class MarkupScanner
+{
+    public static PageFacts Scan(ReadOnlySpan<byte> html)
+    {
+        string? lang = null, title = null, h1 = null;
+        var ids = new List<string>();
+        var names = new List<string>();
+        var links = new List<(int Kind, PageLink Link)>();
+        var inBody = false;
+        StringBuilder? h1Text = null; // collecting the first h1's text, until its end tag
+
+        var i = 0;
+        while (i < html.Length)
+        {
+            var lt = html[i..].IndexOf((byte)'<');
+            if (lt < 0)
+            {
+                h1Text?.Append(Text(html[i..]));
+                break;
+            }
+            if (h1Text is not null && lt > 0) h1Text.Append(Text(html.Slice(i, lt)));
+            i += lt;
+            var rest = html[i..];
+            if (rest.StartsWith("<!--"u8))
+            {
+                var end = rest.IndexOf("-->"u8);
+                i = end < 0 ? html.Length : i + end + 3;
+                continue;
+            }
+            if (rest.Length > 1 && (rest[1] == '!' || rest[1] == '?'))
+            {
+                var end = rest.IndexOf((byte)'>');
+                i = end < 0 ? html.Length : i + end + 1;
+                continue;
+            }
+            var closing = rest.Length > 1 && rest[1] == '/';
+            var nameStart = closing ? 2 : 1;
+            if (rest.Length <= nameStart || !IsAsciiLetter(rest[nameStart]))
+            {
+                // A '<' that opens no tag is text.
+                h1Text?.Append('<');
+                i++;
+                continue;
+            }
+            var tag = Tag(rest, nameStart, out var tagLength, out var attributes);
+            i += tagLength;
+            if (closing)
+            {
+                if (tag == "h1" && h1Text is not null)
+                {
+                    h1 = h1Text.ToString();
+                    h1Text = null;
+                }
+                continue;
+            }
+
+            if (tag == "body") inBody = true;
+            if (tag == "html" && lang is null) lang = attributes.Lang;
+            if (attributes.Id is { } id) ids.Add(id);
+            if (tag == "a" && attributes.Name is { } name) names.Add(name);
+            for (var k = 0; k < PageFacts.LinkAttributes.Length; k++)
+            {
+                if (PageFacts.LinkAttributes[k].Element != tag) continue;
+                if (attributes.Get(PageFacts.LinkAttributes[k].Attribute) is { } url) links.Add((k, new PageLink(url.Trim(), tag)));
+            }
+            if (tag == "h1" && h1 is null && h1Text is null) h1Text = new StringBuilder();
+
+            // Raw text and escapable raw text: their content is not markup.
+            if (tag is "script" or "style" or "title" or "textarea")
+            {
+                var close = IndexOfEndTag(html[i..], tag);
+                var content = close < 0 ? html[i..] : html.Slice(i, close);
+                if (tag == "title" && !inBody && title is null) title = Text(content);
+                else if (tag is "title" or "textarea") h1Text?.Append(Text(content));
+                i = close < 0 ? html.Length : i + close;
+            }
+        }
+        if (h1Text is not null) h1 = h1Text.ToString(); // an h1 left open runs to the end of the page
+        return new PageFacts(lang, title, h1, ids, names, links.OrderBy(l => l.Kind).Select(l => l.Link).ToList());
+    }
+
+    /// <summary>The attributes the checks read; the first of two same-named attributes wins, as in a browser.</summary>
+    private struct Attributes
+    {
+        public string? Id, Name, Lang, Href, Src, Action;
+
+        public readonly string? Get(string attribute) => attribute switch
+        {
+            "href" => Href, "src" => Src, "action" => Action, _ => null,
+        };
+    }
+
+    /// <summary>Reads a start or end tag from its name at <paramref name="nameStart"/> to its '&gt;'. Only the attributes the checks use are decoded.</summary>
+    private static string Tag(ReadOnlySpan<byte> s, int nameStart, out int length, out Attributes attributes)
+    {
+        attributes = default;
+        var j = nameStart;
+        while (j < s.Length && !IsSpace(s[j]) && s[j] != '>' && s[j] != '/') j++;
+        var name = Lower(s[nameStart..j]);
+        while (j < s.Length)
+        {
+            while (j < s.Length && (IsSpace(s[j]) || s[j] == '/')) j++;
+            if (j >= s.Length) break;
+            if (s[j] == '>') { j++; break; }
+            var a = j;
+            while (j < s.Length && !IsSpace(s[j]) && s[j] != '=' && s[j] != '>' && s[j] != '/') j++;
+            if (j == a) { j++; continue; }
+            var attrName = s[a..j];
+            while (j < s.Length && IsSpace(s[j])) j++;
+            var raw = ReadOnlySpan<byte>.Empty;
+            if (j < s.Length && s[j] == '=')
+            {
+                j++;
+                while (j < s.Length && IsSpace(s[j])) j++;
+                if (j < s.Length && (s[j] == '"' || s[j] == '\''))
+                {
+                    var quote = s[j];
+                    var end = s[(j + 1)..].IndexOf(quote);
+                    raw = end < 0 ? s[(j + 1)..] : s.Slice(j + 1, end);
+                    j = end < 0 ? s.Length : j + 1 + end + 1;
+                }
+                else
+                {
+                    var v = j;
+                    while (j < s.Length && !IsSpace(s[j]) && s[j] != '>') j++;
+                    raw = s[v..j];
+                }
+            }
+            if (Is(attrName, "id"u8)) attributes.Id ??= Text(raw);
+            else if (Is(attrName, "href"u8)) attributes.Href ??= Text(raw);
+            else if (Is(attrName, "src"u8)) attributes.Src ??= Text(raw);
+            else if (Is(attrName, "name"u8)) attributes.Name ??= Text(raw);
+            else if (Is(attrName, "lang"u8)) attributes.Lang ??= Text(raw);
+            else if (Is(attrName, "action"u8)) attributes.Action ??= Text(raw);
+        }
+        length = j;
+        return name;
+    }
+
+    private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lower) =>
+        name.Length == lower.Length && System.Text.Ascii.EqualsIgnoreCase(name, lower);
+
+    /// <summary>Where "&lt;/tag" starts (any case), or -1.</summary>
+    private static int IndexOfEndTag(ReadOnlySpan<byte> s, string tag)
+    {
+        var from = 0;
+        while (true)
+        {
+            var k = s[from..].IndexOf("</"u8);
+            if (k < 0) return -1;
+            k += from;
+            var nameEnd = k + 2 + tag.Length;
+            if (nameEnd <= s.Length && Lower(s.Slice(k + 2, tag.Length)) == tag &&
+                (nameEnd == s.Length || IsSpace(s[nameEnd]) || s[nameEnd] == '>' || s[nameEnd] == '/'))
+                return k;
+            from = k + 2;
+        }
+    }
+
+    private static string Text(ReadOnlySpan<byte> raw)
+    {
+        var text = Encoding.UTF8.GetString(raw);
+        return text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
+    }
+
+    private static string Lower(ReadOnlySpan<byte> ascii)
+    {
+        Span<char> chars = ascii.Length <= 64 ? stackalloc char[ascii.Length] : new char[ascii.Length];
+        for (var k = 0; k < ascii.Length; k++) chars[k] = (char)(ascii[k] is >= (byte)'A' and <= (byte)'Z' ? ascii[k] + 32 : ascii[k]);
+        return new string(chars);
+    }
+
+    private static bool IsAsciiLetter(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z';
+
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f';
+}
