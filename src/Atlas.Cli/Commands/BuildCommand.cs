@@ -13,12 +13,16 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
         [CommandOption("-q|--quiet")]
         [Description("Chỉ in lỗi và tóm tắt (errors and summary only).")]
         public bool Quiet { get; init; }
+
+        [CommandOption("--no-cache")]
+        [Description("Không dùng bộ nhớ đệm (ignore and do not write the build cache, .cache/ next to content/).")]
+        public bool NoCache { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var progress = new Progress<string>(s => { if (!settings.Quiet) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}[/]"); });
-        var result = new AtlasBuilder(settings.ToOptions(), progress).Build();
+        var result = new AtlasBuilder(settings.ToOptions() with { UseCache = !settings.NoCache }, progress).Build();
         if (!settings.Quiet) ReportPrinter.Print(result.Report);
         ReportPrinter.Print(result.Timings);
         foreach (var p in result.SiteProblems.Take(50))

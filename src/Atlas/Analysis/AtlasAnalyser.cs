@@ -14,7 +14,11 @@ namespace Atlas.Analysis;
 /// </summary>
 public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Indicator> indicators, ThemeOverrides? themeOverrides = null)
 {
-    public IReadOnlyList<AnalysedProgramme> Analyse(IReadOnlyList<Programme> programmes)
+    public IReadOnlyList<AnalysedProgramme> Analyse(IReadOnlyList<Programme> programmes) => Analyse(programmes, null);
+
+    /// <param name="known">Per programme (same index), its own analysis from the build cache, or null to compute it;
+    /// cross-programme parts (related passages, shared language) are always computed over the whole corpus.</param>
+    public IReadOnlyList<AnalysedProgramme> Analyse(IReadOnlyList<Programme> programmes, IReadOnlyList<ProgrammeAnalysis?>? known)
     {
         var themeClassifier = new ThemeClassifier(themes, themeOverrides);
         var targets = new TargetExtractor(indicators);
@@ -23,6 +27,11 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
         Parallel.For(0, programmes.Count, i =>
         {
             var p = programmes[i];
+            if (known?[i] is { } cached)
+            {
+                results[i] = cached;
+                return;
+            }
             results[i] = ProgrammeAnalysis.Empty with
             {
                 Themes = themeClassifier.Classify(p),
@@ -38,4 +47,13 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
             results[i] = results[i] with { Related = related[i], SharedShare = shared[i].Share, SharedSpans = shared[i].Spans, OwnShare = shared[i].OwnShare };
         return programmes.Select((p, i) => new AnalysedProgramme(p, results[i])).ToList();
     }
+
+    /// <summary>The programme's own analysis without the cross-programme parts set above: what a cache may keep for it.</summary>
+    public static ProgrammeAnalysis OwnPart(ProgrammeAnalysis analysis) => analysis with
+    {
+        Related = ProgrammeAnalysis.Empty.Related,
+        SharedShare = ProgrammeAnalysis.Empty.SharedShare,
+        SharedSpans = ProgrammeAnalysis.Empty.SharedSpans,
+        OwnShare = ProgrammeAnalysis.Empty.OwnShare,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Atlas.Analysis;
+using Atlas.Build.Cache;
 using Atlas.Content;
 using Atlas.Ingest;
 using Atlas.Model;
@@ -47,11 +48,19 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     private (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report, Registries Registries) IngestWithRegistries()
     {
         var sources = Time("read sources", () => SourceFolder.Read(options.SourcesDir));
-        var outcomes = DuplicateSources.Mark(Time("ingest", () => SlugConflicts.Resolve(IngestInParallel(sources))));
+        var cache = new ProgrammeCache(options.UseCache ? new BuildCache(options.CacheDir) : BuildCache.Disabled,
+            options.UseCache ? ProgrammeCache.RegistriesDigest(options.ContentDir) : "");
+        var ingested = Time("ingest", () => IngestInParallel(sources, cache));
+        var outcomes = DuplicateSources.Mark(SlugConflicts.Resolve(ingested.Select(i => i.Outcome).ToList()));
         var report = new IngestReport(outcomes.Select(o => o.Report).ToList());
         var programmes = outcomes.OfType<Ingested>().Select(o => o.Programme).OrderBy(p => p.Slug, StringComparer.Ordinal).ToList();
         var registries = Time("registries", () => Registries.Load(options.ContentDir));
-        var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators, registries.ThemeOverrides).Analyse(programmes));
+        // A cached programme is the very object cached with its analysis (slug clashes and duplicates only reject or warn).
+        var known = new Dictionary<Programme, ProgrammeAnalysis>(ReferenceEqualityComparer.Instance);
+        foreach (var i in ingested) if (i.Cached?.Analysis is { } a && i.Outcome is Ingested ok) known[ok.Programme] = a;
+        var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators, registries.ThemeOverrides)
+            .Analyse(programmes, programmes.Select(p => known.GetValueOrDefault(p)).ToList()));
+        SaveToCache(cache, ingested, analysed);
         Time("content", () => ContentFolder.Write(options.ContentDir, analysed, report));
         return (analysed, report, registries);
     }
@@ -96,13 +105,57 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         }
     }
 
-    private IReadOnlyList<IngestOutcome> IngestInParallel(IReadOnlyList<SourceFile> sources)
+    /// <summary>One source's raw ingest outcome, its cache key (null: not cacheable) and the entry it came from (null: ingested now).</summary>
+    private sealed record SourceIngest(IngestOutcome Outcome, string? Key, ProgrammeCacheEntry? Cached);
+
+    private static IReadOnlyList<SourceIngest> IngestInParallel(IReadOnlyList<SourceFile> sources, ProgrammeCache cache)
     {
         var ingester = new ProgrammeIngester();
-        var results = new IngestOutcome[sources.Count];
+        var results = new SourceIngest[sources.Count];
         // Parallel for speed; results land at their source's index, so the order is the sorted file order.
-        Parallel.For(0, sources.Count, i => results[i] = SourceGate.Ingest(ingester, sources[i]));
+        // Small chunks rather than Parallel.For's ranges: one large document must not leave the other core idle.
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, sources.Count, 4), range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++) results[i] = IngestOne(ingester, sources[i], cache);
+        });
         return results;
+    }
+
+    private static SourceIngest IngestOne(ProgrammeIngester ingester, SourceFile source, ProgrammeCache cache)
+    {
+        string? key = null;
+        if (cache.Enabled)
+        {
+            try
+            {
+                if (new FileInfo(source.Path).Length <= Ingest.Decoding.SourceDecoder.MaxBytes)
+                    key = cache.KeyOf(source, File.ReadAllBytes(source.Path));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                key = null; // SourceGate reports the problem
+            }
+            if (key is not null && cache.Read(key) is { } entry) return new SourceIngest(entry.ToOutcome(), key, entry);
+        }
+        return new SourceIngest(SourceGate.Ingest(ingester, source), key, null);
+    }
+
+    /// <summary>Stores what was ingested or analysed now, and drops entries no source uses any more.</summary>
+    private void SaveToCache(ProgrammeCache cache, IReadOnlyList<SourceIngest> ingested, IReadOnlyList<AnalysedProgramme> analysed)
+    {
+        if (!cache.Enabled) return;
+        var analysisOf = analysed.ToDictionary(a => a.Programme, a => a.Analysis, ReferenceEqualityComparer.Instance);
+        Time("cache", () =>
+        {
+            Parallel.ForEach(ingested.Where(i => i.Key is not null), i =>
+            {
+                var programme = (i.Outcome as Ingested)?.Programme;
+                var analysis = programme is not null && analysisOf.TryGetValue(programme, out var a) ? AtlasAnalyser.OwnPart(a) : null;
+                if (i.Cached is not null && (analysis is null || i.Cached.Analysis is not null)) return; // nothing new to keep
+                cache.Write(i.Key!, new ProgrammeCacheEntry(programme, i.Outcome.Report, analysis));
+            });
+            cache.Prune(ingested.Where(i => i.Key is not null).Select(i => i.Key!).ToHashSet(StringComparer.Ordinal));
+        });
     }
 
     private T Time<T>(string stage, Func<T> work)

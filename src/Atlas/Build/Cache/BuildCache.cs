@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Atlas.Build.Cache;
+
+/// <summary>
+/// The build cache folder (<see cref="BuildOptions.CacheDir"/>): one sub-folder per stage (<c>ingest/</c>, <c>analyse/</c>,
+/// <c>render/</c>, <c>search/</c>), one file per entry, named by the hash of everything that determines it. A key always
+/// includes <see cref="GeneratorVersion"/>, so an entry made by another build of the generator is never used.
+/// Best effort by design: a missing, corrupt or unreadable entry reads as absent and a failed write is dropped —
+/// the caller then does the full work. Entries are written to a temporary file and moved in place, so a reader
+/// never sees half an entry. Thread-safe; no state but the folder.
+/// </summary>
+public sealed class BuildCache
+{
+    private readonly string? root;
+
+    /// <param name="root">The cache folder; null for a disabled cache (<c>--no-cache</c>): nothing is read or written.</param>
+    public BuildCache(string? root) => this.root = root;
+
+    public static BuildCache Disabled { get; } = new(null);
+
+    public bool Enabled => root is not null;
+
+    /// <summary>SHA-256 of the Atlas.Core assembly file: any change to the generator's code changes every key.</summary>
+    public static string GeneratorVersion => Version.Value;
+
+    private static readonly Lazy<string> Version = new(() =>
+    {
+        var path = typeof(BuildCache).Assembly.Location;
+        try
+        {
+            return path.Length > 0 ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))) : Guid.NewGuid().ToString("N");
+        }
+        catch (IOException)
+        {
+            return Guid.NewGuid().ToString("N"); // unknown version: never matches an entry, so the cache is simply cold
+        }
+    });
+
+    /// <summary>A key hashing the generator version and every part, each length-prefixed so parts cannot run into each other.</summary>
+    public static string Key(params ReadOnlySpan<string?> parts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, GeneratorVersion);
+        foreach (var part in parts) Append(hash, part);
+        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+    }
+
+    /// <summary>Hex SHA-256 of some bytes, to put file contents into a <see cref="Key"/>.</summary>
+    public static string Digest(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+
+    /// <summary>One digest of several files (name and bytes, in ordinal name order); missing files count as absent.</summary>
+    public static string DigestFiles(IEnumerable<string> paths)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var path in paths.OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal))
+        {
+            Append(hash, Path.GetFileName(path));
+            Append(hash, File.Exists(path) ? Digest(File.ReadAllBytes(path)) : null);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static void Append(IncrementalHash hash, string? part)
+    {
+        Span<byte> length = stackalloc byte[5];
+        if (part is null)
+        {
+            length[0] = 0;
+            hash.AppendData(length[..1]);
+            return;
+        }
+        var bytes = Encoding.UTF8.GetBytes(part);
+        length[0] = 1;
+        BitConverter.TryWriteBytes(length[1..], bytes.Length);
+        hash.AppendData(length);
+        hash.AppendData(bytes);
+    }
+
+    /// <summary>The entry's bytes, or null when the cache is disabled, the entry is missing or cannot be read.</summary>
+    public byte[]? Read(string stage, string key)
+    {
+        if (root is null) return null;
+        try
+        {
+            var path = PathOf(stage, key);
+            return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores an entry; failures are ignored (the next build just does the work again).</summary>
+    public void Write(string stage, string key, ReadOnlySpan<byte> bytes)
+    {
+        if (root is null) return;
+        try
+        {
+            var path = PathOf(stage, key);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temp = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
+            File.WriteAllBytes(temp, bytes.ToArray());
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Deletes the stage's entries whose keys are not in <paramref name="keep"/>: stale entries would only grow the folder.</summary>
+    public void Prune(string stage, IReadOnlySet<string> keep)
+    {
+        if (root is null) return;
+        try
+        {
+            var dir = Path.Combine(root, stage);
+            if (!Directory.Exists(dir)) return;
+            foreach (var file in Directory.EnumerateFiles(dir))
+            {
+                var name = Path.GetFileName(file);
+                if (name.EndsWith(".tmp", StringComparison.Ordinal) || !keep.Contains(Path.GetFileNameWithoutExtension(name)))
+                    File.Delete(file);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private string PathOf(string stage, string key)
+    {
+        if (stage.Length == 0 || stage.Any(c => !char.IsAsciiLetterLower(c))) throw new ArgumentException("a stage is a lower-case word", nameof(stage));
+        if (key.Length == 0 || key.Any(c => !char.IsAsciiHexDigitLower(c))) throw new ArgumentException("a key is lower-case hex (see Key)", nameof(key));
+        return Path.Combine(root!, stage, key + ".json");
+    }
+}
