@@ -71,9 +71,11 @@ public sealed class PassageIndex : IDisposable
     public AtomicReader Segment => Reader.Leaves.Count == 1 ? Reader.Leaves[0].AtomicReader
         : throw new InvalidOperationException("the passage index must have one segment");
 
-    public static PassageIndex Build(AtlasModel model)
+    public static PassageIndex Build(AtlasModel model) => Build(Records(model));
+
+    /// <summary>The index of these passages (document numbers must equal their positions in the list).</summary>
+    public static PassageIndex Build(IReadOnlyList<PassageRecord> passages)
     {
-        var passages = Records(model);
         var directory = new RAMDirectory();
         var config = new IndexWriterConfig(Version, new VietnameseAnalyzer())
         {
@@ -85,9 +87,13 @@ public sealed class PassageIndex : IDisposable
             // (TieredMergePolicy, the default, may merge segments out of order).
             MergePolicy = new LogByteSizeMergePolicy(),
         };
+        // Analysis is the costly part of indexing: each passage's words are computed once, in parallel, and feed both
+        // fields (the folded field takes the same tokens folded); documents are then added in passage order.
+        var tokens = new AnalysedPassage[passages.Count];
+        Parallel.For(0, passages.Count, i => tokens[i] = AnalysedPassage.Of(passages[i].Text));
         using (var writer = new IndexWriter(directory, config))
         {
-            foreach (var p in passages) writer.AddDocument(ToDocument(p));
+            for (int i = 0; i < passages.Count; i++) writer.AddDocument(ToDocument(passages[i], tokens[i]));
             writer.ForceMerge(1);
             writer.Commit();
         }
@@ -146,12 +152,13 @@ public sealed class PassageIndex : IDisposable
         return trails;
     }
 
-    private static Document ToDocument(PassageRecord p)
+    private static Document ToDocument(PassageRecord p, AnalysedPassage tokens)
     {
+        // The text is not stored: results are shown from PassageRecord (C#) and the export's stored files (browser).
         var doc = new Document
         {
-            new TextField(PassageFields.Text, p.Text, Field.Store.YES),
-            new TextField(PassageFields.Folded, p.Text, Field.Store.NO),
+            new TextField(PassageFields.Text, new WordTokenStream(tokens.Exact, tokens.Increments)),
+            new TextField(PassageFields.Folded, new WordTokenStream(tokens.Folded, tokens.Increments)),
             new StringField(PassageFields.Slug, p.Slug, Field.Store.YES),
             new StoredField(PassageFields.Title, p.Title),
             new StringField(PassageFields.Province, p.ProvinceSlug, Field.Store.YES),
@@ -169,5 +176,60 @@ public sealed class PassageIndex : IDisposable
     {
         Reader.Dispose();
         directory.Dispose();
+    }
+}
+
+/// <summary>A passage's words as <see cref="VietnameseAnalyzer"/> makes them: exact and folded terms, position increments.</summary>
+internal sealed record AnalysedPassage(string[] Exact, string[] Folded, int[] Increments)
+{
+    public static AnalysedPassage Of(string text)
+    {
+        var words = VietnameseText.Words(text);
+        var exact = new string[words.Count];
+        var folded = new string[words.Count];
+        var increments = new int[words.Count];
+        int last = -1;
+        for (int i = 0; i < words.Count; i++)
+        {
+            exact[i] = words[i].Term;
+            folded[i] = VietnameseText.Fold(words[i].Term);
+            increments[i] = words[i].Position - last;
+            last = words[i].Position;
+        }
+        return new AnalysedPassage(exact, folded, increments);
+    }
+}
+
+/// <summary>Pre-analysed tokens for one field (the same terms and positions as <see cref="VietnameseTokenizer"/> gives).</summary>
+internal sealed class WordTokenStream : Lucene.Net.Analysis.TokenStream
+{
+    private readonly string[] terms;
+    private readonly int[] increments;
+    private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute term;
+    private readonly Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute increment;
+    private int next;
+
+    public WordTokenStream(string[] terms, int[] increments)
+    {
+        this.terms = terms;
+        this.increments = increments;
+        term = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        increment = AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        next = 0;
+    }
+
+    public override bool IncrementToken()
+    {
+        if (next >= terms.Length) return false;
+        ClearAttributes();
+        term.SetEmpty().Append(terms[next]);
+        increment.PositionIncrement = increments[next];
+        next++;
+        return true;
     }
 }

@@ -123,11 +123,13 @@
   function resultItem(hit) {
     var li = el("li", "search-result");
     var h = el("h3", "search-result-title");
+    h.lang = "vi"; // the documents are Vietnamese on the English pages too
     var a = el("a", null, hit.programme);
     a.href = langRoot + hit.url;
     h.appendChild(a);
     li.appendChild(h);
     var meta = el("p", "search-result-meta");
+    meta.lang = "vi";
     meta.appendChild(el("span", "search-province", hit.province));
     if (hit.section) {
       meta.appendChild(document.createTextNode(" · "));
@@ -135,6 +137,7 @@
     }
     li.appendChild(meta);
     var snippet = el("p", "search-snippet");
+    snippet.lang = "vi";
     hit.parts.forEach(function (p) {
       snippet.appendChild(p.match ? el("mark", null, p.text) : document.createTextNode(p.text));
     });

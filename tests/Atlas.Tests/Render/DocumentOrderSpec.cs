@@ -88,4 +88,13 @@ public sealed class DocumentOrderSpec
         Assert.Equal(p.Passages.Select(x => x.Id), ids.Where(id => id.Contains("-p", StringComparison.Ordinal)));
         Assert.Equal(Seeds.AllSections(p.Sections).Count(), ids.Count(id => !id.Contains("-p", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Section_positions_survive_the_json_round_trip_of_the_build_cache()
+    {
+        var p = Seeds.Ingest(Seeds.QuangNgai).Programme;
+        var back = System.Text.Json.JsonSerializer.Deserialize<Programme>(System.Text.Json.JsonSerializer.Serialize(p))!;
+        Assert.Equal(Seeds.AllSections(p.Sections).Select(s => s.PassagesBefore), Seeds.AllSections(back.Sections).Select(s => s.PassagesBefore));
+        Assert.Equal(Ids(DocumentOrder.Of(p)), Ids(DocumentOrder.Of(back)));
+    }
 }

@@ -92,7 +92,10 @@ public static class TestAtlas
             Provinces, [Digital, Industry], [], report);
     }
 
-    /// <summary>Renders <paramref name="model"/> with the repository's templates into <c>temp/site</c>; sources are fake files.</summary>
+    /// <summary>
+    /// Renders <paramref name="model"/> with the repository's templates into <c>temp/site</c>; sources are fake files.
+    /// The search export runs too, as in a build: it publishes search/atlas-search.js, which every page links to.
+    /// </summary>
     public static string Render(TempDir temp, AtlasModel model)
     {
         var options = new BuildOptions(temp["content"], Repo.Templates, temp["site"]);
@@ -100,6 +103,7 @@ public static class TestAtlas
         foreach (var ap in model.Programmes)
             File.WriteAllText(Path.Combine(options.SourcesDir, ap.Programme.Source.FileName), "nguyên văn " + ap.Programme.Slug);
         new SiteRenderer(options).Render(model, options.SiteDir);
+        new Atlas.Search.SearchExporter(Repo.Templates).Export(model, options.SiteDir);
         return options.SiteDir;
     }
 }

@@ -71,10 +71,26 @@ public class BrowserIndexWriterSpec
     }
 
     [Theory]
-    [InlineData("điện", "di")]
-    [InlineData("đường", "du")]
-    [InlineData("a", "a")]
-    [InlineData("中国", "_4e2d_56fd")]
-    public void Dictionary_keys_are_the_first_two_folded_characters(string term, string key) =>
-        Assert.Equal(key, BrowserIndexWriter.KeyOf(term));
+    [InlineData(new int[0])]
+    [InlineData(new[] { 0 })]
+    [InlineData(new[] { 3, 4, 5, 4095, 4096, 9000 })]
+    [InlineData(new[] { 70000, 70001 })]
+    public void Match_sets_round_trip(int[] docs) => Assert.Equal(docs, DocSets.Decode(DocSets.Encode(docs)));
+
+    [Fact]
+    public void A_dense_match_set_is_a_bitmap_and_a_sparse_one_a_list_of_gaps()
+    {
+        var dense = Enumerable.Range(0, 4096).Where(d => d % 2 == 0).ToArray();
+        var sparse = new[] { 10, 2000, 4000 };
+        Assert.Equal(dense, DocSets.Decode(DocSets.Encode(dense)));
+        Assert.True(DocSets.Encode(dense).Length <= 700, "4096 documents fit in a 683-character bitmap");
+        Assert.True(DocSets.Encode(sparse).Length < 12);
+    }
+
+    [Fact]
+    public void The_shipped_client_drops_only_comment_lines_and_indentation()
+    {
+        var compact = SearchExporter.Compact("/*\n * doc\n */\n  var a = 1; // kept\n  // gone\n  /** one */\n  return \"//x\";\n");
+        Assert.Equal("var a = 1; // kept\nreturn \"//x\";\n", compact);
+    }
 }

@@ -21,7 +21,9 @@ public sealed class ProgrammeCache(BuildCache cache, string registriesDigest)
 
     // Immutable once built; the default (reflection) contract covers every record of the model, including
     // init-only properties added later, so a new model field is cached without touching this class.
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Vietnamese text is written as UTF-8, not as \uXXXX escapes: entries about half the size, read and written faster
+    // (a cache file is never served to a browser, so HTML-safe escaping buys nothing).
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The digest of the registries under content/ that ingest and analysis read.</summary>
     public static string RegistriesDigest(string contentDir) =>

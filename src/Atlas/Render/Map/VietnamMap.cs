@@ -62,13 +62,13 @@ public sealed class VietnamMap(MapOutline outline)
             var href = Escape(look?.Href ?? root + "provinces/" + province.Slug + ".html");
             if (look is null)
             {
-                sb.Append($"<a class=\"vn-map-marker\" href=\"{href}\">");
+                sb.Append($"<a class=\"vn-map-marker\" href=\"{href}\" lang=\"vi\">"); // names stay Vietnamese on the English pages
                 sb.Append($"<title>{Escape(province.Name)} — {Escape(province.Capital)}</title>");
                 sb.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerRadius)}\" fill=\"#b3261e\" stroke=\"#ffffff\" stroke-width=\"2\"/>");
             }
             else
             {
-                sb.Append($"<a class=\"vn-map-marker\" href=\"{href}\" data-province=\"{Escape(province.Slug)}\">");
+                sb.Append($"<a class=\"vn-map-marker\" href=\"{href}\" data-province=\"{Escape(province.Slug)}\" lang=\"vi\">");
                 sb.Append($"<title>{Escape(look.Title)}</title>");
                 sb.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(MarkerRadius + 1)}\" fill=\"{Escape(look.Fill)}\" stroke=\"{Escape(look.Stroke)}\" stroke-width=\"2\"");
                 sb.Append(look.Dashed ? " stroke-dasharray=\"3 2\"/>" : "/>");
@@ -105,7 +105,7 @@ public sealed class VietnamMap(MapOutline outline)
             cx = Math.Clamp(cx, half + 4, p.Width - half - 4);
             var y = maxY + FontSize + 4 > p.Height - 4 ? minY - 6 : maxY + FontSize + 4;
             placed.Add(new Box(cx - half, y - FontSize, cx + half, y + 2));
-            sb.Append($"<text x=\"{N(cx)}\" y=\"{N(y)}\" text-anchor=\"middle\" font-size=\"{N(FontSize * 0.92)}\" font-style=\"italic\" fill=\"#4a4337\">{Escape(label)}</text>");
+            sb.Append($"<text x=\"{N(cx)}\" y=\"{N(y)}\" text-anchor=\"middle\" font-size=\"{N(FontSize * 0.92)}\" font-style=\"italic\" fill=\"#4a4337\" lang=\"vi\">{Escape(label)}</text>");
         }
         sb.Append("</g>");
     }

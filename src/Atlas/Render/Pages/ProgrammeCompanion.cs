@@ -8,7 +8,8 @@ namespace Atlas.Render.Pages;
 public sealed record OutlineEntry(string Number, string Heading, string Href, int Depth, int Passages);
 
 /// <summary>A target in the companion's table: indicator (in the interface language), value, time, the words as printed.</summary>
-public sealed record CompanionTarget(string Indicator, string Value, string? Time, string Verbatim, string Citation, string Href);
+/// <param name="IndicatorLang">"vi" when the indicator is the document's own subject (no registry indicator matched).</param>
+public sealed record CompanionTarget(string Indicator, string Value, string? Time, string Verbatim, string Citation, string Href, string? IndicatorLang = null);
 
 /// <summary>An assigned task in the companion's table: where it is, and who does it when.</summary>
 public sealed record CompanionAssignment(string Citation, string Href, string? Directing, string? Lead, string? Implementing, string? Coordinating, string? Timing);
@@ -16,7 +17,7 @@ public sealed record CompanionAssignment(string Citation, string Href, string? D
 public sealed record ProgrammeCompanionView(
     string Title,
     string Label,
-    string? Kicker,
+    HtmlString? Kicker,
     string FullTextHref,
     IReadOnlyList<MetaField> Card,
     IReadOnlyList<OutlineEntry> Outline,
@@ -61,7 +62,8 @@ public static class ProgrammeCompanion
                 t.Period ?? t.Year?.ToString(CultureInfo.InvariantCulture),
                 t.Verbatim,
                 citations.GetValueOrDefault(t.PassageId) ?? "",
-                Into(t.PassageId)))
+                Into(t.PassageId),
+                t.IndicatorId is { } known && site.Model.Indicators.Any(i => i.Id == known) ? null : "vi"))
             .ToList();
         var assignments = ap.Analysis.Assignments
             .Select(a => new CompanionAssignment(citations.GetValueOrDefault(a.TaskId) ?? a.TaskId, Into(a.TaskId),

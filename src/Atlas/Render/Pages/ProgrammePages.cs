@@ -6,7 +6,8 @@ using Atlas.Render.Templates;
 namespace Atlas.Render.Pages;
 
 /// <summary>A row of the metadata card; <see cref="Value"/> is null when the source does not state it.</summary>
-public sealed record MetaField(string Label, HtmlString? Value);
+/// <param name="Lang">"vi" when the value is the document's own words (issuer, place, signatory), also on en/ pages.</param>
+public sealed record MetaField(string Label, HtmlString? Value, string? Lang = null);
 
 public sealed record TocEntry(string Number, string Heading, string Href, int Depth);
 
@@ -39,7 +40,7 @@ public sealed record ProgrammeView(
     string Title,
     HtmlString TitleHtml,
     string Label,
-    string? Kicker,
+    HtmlString? Kicker,
     IReadOnlyList<MetaField> Card,
     IReadOnlyList<TocEntry> Toc,
     IReadOnlyList<BodyBlock> Body,
@@ -157,11 +158,14 @@ public sealed class ProgrammePages : ISitePage
         };
     }
 
-    internal static string? Kicker(Programme p, Language lang)
+    /// <summary>Issuer · number · date; the issuer is the document's own words, marked Vietnamese for the en/ pages.</summary>
+    internal static HtmlString? Kicker(Programme p, Language lang)
     {
-        var parts = new[] { Citation.Issuer(p.Metadata), p.Metadata.Number, Dates.Display(p.Metadata.Date, lang) }
+        var issuer = Citation.Issuer(p.Metadata);
+        var parts = new[] { string.IsNullOrEmpty(issuer) ? null : $"<span lang=\"vi\">{Html.Escape(issuer)}</span>",
+                            Html.Escape(p.Metadata.Number ?? ""), Html.Escape(Dates.Display(p.Metadata.Date, lang) ?? "") }
             .Where(x => !string.IsNullOrEmpty(x)).ToList();
-        return parts.Count == 0 ? null : string.Join(" · ", parts);
+        return parts.Count == 0 ? null : new HtmlString(string.Join(" · ", parts));
     }
 
     private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at,
@@ -254,13 +258,13 @@ public sealed class ProgrammePages : ISitePage
         return
         [
             new(lang["field_province"], province),
-            new(lang["field_issuer"], Text(m.Issuer)),
+            new(lang["field_issuer"], Text(m.Issuer), "vi"),
             new(lang["field_number"], Text(m.Number)),
             new(lang["field_date"], Text(Dates.Display(m.Date, lang))),
-            new(lang["field_place"], Text(m.Place)),
+            new(lang["field_place"], Text(m.Place), "vi"),
             new(lang["field_implements"], implements),
             new(lang["field_horizon"], Text(string.Join(", ", m.HorizonYears.Select(y => y.ToString(CultureInfo.InvariantCulture))))),
-            new(lang["field_signatory"], signatory),
+            new(lang["field_signatory"], signatory, "vi"),
             new(lang["field_passages"], Text(p.Passages.Count.ToString(CultureInfo.InvariantCulture))),
             new(lang["field_source"], source),
         ];

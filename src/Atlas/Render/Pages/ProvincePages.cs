@@ -72,7 +72,7 @@ public sealed class ProvincePages : ISitePage
                 site.WritePage(at, "province", view, new PageMeta(
                     name,
                     string.Format(CultureInfo.InvariantCulture, lang["province_description"], name, programmes.Count),
-                    [new Crumb(lang["nav_provinces"], at.Provinces()), new Crumb(name, null)]));
+                    [new Crumb(lang["nav_provinces"], at.Provinces()), new Crumb(name, null, "vi")]));
             }
         }
     }

@@ -41,7 +41,7 @@ public sealed class ResolutionPages : ISitePage
                 site.WritePage(at, "resolution", view, new PageMeta(
                     title,
                     string.Format(CultureInfo.InvariantCulture, lang["resolution_description"], title, r.Programmes.Count),
-                    [new Crumb(lang["nav_resolutions"], at.Resolutions()), new Crumb(title, null)]));
+                    [new Crumb(lang["nav_resolutions"], at.Resolutions()), new Crumb(title, null, "vi")]));
             }
         }
     }

@@ -15,10 +15,8 @@ public sealed class SearchPage : ISitePage
 {
     public void Write(SiteWriter site)
     {
-        // The client's public home is search/atlas-search.js (next to the shards it loads); the renderer has copied
-        // templates/assets/ to assets/ already, the index export fills search/ with the shards.
-        var client = Path.Combine(site.OutDir, "assets", "search", "atlas-search.js");
-        if (File.Exists(client)) site.WriteBytes("search/atlas-search.js", File.ReadAllBytes(client));
+        // The client's public home is search/atlas-search.js, next to the shards it loads: the index export
+        // (SearchExporter) publishes both; this page only links to it.
         foreach (var lang in site.Languages)
         {
             var at = site.Links(lang, "search.html");

@@ -13,7 +13,11 @@ public sealed record ThemePassage(
     string? Context,
     string? Marker,
     HtmlString Text,
-    IReadOnlyList<string> Why);
+    IReadOnlyList<ThemeReason> Why);
+
+/// <summary>One "why": the reason's label in the interface language and its evidence.</summary>
+/// <param name="Quoted">The evidence is the document's own words (a heading or keywords): quoted and marked Vietnamese.</param>
+public sealed record ThemeReason(string Label, string Evidence, bool Quoted);
 
 /// <summary>One programme's column: its passages on the theme, in its own order and numbering.</summary>
 public sealed record ThemeColumn(string Anchor, string Label, string? Province, string? Date, string ProgrammeHref, IReadOnlyList<ThemePassage> Passages);
@@ -104,11 +108,11 @@ public sealed class ThemePages : ISitePage
         return new ThemeColumn("col-" + p.Slug, Views.Label(p), p.Metadata.Province, Dates.Display(p.Metadata.Date, lang), at.Programme(p.Slug), passages);
     }
 
-    private static string Why(PassageTheme t, Language lang) => t.Reason switch
+    private static ThemeReason Why(PassageTheme t, Language lang) => t.Reason switch
     {
-        "heading" => $"{lang["why_heading"]}: “{t.Evidence}”",
-        "keyword" => $"{lang["why_keyword"]}: “{t.Evidence}”",
-        "override" => $"{lang["why_override"]}: {t.Evidence}",
-        _ => $"{t.Reason}: {t.Evidence}",
+        "heading" => new(lang["why_heading"], t.Evidence, Quoted: true),
+        "keyword" => new(lang["why_keyword"], t.Evidence, Quoted: true),
+        "override" => new(lang["why_override"], t.Evidence, Quoted: false),
+        _ => new(t.Reason, t.Evidence, Quoted: false),
     };
 }
