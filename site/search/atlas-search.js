@@ -1,476 +1,782 @@
-/*
- * AtlasSearch — client-side passage search over the exported Lucene index (site/search/).
- *
- *   AtlasSearch.query(text, { province, theme, limit }) → Promise<[{ url, href, programme, province, section,
- *       snippet, parts, matches, score, ... }]>   (the array also carries .total and .facets)
- *   AtlasSearch.search(text, options) → Promise<{ results, total, facets, clauses }>
- *
- * Scores are Lucene 4.8 BM25Similarity scores, reproduced in float32 (Math.fround) from the exported statistics:
- * the same query structure as src/Atlas/Search/SearchQuery.cs and the same text rules as VietnameseText.cs.
- * Shards are self-registering .js files loaded with <script> tags, so this works from file:// and http(s)://.
- * No dependencies, no eval, no HTML built from strings.
- */
 (function (global) {
-  "use strict";
-
-  var fround = Math.fround;
-  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  var DIGIT = {};
-  for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charAt(a)] = a;
-
-  // Where the shards live: the folder of this script, unless configured.
-  var base = (function () {
-    var s = typeof document !== "undefined" ? document.currentScript : null;
-    if (s && s.src) return s.src.replace(/[^\/]*$/, "");
-    return "search/";
-  })();
-
-  var loaded = Object.create(null);   // name → data
-  var waiting = Object.create(null);  // name → { promise, resolve, reject }
-
-  function register(name, data) {
-    loaded[name] = data;
-    var w = waiting[name];
-    if (w) w.resolve(data);
-  }
-
-  function load(name) {
-    if (name in loaded) return Promise.resolve(loaded[name]);
-    if (waiting[name]) return waiting[name].promise;
-    var w = {};
-    w.promise = new Promise(function (resolve, reject) { w.resolve = resolve; w.reject = reject; });
-    waiting[name] = w;
-    var el = document.createElement("script");
-    el.src = base + name + ".js";
-    el.async = true;
-    el.onerror = function () {
-      delete waiting[name];
-      w.reject(new Error("AtlasSearch: cannot load " + el.src));
-    };
-    el.onload = function () { el.parentNode && el.parentNode.removeChild(el); };
-    (document.head || document.documentElement).appendChild(el);
-    return w.promise;
-  }
-
-  // ---------------------------------------------------------------- text rules (VietnameseText.cs)
-
-  var WORD_CHAR = /[\p{L}\p{Nd}\p{M}]/u;
-  var TONES = [
-    ["òa", "oà"], ["óa", "oá"], ["ỏa", "oả"], ["õa", "oã"], ["ọa", "oạ"],
-    ["òe", "oè"], ["óe", "oé"], ["ỏe", "oẻ"], ["õe", "oẽ"], ["ọe", "oẹ"],
-    ["ùy", "uỳ"], ["úy", "uý"], ["ủy", "uỷ"], ["ũy", "uỹ"], ["ụy", "uỵ"]
-  ];
-  var MAX_WORD = 64;
-
-  function canonicalTones(s) {
-    var out = null;
-    for (var i = 0; i + 1 < s.length; i++) {
-      for (var t = 0; t < TONES.length; t++) {
-        var old = TONES[t][0];
-        if (s.charCodeAt(i) === old.charCodeAt(0) && s.charCodeAt(i + 1) === old.charCodeAt(1)) {
-          if (!out) out = s.split("");
-          out[i] = TONES[t][1].charAt(0);
-          out[i + 1] = TONES[t][1].charAt(1);
-          i++;
-          break;
-        }
-      }
-    }
-    return out ? out.join("") : s;
-  }
-
-  /** NFC → lower case (one UTF-16 unit at a time, like char.ToLowerInvariant) → canonical tones. Keeps the NFC length. */
-  function normalize(text) {
-    var nfc = String(text).normalize("NFC");
-    var chars = new Array(nfc.length);
-    for (var i = 0; i < nfc.length; i++) {
-      var c = nfc.charAt(i), l = c.toLowerCase();
-      chars[i] = l.length === 1 ? l : c;
-    }
-    return canonicalTones(chars.join(""));
-  }
-
-  /** Marks removed, đ → d: "điện" → "dien". */
-  function fold(text) {
-    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
-  }
-
-  /** [{ term, position, start, end }] of normalised words; offsets index the NFC text. */
-  function words(text) {
-    var s = normalize(text), out = [], position = 0, i = 0;
-    while (i < s.length) {
-      var cp = s.codePointAt(i), w = cp > 0xffff ? 2 : 1;
-      if (!WORD_CHAR.test(String.fromCodePoint(cp))) { i += w; continue; }
-      var start = i;
-      while (i < s.length) {
-        cp = s.codePointAt(i); w = cp > 0xffff ? 2 : 1;
-        if (!WORD_CHAR.test(String.fromCodePoint(cp))) break;
-        i += w;
-      }
-      if (i - start <= MAX_WORD) out.push({ term: s.slice(start, i), position: position, start: start, end: i });
-      position++;
-    }
-    return out;
-  }
-
-  function codePoints(s) { return Array.from(s).length; }
-
-  // ---------------------------------------------------------------- query structure (SearchQuery.cs)
-
-  function splitQuotes(text) {
-    var s = String(text).replace(/[\u201c\u201d]/g, '"');
-    var count = (s.match(/"/g) || []).length;
-    if (count % 2 === 1) { var last = s.lastIndexOf('"'); s = s.slice(0, last) + " " + s.slice(last + 1); }
-    return s.split('"').map(function (part, i) { return { text: part, quoted: i % 2 === 1 }; })
-      .filter(function (seg) { return words(seg.text).length > 0; });
-  }
-
-  function parse(text, meta) {
-    var minPrefix = meta ? meta.minPrefixLength : 2;
-    var segments = splitQuotes(text == null ? "" : text), clauses = [];
-    segments.forEach(function (seg) {
-      var ws = words(seg.text).map(function (w) { return w.term; });
-      if (seg.quoted && ws.length > 1) {
-        clauses.push({ input: ws.join(" "), exact: ws, folded: ws.map(fold), phrase: true, prefix: false });
-      } else {
-        ws.forEach(function (w) { clauses.push({ input: w, exact: [w], folded: [fold(w)], phrase: false, prefix: false }); });
-      }
-    });
-    if (clauses.length > 0 && !segments[segments.length - 1].quoted) {
-      var lastClause = clauses[clauses.length - 1];
-      if (!lastClause.phrase && codePoints(lastClause.folded[0]) >= minPrefix) lastClause.prefix = true;
-    }
-    return clauses;
-  }
-
-  // ---------------------------------------------------------------- index access
-
-  function keyOf(term) {
-    var f = Array.from(fold(term)).slice(0, 2), key = "";
-    f.forEach(function (ch) {
-      var cp = ch.codePointAt(0);
-      if ((cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57)) key += ch;
-      else { var hex = cp.toString(16); while (hex.length < 4) hex = "0" + hex; key += "_" + hex; }
-    });
-    return key;
-  }
-
-  function shardOf(meta, key) {
-    var starts = meta.dictionary, lo = 0, hi = starts.length - 1;
-    while (lo < hi) { // last shard whose first key is <= key (ordinal, UTF-16 code units)
-      var mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= key) lo = mid; else hi = mid - 1;
-    }
-    return "d/" + lo;
-  }
-
-  function readVarints(s) {
-    var out = [], value = 0, shift = 0;
-    for (var i = 0; i < s.length; i++) {
-      var d = DIGIT[s.charAt(i)];
-      value += (d & 31) * Math.pow(2, shift);
-      if (d & 32) { shift += 5; continue; }
-      out.push(value); value = 0; shift = 0;
-    }
-    return out;
-  }
-
-  var decoded = Object.create(null); // "p/N|f:term" → { docs, freqs }
-
-  function postingsOf(chunkName, key) {
-    var id = chunkName + "|" + key;
-    if (decoded[id]) return decoded[id];
-    var v = readVarints(loaded[chunkName][key]), docs = [], freqs = [], doc = 0;
-    for (var i = 0; i < v.length; i += 2) { doc += v[i]; docs.push(doc); freqs.push(v[i + 1]); }
-    return (decoded[id] = { docs: docs, freqs: freqs });
-  }
-
-  function positionsOf(chunkName, key, postings) {
-    var id = chunkName + "|" + key;
-    if (decoded[id]) return decoded[id];
-    var v = readVarints(loaded[chunkName][key]), byDoc = new Map(), k = 0;
-    for (var i = 0; i < postings.docs.length; i++) {
-      var list = [], pos = 0;
-      for (var j = 0; j < postings.freqs[i]; j++) { pos += v[k++]; list.push(pos); }
-      byDoc.set(postings.docs[i], list);
-    }
-    return (decoded[id] = byDoc);
-  }
-
-  // ---------------------------------------------------------------- BM25 exactly as Lucene 4.8 computes it (float32)
-
-  function byte315ToFloat(b) {
-    if (b === 0) return 0;
-    var bits = ((b & 0xff) << 21) + ((63 - 15) << 24);
-    var view = new DataView(new ArrayBuffer(4));
-    view.setInt32(0, bits);
-    return view.getFloat32(0);
-  }
-
-  var NORM_TABLE = (function () {
-    var t = new Float64Array(256);
-    for (var i = 0; i < 256; i++) { var f = byte315ToFloat(i); t[i] = fround(1 / fround(f * f)); }
-    return t;
-  })();
-
-  function idf(docFreq, maxDoc) { return fround(Math.log(1 + (maxDoc - docFreq + 0.5) / (docFreq + 0.5))); }
-
-  var caches = Object.create(null);
-  function normCache(meta, field) {
-    if (caches[field]) return caches[field];
-    var stats = meta.fields[field], k1 = fround(meta.k1), b = fround(meta.b);
-    var avgdl = stats.sumTotalTermFreq <= 0 ? 1 : fround(stats.sumTotalTermFreq / stats.maxDoc);
-    var cache = new Float64Array(256);
-    for (var i = 0; i < 256; i++) cache[i] = fround(k1 * fround(fround(1 - b) + fround(fround(b * NORM_TABLE[i]) / avgdl)));
-    return (caches[field] = cache);
-  }
-
-  // ---------------------------------------------------------------- evaluation
-
-  function loadAll(names) { return Promise.all(names.map(load)); }
-  function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
-
-  /** The sub-queries of each clause with their dictionary entries: what Lucene's BooleanQuery holds. */
-  function plan(meta, clauses) {
-    var shardNames = [];
-    clauses.forEach(function (c) { c.folded.forEach(function (t) { shardNames.push(shardOf(meta, keyOf(t))); }); });
-    return loadAll(unique(shardNames)).then(function () {
-      function entry(field, term) {
-        var d = loaded[shardOf(meta, keyOf(term))][field === "text" ? "t" : "f"];
-        return d && Object.prototype.hasOwnProperty.call(d, term) ? d[term] : null;
-      }
-      clauses.forEach(function (c) {
-        c.subs = [];
-        var extra = c.boost || 1; // the adjacency clause's weight (SearchQuery.AdjacencyBoost)
-        c.subs.push({ field: "text", terms: c.exact, boost: fround(meta.exactBoost * extra), how: "exact" });
-        c.subs.push({ field: "folded", terms: c.folded, boost: extra, how: "folded" });
-        if (c.prefix) {
-          var prefix = c.folded[0], dict = loaded[shardOf(meta, keyOf(prefix))].f || {}, found = [];
-          Object.keys(dict).forEach(function (t) {
-            if (t !== prefix && t.length > prefix.length && t.slice(0, prefix.length) === prefix) found.push([t, dict[t][0]]);
-          });
-          found.sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0); });
-          found.slice(0, meta.maxPrefixTerms).forEach(function (f) {
-            c.subs.push({ field: "folded", terms: [f[0]], boost: meta.prefixBoost, how: "prefix" });
-          });
-        }
-        c.subs.forEach(function (s) {
-          s.entries = s.terms.map(function (t) { return entry(s.field, t); });
-          s.exists = s.entries.every(function (e) { return e !== null; });
-        });
-      });
-      var chunks = [];
-      clauses.forEach(function (c) {
-        c.subs.forEach(function (s) {
-          if (!s.exists) return;
-          s.entries.forEach(function (e) {
-            chunks.push("p/" + e[1]);
-            if (s.terms.length > 1) chunks.push("x/" + e[2]);
-          });
-        });
-      });
-      return loadAll(unique(chunks));
-    });
-  }
-
-  /** Per sub-query: doc → freq (term frequency, or exact phrase frequency like ExactPhraseScorer). */
-  function matchSub(s) {
-    var freqs = new Map();
-    if (!s.exists) return freqs;
-    var lists = s.entries.map(function (e, i) { return postingsOf("p/" + e[1], (s.field === "text" ? "t:" : "f:") + s.terms[i]); });
-    if (s.terms.length === 1) {
-      lists[0].docs.forEach(function (d, i) { freqs.set(d, lists[0].freqs[i]); });
-      return freqs;
-    }
-    var positions = s.entries.map(function (e, i) {
-      return positionsOf("x/" + e[2], (s.field === "text" ? "t:" : "f:") + s.terms[i], lists[i]);
-    });
-    var shortest = 0;
-    lists.forEach(function (l, i) { if (l.docs.length < lists[shortest].docs.length) shortest = i; });
-    lists[shortest].docs.forEach(function (doc) {
-      for (var i = 0; i < positions.length; i++) if (!positions[i].has(doc)) return;
-      var sets = positions.map(function (p) { return new Set(p.get(doc)); }), count = 0;
-      positions[0].get(doc).forEach(function (p0) {
-        for (var i = 1; i < sets.length; i++) if (!sets[i].has(p0 + i)) return;
-        count++;
-      });
-      if (count > 0) freqs.set(doc, count);
-    });
-    return freqs;
-  }
-
-  function docInfo(meta, doc) {
-    var block = Math.floor(doc / meta.docInfoBlock), s = loaded["n/" + block];
-    var width = 2 + meta.themeWidth, at = (doc - block * meta.docInfoBlock) * width;
-    var norm = DIGIT[s.charAt(at)] * 64 + DIGIT[s.charAt(at + 1)], themes = [];
-    for (var i = 0; i < meta.themeWidth; i++) {
-      var m = DIGIT[s.charAt(at + 2 + i)];
-      for (var bit = 0; bit < 6; bit++) if (m & (1 << bit)) themes.push(i * 6 + bit);
-    }
-    return { norm: norm, themes: themes };
-  }
-
-  function programmeOf(meta, doc) {
-    var p = meta.programmes, lo = 0, hi = p.length - 1;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (p[mid][0] <= doc) lo = mid; else hi = mid - 1; }
-    return lo;
-  }
-
-  function score(meta, clauses, docs) {
-    var k1 = fround(meta.k1), scores = new Map();
-    docs.forEach(function (d) { scores.set(d, 0); });
-    clauses.forEach(function (c) {
-      var clauseSum = new Map();
-      c.subs.forEach(function (s) {
-        if (!s.exists) return;
-        var i, idfSum = 0;
-        for (i = 0; i < s.entries.length; i++) idfSum = fround(idfSum + idf(s.entries[i][0], meta.maxDoc));
-        var weight = fround(fround(idfSum * fround(s.boost)) * 1);
-        var weightValue = fround(weight * fround(k1 + 1)), cache = normCache(meta, s.field);
-        s.freqs.forEach(function (freq, doc) {
-          if (!scores.has(doc)) return;
-          var norm = cache[docInfo(meta, doc).norm];
-          var sc = fround(fround(weightValue * freq) / fround(freq + norm));
-          clauseSum.set(doc, (clauseSum.get(doc) || 0) + sc);
-        });
-      });
-      clauseSum.forEach(function (v, doc) { scores.set(doc, fround(scores.get(doc) + fround(v))); });
-    });
-    return scores;
-  }
-
-  // ---------------------------------------------------------------- snippets
-
-  var SNIPPET = 240, LEAD = 60;
-  var ADJACENCY_BOOST = 3; // SearchQuery.AdjacencyBoost
-
-  function snippet(text, highlight) {
-    var nfc = String(text).normalize("NFC"), ws = words(nfc), hits = ws.filter(highlight);
-    var start = 0, end = nfc.length;
-    if (nfc.length > SNIPPET) {
-      var first = hits.length ? hits[0].start : 0;
-      start = Math.max(0, first - LEAD);
-      if (start > 0) { // begin on a word
-        var w = ws.filter(function (x) { return x.start >= start; })[0];
-        start = w ? Math.min(w.start, first) : first;
-      }
-      end = Math.min(nfc.length, start + SNIPPET);
-      var cut = ws.filter(function (x) { return x.start < end && x.end > end; })[0];
-      if (cut) end = cut.end;
-    }
-    var parts = [], at = start;
-    if (start > 0) parts.push({ text: "…", match: false });
-    hits.forEach(function (h) {
-      if (h.start < start || h.end > end) return;
-      if (h.start > at) parts.push({ text: nfc.slice(at, h.start), match: false });
-      parts.push({ text: nfc.slice(h.start, h.end), match: true });
-      at = h.end;
-    });
-    if (at < end) parts.push({ text: nfc.slice(at, end), match: false });
-    if (end < nfc.length) parts.push({ text: "…", match: false });
-    return { parts: parts, text: parts.map(function (p) { return p.text; }).join("") };
-  }
-
-  // ---------------------------------------------------------------- public API
-
-  var siteRoot = base.replace(/search\/$/, "");
-
-  function search(text, options) {
-    options = options || {};
-    var limit = options.limit == null ? 10 : Math.max(0, options.limit | 0);
-    return load("meta").then(function (meta) {
-      var clauses = parse(text, meta);
-      var empty = { results: [], total: 0, facets: { provinces: [], themes: [] }, clauses: clauses };
-      if (clauses.length === 0 || meta.maxDoc === 0) return empty;
-      // Adjacency (SearchQuery.Adjacency): two or more unquoted words also score as a phrase, optionally.
-      var adjacency = clauses.length >= 2 && clauses.every(function (c) { return !c.phrase; })
-        ? [{ input: "", exact: clauses.map(function (c) { return c.exact[0]; }), folded: clauses.map(function (c) { return c.folded[0]; }), phrase: true, prefix: false, optional: true, boost: ADJACENCY_BOOST }]
-        : [];
-      var scored = clauses.concat(adjacency);
-      return plan(meta, scored).then(function () {
-        adjacency.forEach(function (c) { c.subs.forEach(function (s) { s.freqs = matchSub(s); }); });
-        // Every clause must match (MUST); a clause matches through any of its sub-queries (SHOULD).
-        var candidates = null;
-        clauses.forEach(function (c) {
-          var any = new Set();
-          c.subs.forEach(function (s) { s.freqs = matchSub(s); s.freqs.forEach(function (f, d) { any.add(d); }); });
-          candidates = candidates === null ? any : new Set(Array.from(candidates).filter(function (d) { return any.has(d); }));
-        });
-        var docs = Array.from(candidates).sort(function (x, y) { return x - y; });
-        var blocks = unique(docs.map(function (d) { return "n/" + Math.floor(d / meta.docInfoBlock); }));
-        return loadAll(blocks).then(function () {
-          var scores = score(meta, scored, docs);
-          var province = options.province || "", theme = options.theme || "";
-          var themeIdx = -1;
-          meta.themes.forEach(function (t, i) { if (t[0] === theme) themeIdx = i; });
-          var provinceCounts = new Map(), themeCounts = new Map(), kept = [];
-          docs.forEach(function (d) {
-            var info = docInfo(meta, d), prov = meta.provinces[meta.programmes[programmeOf(meta, d)][1]][0];
-            var inProvince = !province || prov === province, inTheme = !theme || info.themes.indexOf(themeIdx) >= 0;
-            if (inTheme) provinceCounts.set(prov, (provinceCounts.get(prov) || 0) + 1);
-            if (inProvince) info.themes.forEach(function (t) { themeCounts.set(t, (themeCounts.get(t) || 0) + 1); });
-            if (inProvince && inTheme) kept.push(d);
-          });
-          kept.sort(function (x, y) { return scores.get(y) - scores.get(x) || x - y; });
-          var top = kept.slice(0, limit);
-          var facets = {
-            provinces: meta.provinces.filter(function (p) { return provinceCounts.has(p[0]); })
-              .map(function (p) { return { slug: p[0], name: p[1], count: provinceCounts.get(p[0]) }; }),
-            themes: meta.themes.map(function (t, i) { return { id: t[0], name: t[1], nameEn: t[2], count: themeCounts.get(i) || 0 }; })
-              .filter(function (t) { return t.count > 0; })
-          };
-          var stored = unique(top.map(function (d) { return "s/" + Math.floor(d / meta.storedBlock); }));
-          return loadAll(stored).then(function () {
-            var results = top.map(function (d) { return result(meta, clauses, d, scores.get(d)); });
-            return { results: results, total: kept.length, facets: facets, clauses: clauses };
-          });
-        });
-      });
-    });
-  }
-
-  function result(meta, clauses, doc, sc) {
-    var block = Math.floor(doc / meta.storedBlock), data = loaded["s/" + block];
-    var row = data.d[doc - block * meta.storedBlock], prog = data.p.filter(function (p) { return p[0] === row[0]; })[0];
-    var province = meta.provinces[meta.programmes[row[0]][1]];
-    var exact = new Set(), folded = new Set(), matches = [];
-    clauses.forEach(function (c) {
-      var found = null;
-      c.subs.forEach(function (s) {
-        if (!s.freqs || !s.freqs.has(doc)) return;
-        if (s.how === "exact") s.terms.forEach(function (t) { exact.add(t); });
-        else s.terms.forEach(function (t) { folded.add(t); });
-        if (!found || (found.how !== "exact" && s.how === "exact") || (found.how === "prefix" && s.how === "folded")) found = s;
-      });
-      if (found) matches.push({ clause: c.input, term: found.terms.join(" "), how: found.how });
-    });
-    var snip = snippet(row[3], function (w) { return exact.has(w.term) || folded.has(fold(w.term)); });
-    var url = "programmes/" + prog[1] + ".html#" + row[1];
-    var themes = docInfo(meta, doc).themes.map(function (i) { return meta.themes[i][0]; });
-    return {
-      url: url, href: siteRoot + url, doc: doc, slug: prog[1], passage: row[1],
-      programme: prog[2], province: province[1], provinceSlug: province[0], section: row[2],
-      snippet: snip.text, parts: snip.parts, matches: matches, themes: themes, score: sc
-    };
-  }
-
-  function query(text, options) {
-    return search(text, options).then(function (r) {
-      var list = r.results.slice();
-      list.total = r.total;
-      list.facets = r.facets;
-      return list;
-    });
-  }
-
-  global.AtlasSearch = {
-    query: query,
-    search: search,
-    parse: function (text) { return parse(text, loaded.meta); },
-    normalize: normalize,
-    fold: fold,
-    words: words,
-    configure: function (o) { if (o && o.base) { base = o.base; siteRoot = base.replace(/search\/$/, ""); } },
-    _register: register
-  };
+"use strict";
+var fround = Math.fround;
+var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+var DIGIT = {};
+for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charAt(a)] = a;
+var base = (function () {
+var s = typeof document !== "undefined" ? document.currentScript : null;
+if (s && s.src) return s.src.replace(/[^\/]*$/, "");
+return "search/";
+})();
+var loaded = Object.create(null);   // name → data
+var waiting = Object.create(null);  // name → { promise, resolve, reject }
+function register(name, data) {
+loaded[name] = data;
+var w = waiting[name];
+if (w) w.resolve(data);
+}
+function load(name) {
+if (name in loaded) return Promise.resolve(loaded[name]);
+if (waiting[name]) return waiting[name].promise;
+var w = {};
+w.promise = new Promise(function (resolve, reject) { w.resolve = resolve; w.reject = reject; });
+waiting[name] = w;
+if (global.__atlasLoads) global.__atlasLoads.push(name); // the benchmark's and tests' count of files a query reads
+var el = document.createElement("script");
+el.src = base + name + ".js";
+el.async = true;
+el.onerror = function () {
+delete waiting[name];
+w.reject(new Error("AtlasSearch: cannot load " + el.src));
+};
+el.onload = function () { el.parentNode && el.parentNode.removeChild(el); };
+(document.head || document.documentElement).appendChild(el);
+return w.promise;
+}
+var WORD_CHAR = /[\p{L}\p{Nd}\p{M}]/u;
+var TONES = [
+["òa", "oà"], ["óa", "oá"], ["ỏa", "oả"], ["õa", "oã"], ["ọa", "oạ"],
+["òe", "oè"], ["óe", "oé"], ["ỏe", "oẻ"], ["õe", "oẽ"], ["ọe", "oẹ"],
+["ùy", "uỳ"], ["úy", "uý"], ["ủy", "uỷ"], ["ũy", "uỹ"], ["ụy", "uỵ"]
+];
+var MAX_WORD = 64;
+function canonicalTones(s) {
+var out = null;
+for (var i = 0; i + 1 < s.length; i++) {
+for (var t = 0; t < TONES.length; t++) {
+var old = TONES[t][0];
+if (s.charCodeAt(i) === old.charCodeAt(0) && s.charCodeAt(i + 1) === old.charCodeAt(1)) {
+if (!out) out = s.split("");
+out[i] = TONES[t][1].charAt(0);
+out[i + 1] = TONES[t][1].charAt(1);
+i++;
+break;
+}
+}
+}
+return out ? out.join("") : s;
+}
+function normalize(text) {
+var nfc = String(text).normalize("NFC");
+var chars = new Array(nfc.length);
+for (var i = 0; i < nfc.length; i++) {
+var c = nfc.charAt(i), l = c.toLowerCase();
+chars[i] = l.length === 1 ? l : c;
+}
+return canonicalTones(chars.join(""));
+}
+function fold(text) {
+return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+}
+function words(text) {
+var s = normalize(text), out = [], position = 0, i = 0;
+while (i < s.length) {
+var cp = s.codePointAt(i), w = cp > 0xffff ? 2 : 1;
+if (!WORD_CHAR.test(String.fromCodePoint(cp))) { i += w; continue; }
+var start = i;
+while (i < s.length) {
+cp = s.codePointAt(i); w = cp > 0xffff ? 2 : 1;
+if (!WORD_CHAR.test(String.fromCodePoint(cp))) break;
+i += w;
+}
+if (i - start <= MAX_WORD) out.push({ term: s.slice(start, i), position: position, start: start, end: i });
+position++;
+}
+return out;
+}
+function codePoints(s) { return Array.from(s).length; }
+function splitQuotes(text) {
+var s = String(text).replace(/[\u201c\u201d]/g, '"');
+var count = (s.match(/"/g) || []).length;
+if (count % 2 === 1) { var last = s.lastIndexOf('"'); s = s.slice(0, last) + " " + s.slice(last + 1); }
+return s.split('"').map(function (part, i) { return { text: part, quoted: i % 2 === 1 }; })
+.filter(function (seg) { return words(seg.text).length > 0; });
+}
+function parse(text, meta) {
+var minPrefix = meta ? meta.minPrefixLength : 2;
+var segments = splitQuotes(text == null ? "" : text), clauses = [];
+segments.forEach(function (seg) {
+var ws = words(seg.text).map(function (w) { return w.term; });
+if (seg.quoted && ws.length > 1) {
+clauses.push({ input: ws.join(" "), exact: ws, folded: ws.map(fold), phrase: true, prefix: false });
+} else {
+ws.forEach(function (w) { clauses.push({ input: w, exact: [w], folded: [fold(w)], phrase: false, prefix: false }); });
+}
+});
+if (clauses.length > 0 && !segments[segments.length - 1].quoted) {
+var lastClause = clauses[clauses.length - 1];
+if (!lastClause.phrase && codePoints(lastClause.folded[0]) >= minPrefix) lastClause.prefix = true;
+}
+return clauses;
+}
+function hasOwn(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
+function shardIndex(meta, folded) {
+var starts = meta.dictionary, lo = 0, hi = starts.length - 1;
+while (lo < hi) {
+var mid = (lo + hi + 1) >> 1;
+if (starts[mid] <= folded) lo = mid; else hi = mid - 1;
+}
+return lo;
+}
+function shardsFor(meta, folded, prefix) {
+var first = shardIndex(meta, folded), last = prefix ? shardIndex(meta, folded + "\uffff") : first, out = [];
+for (var i = first; i <= last; i++) out.push("d/" + i);
+return out;
+}
+function entryOf(meta, field, term) {
+var shard = loaded["d/" + shardIndex(meta, field === "f" ? term : fold(term))];
+var d = shard && shard[field];
+return hasOwn(d, term) ? d[term] : null;
+}
+function varintReader(s) {
+var at = 0;
+return {
+more: function () { return at < s.length; },
+next: function () {
+var value = 0, shift = 0;
+for (;;) {
+var d = DIGIT[s.charAt(at++)];
+value += (d & 31) * Math.pow(2, shift);
+if (!(d & 32)) return value;
+shift += 5;
+}
+},
+skip: function (n) { var from = at; at += n; return s.slice(from, at); }
+};
+}
+var decoded = Object.create(null); // chunk|key → decoded match set or page
+function matchSet(meta, chunk, key) {
+var id = chunk + "|" + key;
+if (decoded[id]) return decoded[id];
+var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(loaded[chunk][key]);
+var cb = meta.containerBits, chars = Math.ceil((1 << cb) / 6), container = -1;
+while (r.more()) {
+container += r.next() + 1;
+var header = r.next(), count = Math.floor(header / 2), base = container << cb;
+if (header % 2 === 0) {
+var last = base - 1;
+for (var k = 0; k < count; k++) { last += r.next() + 1; bits[last >>> 5] |= 1 << (last & 31); }
+} else {
+var map = r.skip(chars);
+for (var c = 0; c < chars; c++) {
+var v = DIGIT[map.charAt(c)];
+for (var bit = 0; v && bit < 6; bit++, v >>= 1) {
+var doc = base + c * 6 + bit;
+if ((v & 1) && doc < meta.maxDoc) bits[doc >>> 5] |= 1 << (doc & 31);
+}
+}
+}
+}
+return (decoded[id] = bits);
+}
+function setAnd(a, b) { var out = new Uint32Array(a.length); for (var i = 0; i < a.length; i++) out[i] = a[i] & b[i]; return out; }
+function setOr(a, b) { var out = new Uint32Array(a.length); for (var i = 0; i < a.length; i++) out[i] = a[i] | b[i]; return out; }
+function setHas(bits, doc) { return (bits[doc >>> 5] & (1 << (doc & 31))) !== 0; }
+function setCount(bits) {
+var n = 0;
+for (var i = 0; i < bits.length; i++) { var x = bits[i] - ((bits[i] >>> 1) & 0x55555555); x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); n += (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24; }
+return n;
+}
+function setEach(bits, fn) {
+for (var i = 0; i < bits.length; i++) {
+var x = bits[i];
+while (x) { var low = x & -x; fn(i * 32 + 31 - Math.clz32(low)); x ^= low; }
+}
+}
+function page(chunk, key) {
+var id = chunk + "|" + key;
+if (decoded[id]) return decoded[id];
+var r = varintReader(loaded[chunk][key]), out = [];
+while (r.more()) {
+var freq = r.next(), norm = r.next(), count = r.next(), doc = 0;
+for (var k = 0; k < count; k++) {
+doc = k === 0 ? r.next() : doc + r.next() + 1;
+var pos = new Array(freq), p = 0;
+for (var j = 0; j < freq; j++) { p += r.next(); pos[j] = p; }
+out.push({ doc: doc, freq: freq, norm: norm, pos: pos });
+}
+}
+return (decoded[id] = out);
+}
+var programmeCache = null;
+function programmes(meta) {
+if (programmeCache && programmeCache.meta === meta) return programmeCache;
+var r = varintReader(meta.programmes), starts = [], provinces = [], at = 0;
+while (r.more()) { at += r.next(); starts.push(at); provinces.push(r.next()); }
+return (programmeCache = { meta: meta, starts: starts, provinces: provinces });
+}
+function programmeOf(meta, doc) {
+var p = programmes(meta).starts, lo = 0, hi = p.length - 1;
+while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (p[mid] <= doc) lo = mid; else hi = mid - 1; }
+return lo;
+}
+function byte315ToFloat(b) {
+if (b === 0) return 0;
+var bits = ((b & 0xff) << 21) + ((63 - 15) << 24);
+var view = new DataView(new ArrayBuffer(4));
+view.setInt32(0, bits);
+return view.getFloat32(0);
+}
+var NORM_TABLE = (function () {
+var t = new Float64Array(256);
+for (var i = 0; i < 256; i++) { var f = byte315ToFloat(i); t[i] = fround(1 / fround(f * f)); }
+return t;
+})();
+function idf(docFreq, maxDoc) { return fround(Math.log(1 + (maxDoc - docFreq + 0.5) / (docFreq + 0.5))); }
+var caches = Object.create(null);
+function normCache(meta, field) {
+var id = field + "|" + meta.maxDoc;
+if (caches[id]) return caches[id];
+var stats = meta.fields[field], k1 = fround(meta.k1), b = fround(meta.b);
+var avgdl = stats.sumTotalTermFreq <= 0 ? 1 : fround(stats.sumTotalTermFreq / stats.maxDoc);
+var cache = new Float64Array(256);
+for (var i = 0; i < 256; i++) cache[i] = fround(k1 * fround(fround(1 - b) + fround(fround(b * NORM_TABLE[i]) / avgdl)));
+return (caches[id] = cache);
+}
+function tfPart(cache, freq, norm) { return freq / (freq + cache[norm]); }
+function loadAll(names) { return Promise.all(names.map(load)); }
+function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
+var MARGIN = 1 + 1e-5;   // upper bounds are computed in float64; Lucene sums float32
+var TIE = 1 + 3e-5;
+var PAGE_BATCH = 3;      // lists read one page further per step
+var SMALL_LIST = 512;    // postings of a list read whole at once
+var TEXT_BATCH = 8;      // unresolved candidates scored from their stored text in one step
+var THEME_SAMPLE = 3;    // theme-mask files read for approximate theme counts on a large result set
+var PHRASE_VERIFY = 4000; // postings a quoted phrase's words may have for every match to be checked exactly
+function listOf(state, field, term) {
+var id = field + ":" + term;
+if (state.lists[id]) return state.lists[id];
+var e = entryOf(state.meta, field, term);
+var l = { id: id, field: field, term: term, entry: e, pages: 0, seen: new Map(), cache: normCache(state.meta, field === "t" ? "text" : "folded") };
+state.lists[id] = l;
+return l;
+}
+function pageCount(l) { return l.entry ? (l.entry.length - 2) / 3 : 0; }
+function complete(l) { return l.pages >= pageCount(l); }
+function remaining(l) {
+if (complete(l)) return 0;
+var at = 2 + 3 * l.pages;
+return tfPart(l.cache, l.entry[at + 1], l.entry[at + 2]);
+}
+function nextPageChunk(l) { return "i/" + l.entry[2 + 3 * l.pages]; }
+function takePage(l) {
+var chunk = nextPageChunk(l), postings = page(chunk, (l.field) + ":" + l.term + ":" + l.pages);
+for (var i = 0; i < postings.length; i++) l.seen.set(postings[i].doc, postings[i]);
+l.pages++;
+}
+function plan(meta, clauses, state) {
+var shardNames = [];
+clauses.forEach(function (c) {
+c.folded.forEach(function (t, i) { shardNames = shardNames.concat(shardsFor(meta, t, c.prefix && i === 0)); });
+});
+return loadAll(unique(shardNames)).then(function () {
+var k1 = fround(meta.k1);
+clauses.forEach(function (c) {
+c.subs = [];
+var extra = c.boost || 1; // the adjacency clause's weight (SearchQuery.AdjacencyBoost)
+c.subs.push({ field: "text", terms: c.exact, boost: fround(meta.exactBoost * extra), how: "exact" });
+c.subs.push({ field: "folded", terms: c.folded, boost: extra, how: "folded" });
+c.expansions = [];
+if (c.prefix) {
+var prefix = c.folded[0], found = [];
+shardsFor(meta, prefix, true).forEach(function (name) {
+var dict = loaded[name].f || {};
+Object.keys(dict).forEach(function (t) {
+if (t !== prefix && t.length > prefix.length && t.slice(0, prefix.length) === prefix) found.push([t, dict[t][0]]);
+});
+});
+found.sort(function (x, y) { return y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0); });
+found.slice(0, meta.maxPrefixTerms).forEach(function (f) {
+c.expansions.push(f[0]);
+c.subs.push({ field: "folded", terms: [f[0]], boost: meta.prefixBoost, how: "prefix" });
+});
+var u = loaded["d/" + shardIndex(meta, prefix)].u;
+c.union = hasOwn(u, prefix) ? "m/" + u[prefix] : null;
+}
+c.subs.forEach(function (s) {
+s.lists = s.terms.map(function (t) {
+var l = listOf(state, s.field === "text" ? "t" : "f", t);
+if (l.field === "t" && l.entry && !l.sibling) { var sib = listOf(state, "f", fold(t)); if (sib.entry) l.sibling = sib; }
+return l;
+});
+s.exists = s.lists.every(function (l) { return l.entry !== null; });
+if (!s.exists) return;
+var idfSum = 0;
+s.lists.forEach(function (l) { idfSum = fround(idfSum + idf(l.entry[0], meta.maxDoc)); });
+var weight = fround(fround(idfSum * fround(s.boost)) * 1);
+s.weight = fround(weight * fround(k1 + 1));
+s.cache = s.lists[0].cache;
+});
+});
+});
+}
+function pairHash(pair) {
+var h = 2166136261;
+for (var i = 0; i < pair.length; i++) { h ^= pair.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+return h;
+}
+function loadPairs(meta, scored) {
+var pairs = [];
+scored.forEach(function (c) {
+if (!c.phrase) return;
+c.pairs = [];
+for (var i = 0; i + 1 < c.folded.length; i++) { c.pairs.push(c.folded[i] + " " + c.folded[i + 1]); }
+pairs = pairs.concat(c.pairs);
+});
+if (!pairs.length || !meta.pairBuckets) return Promise.resolve();
+var bucketOf = function (p) { return "b/" + (pairHash(p) % meta.pairBuckets); };
+return loadAll(unique(pairs.map(bucketOf))).then(function () {
+var chunks = [];
+pairs.forEach(function (p) { var b = loaded[bucketOf(p)]; if (hasOwn(b, p)) chunks.push("m/" + b[p]); });
+return loadAll(unique(chunks));
+}).then(function () {
+scored.forEach(function (c) {
+if (!c.phrase) return;
+var set = null;
+c.pairs.forEach(function (p) {
+var b = loaded[bucketOf(p)], one = hasOwn(b, p) ? matchSet(meta, "m/" + b[p], "b:" + p) : new Uint32Array((meta.maxDoc + 31) >>> 5);
+set = set ? setAnd(set, one) : one;
+});
+c.pairSet = set;
+});
+});
+}
+function matchPlan(meta, clauses) {
+var names = [];
+clauses.forEach(function (c) {
+c.folded.forEach(function (t) { var e = entryOf(meta, "f", t); if (e) names.push("m/" + e[1]); });
+if (c.union) names.push(c.union);
+else c.expansions.forEach(function (t) { names.push("m/" + entryOf(meta, "f", t)[1]); });
+});
+return unique(names);
+}
+function clauseSet(meta, c) {
+var words = c.folded.map(function (t) { var e = entryOf(meta, "f", t); return e ? matchSet(meta, "m/" + e[1], "f:" + t) : null; });
+if (c.phrase) {
+if (words.some(function (w) { return !w; })) return new Uint32Array((meta.maxDoc + 31) >>> 5);
+var all = words.reduce(setAnd);
+return c.pairSet ? setAnd(all, c.pairSet) : all;
+}
+var set = words[0] || new Uint32Array((meta.maxDoc + 31) >>> 5);
+if (c.union) return setOr(set, matchSet(meta, c.union, "u:" + c.folded[0]));
+c.expansions.forEach(function (t) { set = setOr(set, matchSet(meta, "m/" + entryOf(meta, "f", t)[1], "f:" + t)); });
+return set;
+}
+function phraseFreq(positions) {
+var count = 0, first = positions[0];
+for (var i = 0; i < first.length; i++) {
+var ok = true;
+for (var j = 1; j < positions.length && ok; j++) ok = positions[j].indexOf(first[i] + j) >= 0;
+if (ok) count++;
+}
+return count;
+}
+function textFeatures(scored, text) {
+var ws = words(text), exact = Object.create(null), folded = Object.create(null);
+ws.forEach(function (w) {
+(exact[w.term] = exact[w.term] || []).push(w.position);
+var f = fold(w.term);
+(folded[f] = folded[f] || []).push(w.position);
+});
+var feats = [];
+scored.forEach(function (c) {
+feats.push(c.subs.map(function (s) {
+if (!s.exists) return 0;
+var map = s.field === "text" ? exact : folded;
+var positions = s.terms.map(function (t) { return map[t] || []; });
+if (positions.some(function (p) { return p.length === 0; })) return 0;
+return positions.length === 1 ? positions[0].length : phraseFreq(positions);
+}));
+});
+return feats;
+}
+function exactScore(scored, feats, norm) {
+var total = 0;
+scored.forEach(function (c, ci) {
+var sum = 0, any = false;
+c.subs.forEach(function (s, si) {
+var f = feats[ci][si];
+if (!s.exists || !f) return;
+sum += fround(fround(s.weight * f) / fround(f + s.cache[norm]));
+any = true;
+});
+if (any) total = fround(total + fround(sum));
+});
+return total;
+}
+function matchesAll(clauses, feats) {
+return clauses.every(function (c, ci) { return feats[ci].some(function (f) { return f > 0; }); });
+}
+function assess(state, scored, doc) {
+var feats = [], exact = true, ub = 0, norm = -1;
+scored.forEach(function (c) {
+c.subs.forEach(function (s) {
+if (!s.exists) return;
+for (var i = 0; i < s.lists.length; i++) { var p = s.lists[i].seen.get(doc); if (p) { norm = p.norm; return; } }
+});
+});
+scored.forEach(function (c) {
+var cf = [];
+c.subs.forEach(function (s) {
+if (!s.exists || (c.pairSet && s.lists.length > 1 && !setHas(c.pairSet, doc))) { cf.push(0); return; }
+var known = true, absent = false, bound = Infinity, positions = [];
+s.lists.forEach(function (l) {
+var i = termInfo(state, l, doc, norm);
+if (i === ABSENT) { absent = true; return; }
+if (i.pos) { positions.push(i.pos); if (norm >= 0) bound = Math.min(bound, tfPart(s.cache, i.freq, norm)); return; }
+known = false;
+bound = Math.min(bound, i.bound);
+});
+if (absent) { cf.push(0); return; }
+if (known) {
+var f = positions.length === 1 ? positions[0].length : phraseFreq(positions);
+cf.push(f);
+if (f && norm >= 0) ub += s.weight * tfPart(s.cache, f, norm);
+return;
+}
+exact = false;
+cf.push(null);
+ub += s.weight * Math.min(1, bound === Infinity ? 1 : bound);
+});
+feats.push(cf);
+});
+if (exact && norm >= 0) return { exact: true, feats: feats, norm: norm };
+return { exact: false, ub: ub * MARGIN };
+}
+var ABSENT = {};
+function termInfo(state, l, doc, norm) {
+var p = l.seen.get(doc);
+if (p) return p;
+var set = state.wordSets[l.term + "|" + l.field];
+if (complete(l) || (set && !setHas(set, doc))) return ABSENT;
+var b = remaining(l);
+if (l.sibling) {
+var si = termInfo(state, l.sibling, doc, norm);
+if (si === ABSENT) return ABSENT;
+b = Math.min(b, si.pos ? (norm >= 0 ? tfPart(l.cache, si.freq, norm) : b) : si.bound);
+}
+return { bound: b };
+}
+function listBound(l) { return l.sibling ? Math.min(remaining(l), remaining(l.sibling)) : remaining(l); }
+function unseenBound(scored, seen) {
+var ub = 0;
+scored.forEach(function (c) {
+var phraseDone = c.pairDocs && c.pairDocs.every(function (d) { return seen.has(d); });
+c.subs.forEach(function (s) {
+if (!s.exists || (phraseDone && s.lists.length > 1)) return;
+var b = Infinity;
+s.lists.forEach(function (l) { b = Math.min(b, listBound(l)); });
+ub += s.weight * b;
+});
+});
+return ub * MARGIN;
+}
+function storedName(meta, doc) { return "s/" + Math.floor(doc / meta.storedBlock); }
+function storedRow(meta, doc) {
+var block = Math.floor(doc / meta.storedBlock);
+return loaded["s/" + block].d[doc - block * meta.storedBlock];
+}
+function topDocs(state, clauses, scored, set, count, limit) {
+var meta = state.meta, lists = [], byText = state.byText;
+scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); }); });
+var first = lists.filter(function (l) { return l.pages === 0 && !complete(l); });
+scored.forEach(function (c) {
+if (!c.pairSet) return;
+var docs = [], both = setAnd(set, c.pairSet);
+setEach(both, function (d) { if (docs.length <= 4096) docs.push(d); });
+c.pairDocs = docs.length <= 4096 ? docs : null;
+});
+function startPages() { // the first page of every list; small lists whole (they decide many documents cheaply)
+var names = [];
+first.forEach(function (l) { for (var p = 0; p < (l.entry[0] <= SMALL_LIST ? pageCount(l) : 1); p++) names.push("i/" + l.entry[2 + 3 * p]); });
+return loadAll(unique(names)).then(function () {
+first.forEach(function (l) { takePage(l); if (l.entry[0] <= SMALL_LIST) while (!complete(l)) takePage(l); });
+});
+}
+function textResolve(docs) {
+state.stats.texts += docs.length;
+return loadAll(unique(docs.map(function (d) { return storedName(meta, d); }))).then(function () {
+docs.forEach(function (d) {
+var row = storedRow(meta, d), feats = textFeatures(scored, row[3]);
+byText.set(d, matchesAll(clauses, feats) ? exactScore(scored, feats, row[4]) : null);
+});
+});
+}
+function step() {
+state.stats.steps++;
+var exact = [], pending = [], seen = new Set();
+lists.forEach(function (l) {
+l.seen.forEach(function (p, doc) {
+if (seen.has(doc) || !setHas(set, doc)) return;
+seen.add(doc);
+if (byText.has(doc)) { var sc = byText.get(doc); if (sc !== null) exact.push({ doc: doc, score: sc }); return; }
+var a = assess(state, scored, doc);
+if (a.exact) {
+if (matchesAll(clauses, a.feats)) exact.push({ doc: doc, score: exactScore(scored, a.feats, a.norm) });
+else byText.set(doc, null);
+} else pending.push({ doc: doc, ub: a.ub });
+});
+});
+byText.forEach(function (sc, doc) { if (sc !== null && !seen.has(doc) && setHas(set, doc)) { seen.add(doc); exact.push({ doc: doc, score: sc }); } });
+exact.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
+var theta = exact.length >= limit ? exact[limit - 1].score * TIE : -Infinity;
+var need = pending.filter(function (p) { return p.ub > theta; }).sort(function (x, y) { return y.ub - x.ub || x.doc - y.doc; });
+var unseen = seen.size < count ? unseenBound(scored, seen) : -Infinity;
+if (!need.length && !(unseen > theta && unseen > 0)) return Promise.resolve(exact.slice(0, limit));
+var open = lists.filter(function (l) { return !complete(l); });
+var unseenOpen = unseen > theta && unseen > 0;
+if (!open.length || (!unseenOpen && !need.length)) {
+if (need.length) return textResolve(need.slice(0, TEXT_BATCH).map(function (p) { return p.doc; })).then(step);
+var rest = [];
+setEach(set, function (d) { if (!seen.has(d) && !byText.has(d)) rest.push(d); });
+if (!rest.length) return Promise.resolve(exact.slice(0, limit));
+return textResolve(rest).then(step);
+}
+var weightOf = new Map();
+function credit(l, w) { weightOf.set(l, (weightOf.get(l) || 0) + w); }
+if (unseenOpen) scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { credit(l, s.weight * listBound(l)); if (l.sibling) credit(l.sibling, s.weight * listBound(l)); }); }); });
+need.slice(0, 64).forEach(function (p) {
+scored.forEach(function (c) {
+c.subs.forEach(function (s) {
+if (!s.exists) return;
+s.lists.forEach(function (l) {
+if (complete(l) || l.seen.has(p.doc)) return;
+var ws = state.wordSets[l.term + "|" + l.field];
+if (ws && !setHas(ws, p.doc)) return;
+credit(l, s.weight * remaining(l));
+});
+});
+});
+});
+if (!unseenOpen && need.length <= TEXT_BATCH) return textResolve(need.map(function (p) { return p.doc; })).then(step);
+var next = open.filter(function (l) { return weightOf.get(l) > 0; }).sort(function (x, y) { return weightOf.get(y) - weightOf.get(x); }).slice(0, PAGE_BATCH);
+state.stats.pages += next.length;
+return loadAll(unique(next.map(nextPageChunk))).then(function () {
+next.forEach(takePage);
+return step();
+});
+}
+if (count <= TEXT_BATCH) {
+var all = [];
+setEach(set, function (d) { all.push(d); });
+return textResolve(all).then(function () {
+var exact = [];
+all.forEach(function (d) { var sc = byText.get(d); if (sc !== null) exact.push({ doc: d, score: sc }); });
+exact.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
+return exact.slice(0, limit);
+});
+}
+return startPages().then(step);
+}
+function themeBlockName(meta, doc) { return "t/" + Math.floor(doc / meta.themeBlock); }
+function themesOf(meta, doc) {
+var block = Math.floor(doc / meta.themeBlock), s = loaded["t/" + block], at = (doc - block * meta.themeBlock) * meta.themeWidth, out = [];
+for (var i = 0; i < meta.themeWidth; i++) {
+var m = DIGIT[s.charAt(at + i)];
+for (var bit = 0; bit < 6; bit++) if (m & (1 << bit)) out.push(i * 6 + bit);
+}
+return out;
+}
+function blocksOf(meta, set, size) {
+var blocks = [];
+var per = size / 32;
+for (var b = 0; b * size < meta.maxDoc; b++) {
+for (var w = b * per; w < Math.min(set.length, (b + 1) * per); w++) if (set[w]) { blocks.push(b); break; }
+}
+return blocks;
+}
+function decodeStoredThemes(s) {
+var out = [];
+for (var i = 0; i < s.length; i++) { var m = DIGIT[s.charAt(i)]; for (var bit = 0; bit < 6; bit++) if (m & (1 << bit)) out.push(i * 6 + bit); }
+return out;
+}
+var SNIPPET = 240, LEAD = 60;
+var ADJACENCY_BOOST = 3; // SearchQuery.AdjacencyBoost
+function snippet(text, highlight) {
+var nfc = String(text).normalize("NFC"), ws = words(nfc), hits = ws.filter(highlight);
+var start = 0, end = nfc.length;
+if (nfc.length > SNIPPET) {
+var first = hits.length ? hits[0].start : 0;
+start = Math.max(0, first - LEAD);
+if (start > 0) { // begin on a word
+var w = ws.filter(function (x) { return x.start >= start; })[0];
+start = w ? Math.min(w.start, first) : first;
+}
+end = Math.min(nfc.length, start + SNIPPET);
+var cut = ws.filter(function (x) { return x.start < end && x.end > end; })[0];
+if (cut) end = cut.end;
+}
+var parts = [], at = start;
+if (start > 0) parts.push({ text: "…", match: false });
+hits.forEach(function (h) {
+if (h.start < start || h.end > end) return;
+if (h.start > at) parts.push({ text: nfc.slice(at, h.start), match: false });
+parts.push({ text: nfc.slice(h.start, h.end), match: true });
+at = h.end;
+});
+if (at < end) parts.push({ text: nfc.slice(at, end), match: false });
+if (end < nfc.length) parts.push({ text: "…", match: false });
+return { parts: parts, text: parts.map(function (p) { return p.text; }).join("") };
+}
+var siteRoot = base.replace(/search\/$/, "");
+function search(text, options) {
+options = options || {};
+var limit = options.limit == null ? 10 : Math.max(0, options.limit | 0);
+return load("meta").then(function (meta) {
+var clauses = parse(text, meta);
+var empty = { results: [], total: 0, facets: { provinces: [], themes: [], exact: true }, clauses: clauses, exact: true };
+if (clauses.length === 0 || meta.maxDoc === 0) return empty;
+var adjacency = clauses.length >= 2 && clauses.every(function (c) { return !c.phrase; })
+? [{ input: "", exact: clauses.map(function (c) { return c.exact[0]; }), folded: clauses.map(function (c) { return c.folded[0]; }), phrase: true, prefix: false, optional: true, boost: meta.adjacencyBoost || ADJACENCY_BOOST }]
+: [];
+var scored = clauses.concat(adjacency);
+var state = { meta: meta, lists: Object.create(null), wordSets: Object.create(null), byText: new Map(), stats: { steps: 0, pages: 0, texts: 0 } };
+return plan(meta, scored, state).then(function () {
+return Promise.all([loadAll(matchPlan(meta, clauses)), loadPairs(meta, scored)]);
+}).then(function () {
+var all = null;
+clauses.forEach(function (c) {
+var set = clauseSet(meta, c);
+all = all ? setAnd(all, set) : set;
+});
+scored.forEach(function (c) {
+c.subs.forEach(function (s) {
+(s.lists || []).forEach(function (l) {
+var e = entryOf(meta, "f", l.field === "f" ? l.term : fold(l.term));
+var name = e && "m/" + e[1];
+if (name && loaded[name]) state.wordSets[l.term + "|" + l.field] = matchSet(meta, name, "f:" + (l.field === "f" ? l.term : fold(l.term)));
+});
+});
+});
+return phraseCheck(state, clauses, all).then(function (exactMatches) {
+return filtered(state, all, options).then(function (f) {
+var count = setCount(f.kept);
+var top = limit === 0 || count === 0 ? Promise.resolve([]) : topDocs(state, clauses, scored, f.kept, count, limit);
+return top.then(function (hits) {
+return loadAll(unique(hits.map(function (h) { return storedName(meta, h.doc); }))).then(function () {
+var results = hits.map(function (h) { return result(meta, clauses, scored, h.doc, h.score); });
+f.facets.exact = f.facets.exact && exactMatches;
+return { results: results, total: count, facets: f.facets, clauses: clauses, exact: exactMatches, stats: state.stats };
+});
+});
+});
+});
+});
+});
+}
+function phraseCheck(state, clauses, all) {
+var phrases = clauses.filter(function (c) { return c.phrase; });
+if (!phrases.length) return Promise.resolve(true);
+var lists = [];
+phrases.forEach(function (c) { c.folded.forEach(function (t) { var l = listOf(state, "f", t); if (l.entry) lists.push(l); }); });
+var postings = lists.reduce(function (n, l) { return n + l.entry[0]; }, 0);
+if (postings > PHRASE_VERIFY) return Promise.resolve(false);
+var names = [];
+lists.forEach(function (l) { for (var p = l.pages; p < pageCount(l); p++) names.push("i/" + l.entry[2 + 3 * p]); });
+return loadAll(unique(names)).then(function () {
+lists.forEach(function (l) { while (!complete(l)) takePage(l); });
+setEach(all, function (doc) {
+var ok = phrases.every(function (c) {
+var positions = c.folded.map(function (t) { var p = state.lists["f:" + t].seen.get(doc); return p ? p.pos : []; });
+return phraseFreq(positions) > 0;
+});
+if (!ok) all[doc >>> 5] &= ~(1 << (doc & 31));
+});
+return true;
+});
+}
+function filtered(state, all, options) {
+var meta = state.meta, province = options.province || "", theme = options.theme || "";
+var themeIdx = -1;
+meta.themes.forEach(function (t, i) { if (t[0] === theme) themeIdx = i; });
+var progs = programmes(meta), provOf = function (p) { return meta.provinces[progs.provinces[p]][0]; };
+var inProvince = new Uint32Array(all.length);
+var provinceCounts = new Map();
+var prog = 0;
+var needThemes = theme ? blocksOf(meta, all, meta.themeBlock) : [];
+return loadAll(needThemes.map(function (b) { return "t/" + b; })).then(function () {
+setEach(all, function (doc) {
+while (prog + 1 < progs.starts.length && progs.starts[prog + 1] <= doc) prog++;
+var prov = provOf(prog);
+var okTheme = !theme || (themeIdx >= 0 && themesOf(meta, doc).indexOf(themeIdx) >= 0);
+if (okTheme) provinceCounts.set(prov, (provinceCounts.get(prov) || 0) + 1);
+if (!province || prov === province) inProvince[doc >>> 5] |= 1 << (doc & 31);
+});
+var blocks = blocksOf(meta, inProvince, meta.themeBlock), exact = true, sample = blocks;
+if (blocks.length > THEME_SAMPLE && !theme) {
+exact = false;
+sample = [];
+for (var i = 0; i < THEME_SAMPLE; i++) sample.push(blocks[Math.floor((i + 0.5) * blocks.length / THEME_SAMPLE)]);
+}
+return loadAll(sample.map(function (b) { return "t/" + b; })).then(function () {
+var themeCounts = new Map(), kept = new Uint32Array(all.length), inSample = 0, total = 0;
+var sampled = new Set(sample);
+setEach(inProvince, function (doc) {
+total++;
+var block = Math.floor(doc / meta.themeBlock), ts = null;
+if (sampled.has(block)) {
+inSample++;
+ts = themesOf(meta, doc);
+ts.forEach(function (t) { themeCounts.set(t, (themeCounts.get(t) || 0) + 1); });
+}
+if (!theme) kept[doc >>> 5] |= 1 << (doc & 31);
+else if ((ts || themesOf(meta, doc)).indexOf(themeIdx) >= 0) kept[doc >>> 5] |= 1 << (doc & 31);
+});
+var scale = exact || inSample === 0 ? 1 : total / inSample;
+var facets = {
+provinces: meta.provinces.filter(function (p) { return provinceCounts.has(p[0]); })
+.map(function (p) { return { slug: p[0], name: p[1], count: provinceCounts.get(p[0]) }; }),
+themes: meta.themes.map(function (t, i) { return { id: t[0], name: t[1], nameEn: t[2], count: Math.round((themeCounts.get(i) || 0) * scale) }; })
+.filter(function (t) { return t.count > 0; }),
+exact: exact
+};
+return { kept: kept, facets: facets };
+});
+});
+}
+function result(meta, clauses, scored, doc, sc) {
+var block = Math.floor(doc / meta.storedBlock), data = loaded["s/" + block];
+var row = data.d[doc - block * meta.storedBlock], prog = data.p.filter(function (p) { return p[0] === row[0]; })[0];
+var province = meta.provinces[programmes(meta).provinces[row[0]]];
+var feats = textFeatures(scored, row[3]);
+var exact = new Set(), folded = new Set(), matches = [];
+clauses.forEach(function (c, ci) {
+var found = null;
+c.subs.forEach(function (s, si) {
+if (!feats[ci][si]) return;
+if (s.how === "exact") s.terms.forEach(function (t) { exact.add(t); });
+else s.terms.forEach(function (t) { folded.add(t); });
+if (!found || (found.how !== "exact" && s.how === "exact") || (found.how === "prefix" && s.how === "folded")) found = s;
+});
+if (found) matches.push({ clause: c.input, term: found.terms.join(" "), how: found.how });
+});
+var snip = snippet(row[3], function (w) { return exact.has(w.term) || folded.has(fold(w.term)); });
+var url = "programmes/" + prog[1] + ".html#" + row[1];
+var themes = decodeStoredThemes(row[5] || "").map(function (i) { return meta.themes[i][0]; });
+return {
+url: url, href: siteRoot + url, doc: doc, slug: prog[1], passage: row[1],
+programme: prog[2], province: province[1], provinceSlug: province[0], section: row[2],
+snippet: snip.text, parts: snip.parts, matches: matches, themes: themes, score: sc
+};
+}
+function query(text, options) {
+return search(text, options).then(function (r) {
+var list = r.results.slice();
+list.total = r.total;
+list.facets = r.facets;
+list.exact = r.exact;
+return list;
+});
+}
+global.AtlasSearch = {
+query: query,
+search: search,
+parse: function (text) { return parse(text, loaded.meta); },
+normalize: normalize,
+fold: fold,
+words: words,
+configure: function (o) { if (o && o.base) { base = o.base; siteRoot = base.replace(/search\/$/, ""); } },
+_register: register
+};
 })(typeof window !== "undefined" ? window : this);

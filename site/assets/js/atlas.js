@@ -5,6 +5,16 @@
   'use strict';
   document.documentElement.classList.add('js');
 
+  // An English companion page (en/programmes/…) has no passage text: a link to one of its passages (#s-iii-2-p1, e.g.
+  // from a search result) opens the Vietnamese page at that passage instead.
+  var fullText = document.querySelector('.companion a.full-text-link');
+  var wanted = window.location.hash.slice(1);
+  if (fullText && wanted) {
+    var id = wanted;
+    try { id = decodeURIComponent(wanted); } catch (e) { id = wanted; }
+    if (!document.getElementById(id)) window.location.replace(fullText.getAttribute('href') + '#' + wanted);
+  }
+
   function absolute(href) {
     try { return new URL(href || '', window.location.href).href; } catch (e) { return window.location.href; }
   }

@@ -89,7 +89,11 @@
     });
   }
 
+  var focusFirstNew = -1; // after "more results": the index of the first new result, to move the focus to
+
   function render(r) {
+    // The filter lists are rebuilt: remember which filter had the focus so a keyboard user does not lose it.
+    var focusedFacet = facetsEl.contains(document.activeElement) ? document.activeElement.getAttribute("data-facet") : null;
     clear(resultsEl);
     clear(suggestEl);
     suggestEl.hidden = true;
@@ -105,16 +109,27 @@
     facetsEl.hidden = r.facets.provinces.length === 0 && r.facets.themes.length === 0 && !filters.length;
     facetList(provinceList, r.facets.provinces.map(function (f) { return { key: f.slug, name: f.name || f.slug, count: f.count }; }), "province");
     facetList(themeList, r.facets.themes.map(function (f) { return { key: f.id, name: (english ? f.nameEn : f.name) || f.id, count: f.count }; }), "theme");
+    if (focusedFacet !== null) {
+      var again = facetsEl.hidden ? null : (facetsEl.querySelector('[data-facet="' + CSS.escape(focusedFacet) + '"]') || facetsEl.querySelector(".facet"));
+      (again || input).focus();
+    }
+    if (focusFirstNew >= 0) {
+      var links = resultLinks();
+      if (links[focusFirstNew]) links[focusFirstNew].focus();
+      focusFirstNew = -1;
+    }
   }
 
   function resultItem(hit) {
     var li = el("li", "search-result");
     var h = el("h3", "search-result-title");
+    h.lang = "vi"; // the documents are Vietnamese on the English pages too
     var a = el("a", null, hit.programme);
     a.href = langRoot + hit.url;
     h.appendChild(a);
     li.appendChild(h);
     var meta = el("p", "search-result-meta");
+    meta.lang = "vi";
     meta.appendChild(el("span", "search-province", hit.province));
     if (hit.section) {
       meta.appendChild(document.createTextNode(" · "));
@@ -122,6 +137,7 @@
     }
     li.appendChild(meta);
     var snippet = el("p", "search-snippet");
+    snippet.lang = "vi";
     hit.parts.forEach(function (p) {
       snippet.appendChild(p.match ? el("mark", null, p.text) : document.createTextNode(p.text));
     });
@@ -148,6 +164,7 @@
       var all = el("li");
       var reset = el("button", "facet facet-all", msg("all"));
       reset.type = "button";
+      reset.setAttribute("data-facet", kind + ":");
       reset.addEventListener("click", function () { setFilter(kind, ""); });
       all.appendChild(reset);
       list.appendChild(all);
@@ -156,6 +173,7 @@
       var li = el("li");
       var b = el("button", "facet");
       b.type = "button";
+      b.setAttribute("data-facet", kind + ":" + f.key);
       b.setAttribute("aria-pressed", f.key === current ? "true" : "false");
       b.appendChild(el("span", "facet-name", f.name));
       b.appendChild(el("span", "facet-count", f.count));
@@ -236,6 +254,7 @@
   });
 
   moreEl.addEventListener("click", function () {
+    if (document.activeElement === moreEl) focusFirstNew = state.limit;
     state.limit += PAGE;
     run();
   });
@@ -260,5 +279,5 @@
 
   readUrl();
   run();
-  if (!state.q) input.focus();
+  // No autofocus: keyboard and screen-reader users start at the top (skip link, then the box is the first stop in main).
 })();
