@@ -27,6 +27,12 @@ public sealed record BuildResult(
     string? FatalError)
 {
     public bool AnyDocumentFailed => Report.Documents.Any(d => d.Status != "ok");
+
+    /// <summary>Pages rendered by this build; null when every page was (no cache, or no published site to carry pages from).</summary>
+    public int? PagesRendered { get; init; }
+
+    /// <summary>Pages carried over unchanged from the previously published site (incremental build).</summary>
+    public int PagesReused { get; init; }
 }
 
 /// <summary>
@@ -68,6 +74,21 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     /// <summary>The whole build. site/ is replaced only if every stage succeeded and the site checks pass.</summary>
     public BuildResult Build()
     {
+        // The site the last incremental build replaced is deleted while this one works (disk work beside the CPU stages).
+        var trash = options.UseCache ? Path.Combine(options.CacheDir, "trash") : null;
+        var sweep = trash is not null && Directory.Exists(trash) ? Task.Run(() => Publisher.EmptyTrash(trash)) : Task.CompletedTask;
+        try
+        {
+            return BuildAll(trash, sweep);
+        }
+        finally
+        {
+            sweep.Wait();
+        }
+    }
+
+    private BuildResult BuildAll(string? trash, Task sweep)
+    {
         IReadOnlyList<AnalysedProgramme> analysed;
         IngestReport report;
         Registries registries;
@@ -87,16 +108,28 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             Directory.CreateDirectory(staging);
-            Time("render", () => new SiteRenderer(options).Render(model, staging));
+            // Incremental: pages made from unchanged inputs are carried over from the published site (hard links).
+            var reuse = options.UseCache
+                ? new PageCarryOver(new BuildCache(options.CacheDir), options.TemplatesDir, options.SiteDir, staging) : null;
+            Time("render", () => new SiteRenderer(options).Render(model, staging, reuse));
+            if (reuse is not null) progress?.Report($"pages: {reuse.Rendered} rendered, {reuse.Reused} carried over");
             Time("index+export", () => new SearchExporter(options.TemplatesDir).Export(model, staging));
-            var problems = Time("verify", () => new SiteChecker().Check(staging));
+            // Pages carried over keep the facts read from them before; every link is still resolved in the new site.
+            var checkedPages = reuse is null ? null : new CheckedPages(new BuildCache(options.CacheDir), reuse, options.SiteDir);
+            var problems = Time("verify", () => new SiteChecker().Check(staging, checkedPages));
             if (problems.Count > 0)
             {
                 Directory.Delete(staging, recursive: true);
                 return new BuildResult(report, timings, problems, false, $"{problems.Count} problem(s) in the built site; site/ left unchanged");
             }
-            Time("publish", () => Publisher.Replace(staging, options.SiteDir));
-            return new BuildResult(report, timings, [], true, null);
+            Time("publish", () =>
+            {
+                sweep.Wait(); // the trash is emptied before this build's old site goes into it
+                Publisher.Replace(staging, options.SiteDir, trash);
+            });
+            reuse?.Save();
+            checkedPages?.Save();
+            return new BuildResult(report, timings, [], true, null) { PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0 };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

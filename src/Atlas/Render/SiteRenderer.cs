@@ -33,11 +33,12 @@ public sealed class SiteRenderer(BuildOptions options)
         new SearchPage(),
     ];
 
-    public void Render(AtlasModel model, string outDir)
+    /// <param name="reuse">Carries unchanged pages over from the published site (incremental build); null renders every page.</param>
+    public void Render(AtlasModel model, string outDir, IPageReuse? reuse = null)
     {
         var templates = new TemplateCache(options.TemplatesDir);
         var map = File.Exists(Path.Combine(options.TemplatesDir, "assets", "map", "vietnam-outline.json")) ? VietnamMap.Load(options.TemplatesDir) : null;
-        var site = new SiteWriter(model, templates, Language.Load(options.TemplatesDir), SiteSettings.Load(options.TemplatesDir), outDir, map);
+        var site = new SiteWriter(model, templates, Language.Load(options.TemplatesDir), SiteSettings.Load(options.TemplatesDir), outDir, map) { Reuse = reuse };
         CopyAssets(Path.Combine(options.TemplatesDir, "assets"), Path.Combine(outDir, "assets"));
         CopySources(model, outDir);
         // The page types with many pages spread them over the cores (SiteWriter.ForEach): each page is its own file, and

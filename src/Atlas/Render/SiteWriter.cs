@@ -39,6 +39,9 @@ public sealed class SiteWriter
     public SiteSettings Settings { get; }
     public string OutDir { get; }
 
+    /// <summary>Pages whose inputs are unchanged since the published site are carried over, not rendered (incremental build).</summary>
+    public IPageReuse? Reuse { get; init; }
+
     /// <summary>The map of Vietnam for the home page; null when templates/assets/map holds no outline.</summary>
     public VietnamMap? Map { get; }
     /// <summary>Every page written so far, in path order (pages are written in parallel, so the order they finished in means nothing).</summary>
@@ -60,6 +63,11 @@ public sealed class SiteWriter
     /// <summary>Renders <c>templates/&lt;template&gt;.sbn</c> with <paramref name="page"/> inside the layout and writes it. Thread-safe.</summary>
     public void WritePage(PageLinks at, string template, object page, PageMeta meta)
     {
+        if (Reuse?.TryReuse(at, template, page, meta) == true)
+        {
+            lock (written) written.Add(new WrittenPage(at.SitePath, at.Language.Code, at.Path));
+            return;
+        }
         var shared = languageScopes[at.Language.Code];
         var globals = Globals(at, page, meta);
         globals["content"] = new TemplateBody(template);

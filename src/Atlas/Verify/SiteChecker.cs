@@ -3,6 +3,16 @@ using AngleSharp.Html.Parser;
 
 namespace Atlas.Verify;
 
+/// <summary>Pages whose facts the caller already knows (unchanged since a build that read them), and a place to keep the rest.</summary>
+public interface IKnownPageFacts
+{
+    /// <summary>The facts of the page at this site-relative path, or null to read it. Thread-safe.</summary>
+    PageFacts? Known(string relative);
+
+    /// <summary>Called with the facts of each page that was read. Thread-safe.</summary>
+    void Read(string relative, PageFacts facts);
+}
+
 /// <summary>A problem found in a built page: broken link, missing anchor, missing title/h1/lang, duplicate id.</summary>
 public sealed record SiteProblem(string Page, string Problem);
 
@@ -21,7 +31,9 @@ public sealed class SiteChecker(bool thorough = false)
     private sealed record PageScan(string Relative, HashSet<string> Ids, List<(int Index, string Problem)> Problems,
         List<(int Index, PageLink Link, string Target, string Fragment)> Deferred);
 
-    public IReadOnlyList<SiteProblem> Check(string siteDir)
+    /// <param name="known">The facts of pages known to be unchanged since a checked build (incremental build): those pages
+    /// are not read again, their links are still resolved against this site. Null reads every page.</param>
+    public IReadOnlyList<SiteProblem> Check(string siteDir, IKnownPageFacts? known = null)
     {
         var root = Path.GetFullPath(siteDir);
         if (!Directory.Exists(root)) return [new SiteProblem(siteDir, "site folder does not exist")];
@@ -34,13 +46,17 @@ public sealed class SiteChecker(bool thorough = false)
         Parallel.For(0, files.Length, () => thorough ? new HtmlParser() : null, (i, _, parser) =>
         {
             var relative = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
-            PageFacts facts;
-            if (parser is not null)
+            var facts = known?.Known(relative);
+            if (facts is null)
             {
-                using var stream = File.OpenRead(files[i]);
-                facts = DomScanner.Scan(parser, stream);
+                if (parser is not null)
+                {
+                    using var stream = File.OpenRead(files[i]);
+                    facts = DomScanner.Scan(parser, stream);
+                }
+                else facts = MarkupScanner.Scan(File.ReadAllBytes(files[i]));
+                known?.Read(relative, facts);
             }
-            else facts = MarkupScanner.Scan(File.ReadAllBytes(files[i]));
             scans[i] = Scan(root, relative, facts, kinds);
             return parser;
         }, _ => { });

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Atlas.Verify;
+
+namespace Atlas.Build.Cache;
+
+/// <summary>What the site checks read from one page made from <see cref="Inputs"/>.</summary>
+public sealed record CheckedPage(string Inputs, PageFacts Facts);
+
+/// <summary>The pages of one published site as the checks read them: <c>.cache/verify/&lt;key of the site folder&gt;.json</c>.</summary>
+public sealed record CheckedPagesFile(string Site, Dictionary<string, CheckedPage> Pages);
+
+/// <summary>
+/// Incremental verify (<see cref="IKnownPageFacts"/>): a page carried over by <see cref="PageCarryOver"/> has the bytes it had
+/// when it was last read, so its facts (ids, links, title…) are taken from the cache instead of reading it again; every
+/// link of every page is still resolved against the new site, so a link to a page that is gone is still reported.
+/// </summary>
+public sealed class CheckedPages : IKnownPageFacts
+{
+    public const string Stage = "verify";
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly BuildCache cache;
+    private readonly PageCarryOver pages;
+    private readonly string siteDir;
+    private readonly string key;
+    private readonly IReadOnlyDictionary<string, CheckedPage> previous;
+    private readonly ConcurrentDictionary<string, CheckedPage> current = new(StringComparer.Ordinal);
+    private int known;
+
+    public CheckedPages(BuildCache cache, PageCarryOver pages, string siteDir)
+    {
+        this.cache = cache;
+        this.pages = pages;
+        this.siteDir = Path.GetFullPath(siteDir);
+        key = BuildCache.Key("checked pages", this.siteDir);
+        previous = Load();
+    }
+
+    /// <summary>Pages whose facts came from the cache (not read again) so far.</summary>
+    public int KnownCount => known;
+
+    public PageFacts? Known(string relative)
+    {
+        if (pages.CarriedOver(relative) is not { } inputs || !previous.TryGetValue(relative, out var was) || was.Inputs != inputs) return null;
+        current[relative] = was;
+        Interlocked.Increment(ref known);
+        return was.Facts;
+    }
+
+    public void Read(string relative, PageFacts facts)
+    {
+        if (pages.InputsOf(relative) is { } inputs) current[relative] = new CheckedPage(inputs, facts);
+    }
+
+    /// <summary>Keeps the facts of the pages now in site/; call only once the build replaced site/.</summary>
+    public void Save()
+    {
+        var file = new CheckedPagesFile(siteDir, current.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal));
+        cache.Write(Stage, key, JsonSerializer.SerializeToUtf8Bytes(file, Json));
+        cache.Prune(Stage, new HashSet<string>([key], StringComparer.Ordinal));
+    }
+
+    private IReadOnlyDictionary<string, CheckedPage> Load()
+    {
+        var bytes = cache.Read(Stage, key);
+        if (bytes is null) return new Dictionary<string, CheckedPage>();
+        try
+        {
+            var file = JsonSerializer.Deserialize<CheckedPagesFile>(bytes, Json);
+            if (file?.Pages is null || file.Site != siteDir) return new Dictionary<string, CheckedPage>();
+            return file.Pages.Where(kv => kv.Value?.Inputs is not null && kv.Value.Facts is { Ids: not null, Names: not null, Links: not null })
+                .ToDictionary(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            return new Dictionary<string, CheckedPage>(); // corrupt: read every page
+        }
+    }
+}

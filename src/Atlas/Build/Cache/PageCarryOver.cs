@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Atlas.Render;
+
+namespace Atlas.Build.Cache;
+
+/// <summary>What the published site's page was made from (<see cref="Inputs"/>), and its file as published (length and
+/// modification time), so a page edited or rewritten since is never taken for the one that was rendered.</summary>
+public sealed record PublishedPage(string Inputs, long Length, long ModifiedTicks);
+
+/// <summary>The pages of one published site: <c>.cache/render/&lt;key of the site folder&gt;.json</c>.</summary>
+public sealed record PageManifest(string Site, Dictionary<string, PublishedPage> Pages);
+
+/// <summary>
+/// Incremental rendering (<see cref="IPageReuse"/>): a page's inputs are digested (<see cref="ObjectDigest"/> of its view
+/// model, meta, path and language, plus the templates folder and the generator version); when the published site holds
+/// that page made from the same inputs, its file is hard-linked into the staging folder instead of rendered again. The
+/// site/ folder is only read, so the atomic publish still holds: a failing build leaves it as it was.
+/// After a successful publish, <see cref="Save"/> records what site/ now holds for the next build.
+/// </summary>
+public sealed class PageCarryOver : IPageReuse
+{
+    public const string Stage = "render";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private readonly BuildCache cache;
+    private readonly string siteDir;
+    private readonly string outDir;
+    private readonly string manifestKey;
+    private readonly string global;
+    private readonly IReadOnlyDictionary<string, PublishedPage> previous;
+    private readonly ConcurrentDictionary<string, string> current = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> carried = new(StringComparer.Ordinal);
+    // The UI strings of a language come from the templates folder, already in the global digest: its code stands for it.
+    private readonly ObjectDigest digest = new(o => o is Language l ? "language:" + l.Code + ":" + l.Prefix : null);
+    private int reused, rendered;
+
+    public PageCarryOver(BuildCache cache, string templatesDir, string siteDir, string outDir)
+    {
+        this.cache = cache;
+        this.siteDir = Path.GetFullPath(siteDir);
+        this.outDir = outDir;
+        manifestKey = BuildCache.Key("pages", this.siteDir);
+        global = BuildCache.Key("page inputs", FolderDigest(templatesDir));
+        previous = Load();
+    }
+
+    /// <summary>Pages carried over from the published site so far.</summary>
+    public int Reused => reused;
+
+    /// <summary>Pages rendered so far (new, changed, or not digestible).</summary>
+    public int Rendered => rendered;
+
+    /// <summary>The inputs digest of a page written by this build; null for a file that is not a digested page.</summary>
+    public string? InputsOf(string sitePath) => current.GetValueOrDefault(sitePath);
+
+    /// <summary>The inputs digest of a page carried over unchanged by this build; null when it was rendered (or is no page).</summary>
+    public string? CarriedOver(string sitePath) => carried.GetValueOrDefault(sitePath);
+
+    public bool TryReuse(PageLinks at, string template, object page, PageMeta meta)
+    {
+        string inputs;
+        try
+        {
+            inputs = digest.Of(global, at.SitePath, template, page, meta, at);
+        }
+        catch (NotDigestibleException)
+        {
+            Interlocked.Increment(ref rendered); // never recorded, so always rendered
+            return false;
+        }
+        current[at.SitePath] = inputs;
+        if (previous.TryGetValue(at.SitePath, out var was) && was.Inputs == inputs)
+        {
+            var from = Path.Combine(siteDir, at.SitePath);
+            var info = new FileInfo(from);
+            if (info.Exists && info.Length == was.Length && info.LastWriteTimeUtc.Ticks == was.ModifiedTicks
+                && FileLink.LinkOrCopy(from, Path.Combine(outDir, at.SitePath)))
+            {
+                carried[at.SitePath] = inputs;
+                Interlocked.Increment(ref reused);
+                return true;
+            }
+        }
+        Interlocked.Increment(ref rendered);
+        return false;
+    }
+
+    /// <summary>Records the pages of this build as published in site/; call only once the build replaced site/.</summary>
+    public void Save()
+    {
+        var pages = new Dictionary<string, PublishedPage>(StringComparer.Ordinal);
+        foreach (var (path, inputs) in current.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var info = new FileInfo(Path.Combine(siteDir, path));
+            if (info.Exists) pages[path] = new PublishedPage(inputs, info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        cache.Write(Stage, manifestKey, JsonSerializer.SerializeToUtf8Bytes(new PageManifest(siteDir, pages), Json));
+        cache.Prune(Stage, new HashSet<string>([manifestKey], StringComparer.Ordinal));
+    }
+
+    private IReadOnlyDictionary<string, PublishedPage> Load()
+    {
+        var bytes = cache.Read(Stage, manifestKey);
+        if (bytes is null) return new Dictionary<string, PublishedPage>();
+        try
+        {
+            var manifest = JsonSerializer.Deserialize<PageManifest>(bytes, Json);
+            if (manifest?.Pages is null || manifest.Site != siteDir) return new Dictionary<string, PublishedPage>();
+            return manifest.Pages.Where(kv => kv.Value?.Inputs is not null).ToDictionary(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            return new Dictionary<string, PublishedPage>(); // corrupt: render everything
+        }
+    }
+
+    /// <summary>Every file under the folder (relative path and bytes, in ordinal order): templates, strings, assets.</summary>
+    public static string FolderDigest(string dir)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (Directory.Exists(dir))
+            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+                         .Select(f => (Full: f, Relative: Path.GetRelativePath(dir, f).Replace('\\', '/')))
+                         .OrderBy(f => f.Relative, StringComparer.Ordinal))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(BuildCache.Key(file.Relative, BuildCache.Digest(File.ReadAllBytes(file.Full)))));
+            }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+}
