@@ -144,6 +144,43 @@
     return clauses;
   }
 
+  // A province named at the start or the end of the query is a province filter (SearchQuery.WithoutProvince).
+  var UNIT_KINDS = [["tinh"], ["thanh", "pho"], ["tp"]];
+
+  function impliedProvince(clauses, meta) {
+    var found = null, ambiguous = false;
+    function at(i, ws) {
+      if (i < 0 || i + ws.length > clauses.length) return false;
+      for (var k = 0; k < ws.length; k++) if (clauses[i + k].phrase || clauses[i + k].folded[0] !== ws[k]) return false;
+      return true;
+    }
+    function runs(name) {
+      var out = [], lead = -1, kindBefore = 0, end = clauses.length - name.length;
+      UNIT_KINDS.forEach(function (k) { if (at(0, k) && at(k.length, name)) lead = Math.max(lead, k.length); });
+      if (lead >= 0) out.push([0, lead + name.length]);
+      else if (at(0, name)) out.push([0, name.length]);
+      if (end > 0 && at(end, name)) {
+        UNIT_KINDS.forEach(function (k) { if (at(end - k.length, k)) kindBefore = Math.max(kindBefore, k.length); });
+        out.push([end - kindBefore, name.length + kindBefore]);
+      }
+      return out;
+    }
+    (meta.provinces || []).forEach(function (p) {
+      if (!p[0]) return;
+      var name = words(p[1] || "").map(function (w) { return fold(w.term); });
+      if (name.length === 0 || name.length >= clauses.length) return;
+      runs(name).forEach(function (r) {
+        if (found && found.slug !== p[0]) ambiguous = true;
+        if (!found || r[1] > found.length) found = { slug: p[0], start: r[0], length: r[1] };
+      });
+    });
+    if (!found || ambiguous || found.length >= clauses.length) return null;
+    return {
+      slug: found.slug,
+      clauses: clauses.filter(function (c, i) { return i < found.start || i >= found.start + found.length; })
+    };
+  }
+
   // ---------------------------------------------------------------- index access (format 2, BrowserIndexWriter.cs)
 
   function hasOwn(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
@@ -826,9 +863,23 @@
 
   function search(text, options) {
     options = options || {};
-    var limit = options.limit == null ? 10 : Math.max(0, options.limit | 0);
     return load("meta").then(function (meta) {
       var clauses = parse(text, meta);
+      var named = options.province ? null : impliedProvince(clauses, meta);
+      if (!named) return searchClauses(meta, clauses, options);
+      var within = {};
+      Object.keys(options).forEach(function (k) { within[k] = options[k]; });
+      within.province = named.slug;
+      return searchClauses(meta, named.clauses, within).then(function (r) {
+        if (r.total > 0) { r.impliedProvince = named.slug; return r; }
+        return searchClauses(meta, clauses, options);
+      });
+    });
+  }
+
+  function searchClauses(meta, clauses, options) {
+    var limit = options.limit == null ? 10 : Math.max(0, options.limit | 0);
+    return Promise.resolve().then(function () {
       var empty = { results: [], total: 0, facets: { provinces: [], themes: [], exact: true }, clauses: clauses, exact: true };
       if (clauses.length === 0 || meta.maxDoc === 0) return empty;
       // Adjacency (SearchQuery.Adjacency): two or more unquoted words also score as a phrase, optionally.
