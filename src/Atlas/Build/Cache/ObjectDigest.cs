@@ -20,10 +20,12 @@ public sealed class NotDigestibleException(string message) : Exception(message);
 /// interface, a computed getter). Anything it cannot vouch for throws <see cref="NotDigestibleException"/>.
 /// One instance per build (it keeps compiled field readers per type); thread-safe.
 /// </summary>
-public sealed class ObjectDigest(Func<object, string?>? shortcut = null)
+/// <param name="shortcut">Stands for objects whose content is digested elsewhere (returns the text to hash instead).</param>
+/// <param name="own">The assembly whose types are walked field by field (default: the generator's own).</param>
+public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembly? own = null)
 {
     private const int MaxDepth = 64;
-    private static readonly Assembly Own = typeof(ObjectDigest).Assembly;
+    private readonly Assembly ownAssembly = own ?? typeof(ObjectDigest).Assembly;
     private readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Read)[]> fields = new();
 
     /// <summary>Hex digest of the parts, in order.</summary>
@@ -53,15 +55,15 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null)
         if (shortcut?.Invoke(value) is { } known) { sink.Tag('K'); sink.Text(known); return; }
 
         var type = value.GetType();
-        if (value is IEnumerable items && (type.Assembly != Own || type.IsArray || IsIterator(type)))
+        if (value is IEnumerable items && (type.Assembly != ownAssembly || type.IsArray || IsIterator(type)))
         {
-            if (type.Assembly != Own && !IsTrustedCollection(type)) throw new NotDigestibleException($"unknown collection type {type.FullName}");
+            if (type.Assembly != ownAssembly && !IsTrustedCollection(type)) throw new NotDigestibleException($"unknown collection type {type.FullName}");
             sink.Tag('[');
             foreach (var item in items) Walk(sink, item, depth + 1);
             sink.Tag(']');
             return;
         }
-        if (type.Assembly != Own && !IsTrustedStruct(type)) throw new NotDigestibleException($"cannot vouch for the content of {type.FullName}");
+        if (type.Assembly != ownAssembly && !IsTrustedStruct(type)) throw new NotDigestibleException($"cannot vouch for the content of {type.FullName}");
         sink.Tag('{');
         sink.Text(type.FullName ?? type.Name);
         foreach (var (name, read) in fields.GetOrAdd(type, FieldsOf))

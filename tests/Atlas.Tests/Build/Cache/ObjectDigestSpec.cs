@@ -16,7 +16,7 @@ public class ObjectDigestSpec
     [Fact]
     public void Equal_data_gives_equal_digests_and_any_difference_changes_it()
     {
-        var digest = new ObjectDigest();
+        var digest = new ObjectDigest(own: typeof(ObjectDigestSpec).Assembly);
         var a = new Holder([new Derived("x", 1), new Base("y")], new Dictionary<string, int> { ["k"] = 1 });
         var same = new Holder([new Derived("x", 1), new Base("y")], new Dictionary<string, int> { ["k"] = 1 });
         Assert.Equal(digest.Of(a), digest.Of(same));
@@ -33,7 +33,7 @@ public class ObjectDigestSpec
     [Fact]
     public void A_delegate_a_foreign_object_or_a_cycle_is_refused()
     {
-        var digest = new ObjectDigest();
+        var digest = new ObjectDigest(own: typeof(ObjectDigestSpec).Assembly);
         Assert.Throws<NotDigestibleException>(() => digest.Of(new Holder([], new Func<int>(() => 1))));
         Assert.Throws<NotDigestibleException>(() => digest.Of(new Holder([], new MemoryStream())));
         var cycle = new List<object>();
@@ -44,7 +44,7 @@ public class ObjectDigestSpec
     [Fact]
     public void A_shortcut_stands_for_an_object_whose_content_is_digested_elsewhere()
     {
-        var digest = new ObjectDigest(o => o is Base b ? "base:" + b.Name : null);
+        var digest = new ObjectDigest(o => o is Base b ? "base:" + b.Name : null, typeof(ObjectDigestSpec).Assembly);
         Assert.Equal(digest.Of(new Holder([new Base("x")], null)), digest.Of(new Holder([new Derived("x", 5)], null)));
     }
 }
