@@ -1,4 +1,7 @@
+using System.Text;
+using Atlas.Ingest;
 using Atlas.Model;
+using Atlas.Tests.Ingest.Decoding;
 using Atlas.Tests.TestSupport;
 
 namespace Atlas.Tests.Ingest;
@@ -11,6 +14,10 @@ namespace Atlas.Tests.Ingest;
 /// </summary>
 public class OtherProvincesSpec
 {
+    public static readonly string[] Files = ["ba-ria-vung-tau-ctr-2023.txt", "can-tho-kh-2025.txt", "dong-thap-ctr-2025.txt", "ho-chi-minh-ctr-2023.txt"];
+
+    public static TheoryData<string> FileData() => new(Files);
+
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(Repo.Root, "tests", "Fixtures", "programmes", name));
 
     private static Programme Ingest(string name) => Seeds.IngestText(name, Fixture(name)).Programme;
@@ -85,5 +92,34 @@ public class OtherProvincesSpec
             Assert.NotNull(p.Metadata.Signatory?.Name);
             Assert.DoesNotContain(p.Passages, x => x.Text.StartsWith("Nơi nhận", StringComparison.Ordinal) || x.Text.Contains("Lưu Văn phòng", StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(FileData))]
+    public void A_windows_1258_copy_reads_the_same_and_says_it_was_converted(string file)
+    {
+        var text = Fixture(file);
+        var utf8 = Seeds.IngestText(file, text);
+        var legacy = Assert.IsType<Ingested>(Seeds.IngestBytes(file, LegacyText.Windows1258(text.Replace("\n", "\r\n"))));
+        Assert.Equal(Seeds.Understood(utf8.Programme), Seeds.Understood(legacy.Programme));
+        Assert.Contains(legacy.Report.Warnings, w => w.Contains("converted from Windows-1258", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(FileData))]
+    public void A_tcvn3_copy_reads_the_same_structure_and_header_and_says_it_was_converted(string file)
+    {
+        // TCVN3 has no "‰": its typists wrote "%o".
+        var text = Fixture(file).Replace("‰", "%o");
+        var utf8 = Seeds.IngestText(file, text).Programme;
+        var legacy = Assert.IsType<Ingested>(Seeds.IngestBytes(file, LegacyText.Tcvn3(text)));
+        var tcvn = legacy.Programme;
+        Assert.Contains(legacy.Report.Warnings, w => w.Contains("converted from TCVN3", StringComparison.Ordinal));
+        // TCVN3 has no toned capitals: text is compared folded, the header's facts exactly.
+        Assert.Equal(utf8.Passages.Select(p => p.Id), tcvn.Passages.Select(p => p.Id));
+        Assert.Equal(utf8.Passages.Select(p => LegacyText.Fold(p.Text)), tcvn.Passages.Select(p => LegacyText.Fold(p.Text)));
+        Assert.Equal(utf8.Passages.Select(p => p.Fields.Count), tcvn.Passages.Select(p => p.Fields.Count));
+        var (a, b) = (utf8.Metadata, tcvn.Metadata);
+        Assert.Equal((a.Province, a.Number, a.Date, a.Issuer), (b.Province, b.Number, b.Date, b.Issuer));
     }
 }
