@@ -13,12 +13,12 @@ public static class ContentFolder
         var dir = Path.Combine(contentDir, "programmes");
         Directory.CreateDirectory(dir);
         var written = new HashSet<string>(StringComparer.Ordinal);
+        var unique = new List<AnalysedProgramme>();
         foreach (var analysed in programmes.OrderBy(p => p.Programme.Slug, StringComparer.Ordinal))
-        {
-            var name = analysed.Programme.Slug + ".md";
-            if (!written.Add(name)) continue; // a duplicate slug is reported by the build; the first (in slug order) wins
-            WriteIfChanged(Path.Combine(dir, name), ProgrammeMarkdown.Write(analysed));
-        }
+            if (written.Add(analysed.Programme.Slug + ".md")) unique.Add(analysed); // a duplicate slug is reported by the build; the first (in slug order) wins
+        // Each file is its own: written in parallel, the bytes do not depend on the order they finish in.
+        Parallel.ForEach(unique, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            analysed => WriteIfChanged(Path.Combine(dir, analysed.Programme.Slug + ".md"), ProgrammeMarkdown.Write(analysed)));
         // Markdown of sources that are gone, renamed or failed this time must not linger as if still valid.
         foreach (var stale in Directory.EnumerateFiles(dir, "*.md"))
             if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);

@@ -65,24 +65,30 @@ public sealed class FrontMatter
         Signatory is null ? null : new Signatory(Signatory.Name, Signatory.Role),
         Horizon.ToList());
 
+    /// <summary>
+    /// Built once: building a serializer reflects over the types, which cost more than writing a thousand front matters.
+    /// It holds configuration only (nothing changes after Build), so sharing it keeps the output the same.
+    /// </summary>
+    private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.Preserve)
+        .Build();
+
     /// <summary>YAML with one line per scalar (no folding of long titles), LF line ends, Vietnamese as is.</summary>
     public string ToYaml()
     {
-        var serializer = new SerializerBuilder()
-            .WithNamingConvention(UnderscoredNamingConvention.Instance)
-            .ConfigureDefaultValuesHandling(DefaultValuesHandling.Preserve)
-            .Build();
         using var writer = new StringWriter { NewLine = "\n" };
         var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024, true, false, "\n"));
-        serializer.Serialize(emitter, this);
+        Serializer.Serialize(emitter, this);
         return writer.ToString().Replace("\r\n", "\n");
     }
 
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
     public static FrontMatter FromYaml(string yaml)
     {
-        var deserializer = new DeserializerBuilder()
-            .WithNamingConvention(UnderscoredNamingConvention.Instance)
-            .Build();
-        return deserializer.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter();
+        return Deserializer.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter();
     }
 }

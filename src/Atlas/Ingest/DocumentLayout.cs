@@ -14,7 +14,9 @@ public sealed record DocumentLayout(IReadOnlyList<Block> Header, IReadOnlyList<B
     /// The header ends at the first rule (<c>-----</c>), at the first Roman part, or just before the first paragraph that
     /// reads like prose (long, or ending a sentence) — whichever comes first. Without any of these there is no header.
     /// </summary>
-    public static DocumentLayout Split(IReadOnlyList<Block> blocks)
+    /// <param name="lines">The physical lines, when known: a line laid out as table columns ("*" under the organ in one
+    /// column, "Đồng Tháp, ngày …" in the other) is a row of the header table, never the start of the body.</param>
+    public static DocumentLayout Split(IReadOnlyList<Block> blocks, IReadOnlyList<SourceLine>? lines = null)
     {
         int bodyStart = 0;
         for (int i = 0; i < blocks.Count && i < HeaderLimit; i++)
@@ -23,6 +25,9 @@ public sealed record DocumentLayout(IReadOnlyList<Block> Header, IReadOnlyList<B
             if (b.IsRule) { bodyStart = i + 1; break; }
             var marker = MarkerReader.Read(b.Text);
             if (marker is not null && marker.Kind != MarkerKind.Bullet) { bodyStart = i; break; }
+            if (lines is not null && IsTableRow(b, lines)) continue;
+            // The "*" printed under the organ's name, flattened onto one line with the other column ("* Đồng Tháp, ngày …").
+            if (i > 0 && marker is { Kind: MarkerKind.Bullet, Printed: "*" } && b.FirstLine == b.LastLine && !IsProse(b.Text)) continue;
             if (marker is { Kind: MarkerKind.Bullet } || IsProse(b.Text)) { bodyStart = i; break; }
         }
         int closingStart = ClosingReader.FindStart(blocks, bodyStart);
@@ -31,6 +36,9 @@ public sealed record DocumentLayout(IReadOnlyList<Block> Header, IReadOnlyList<B
             blocks.Skip(bodyStart).Take(closingStart - bodyStart).ToList(),
             blocks.Skip(closingStart).ToList());
     }
+
+    private static bool IsTableRow(Block b, IReadOnlyList<SourceLine> lines) =>
+        b.FirstLine == b.LastLine && b.FirstLine < lines.Count && lines[b.FirstLine].Cells.Count > 1 && b.Text.Length < 200;
 
     private static bool IsProse(string text) =>
         text.Length >= 400 || (text.Length >= 100 && BlockJoiner.EndsSentence(text));

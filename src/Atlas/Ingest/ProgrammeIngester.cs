@@ -37,7 +37,7 @@ public sealed class ProgrammeIngester
 
         var lines = TextCleaner.Clean(decoded.Text);
         var blocks = BlockJoiner.Join(lines);
-        var layout = DocumentLayout.Split(blocks);
+        var layout = DocumentLayout.Split(blocks, lines);
         var body = BodyParser.Parse(layout.Body);
         if (body.Passages.Count == 0)
             return Reject(source, $"{source.FileName}: không tìm thấy đoạn văn nào (no paragraphs found: not a programme text)");
@@ -57,6 +57,8 @@ public sealed class ProgrammeIngester
         var date = report.Text("date", header.Date ?? DateFromClosing(closing));
         var issuer = report.Text("issuer", Issuer(header, preamble, closing));
 
+        if (header.UnknownProvince is { } unknown)
+            warnings.Add($"Tên tỉnh, thành phố không có trong danh sách, bỏ trống (province not in the registry, left empty): \"{unknown.Value}\" in \"{unknown.Evidence}\"");
         string? province;
         if (header.Province is not null) province = report.Text("province", header.Province);
         else if (ProvinceInference.Infer(body.Passages.Select(p => p.Text).Prepend(title ?? "").ToList()) is { } inferred)

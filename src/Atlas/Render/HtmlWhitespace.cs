@@ -73,7 +73,22 @@ public sealed class HtmlWhitespace(TextWriter inner) : TextWriter
         {
             int run;
             if (inTag && !readingName) run = buffer[i..].IndexOf('>');
-            else if (!inTag && !preserve && pending.Length == 0) run = buffer[i..].IndexOfAny(Special);
+            else if (!inTag && !preserve && pending.Length == 0)
+            {
+                // Text up to the next line break or tag goes out in bulk, spaces between words included; only the
+                // spaces right before that break are held back, as they may belong to a run that collapses.
+                run = buffer[i..].IndexOfAny(Special);
+                if (run < 0) run = buffer.Length - i;
+                var text = buffer.Slice(i, run);
+                var kept = text.TrimEnd(Blank).Length;
+                if (kept > 0) inner.Write(text[..kept]);
+                if (kept < run)
+                {
+                    pending.Append(text[kept..]);
+                }
+                i += run;
+                if (run > 0) continue;
+            }
             else run = 0;
             if (run < 0) run = buffer.Length - i;
             if (run > 0)
@@ -87,7 +102,8 @@ public sealed class HtmlWhitespace(TextWriter inner) : TextWriter
         }
     }
 
-    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(" \t\n\r<");
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("\n\r<");
+    private static readonly char[] Blank = [' ', '\t'];
 
     private void FlushPending()
     {

@@ -20,6 +20,9 @@ public sealed record SearchResults(
     IReadOnlyList<KeyValuePair<string, int>> Themes)
 {
     public static SearchResults Empty(SearchQuery q) => new(q, [], 0, [], []);
+
+    /// <summary>The province the query named and the results were filtered to (<see cref="SearchQuery.WithoutProvince"/>), or null.</summary>
+    public string? ImpliedProvince { get; init; }
 }
 
 /// <summary>
@@ -36,6 +39,22 @@ public sealed class PassageSearcher(PassageIndex index)
     {
         options ??= new SearchOptions();
         var query = SearchQuery.Parse(text);
+        if (options.Province is null or "" && query.WithoutProvince(ProvincesWithPassages()) is { } named)
+        {
+            var within = Search(named.Remaining, options with { Province = named.Slug });
+            if (within.Total > 0) return within with { ImpliedProvince = named.Slug };
+        }
+        return Search(query, options);
+    }
+
+    // The provinces a query can name: those with passages, in the order of the exported province table.
+    private readonly (string Slug, string Name)[] provinces = index.Passages.Select(p => (p.ProvinceSlug, p.ProvinceName))
+        .DistinctBy(p => p.ProvinceSlug).OrderBy(p => p.ProvinceSlug, StringComparer.Ordinal).ToArray();
+
+    private IEnumerable<(string Slug, string Name)> ProvincesWithPassages() => provinces;
+
+    private SearchResults Search(SearchQuery query, SearchOptions options)
+    {
         if (query.IsEmpty || index.Passages.Count == 0) return SearchResults.Empty(query);
 
         var lucene = query.ToLucene(index.Reader);

@@ -15,8 +15,8 @@ public sealed class SearchExporter(string? templatesDir = null, ExportLayout? la
     public void Export(AtlasModel model, string outDir)
     {
         var searchDir = Path.Combine(outDir, "search");
-        using var index = PassageIndex.Build(model);
-        new BrowserIndexWriter(layout).Write(index, model, searchDir);
+        // The export reads the passages directly (ExportCorpus computes what Lucene would hold): no Lucene index is built.
+        new BrowserIndexWriter(layout).Write(PassageIndex.Records(model), model.Themes, searchDir);
         if (templatesDir is not null)
         {
             var script = Path.Combine(templatesDir, "assets", "search", ClientScript);

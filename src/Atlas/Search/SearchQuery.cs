@@ -144,6 +144,58 @@ public sealed record SearchQuery(IReadOnlyList<QueryClause> Clauses)
         return top;
     }
 
+    // Words that may name the kind of unit before a province's name: "tỉnh Hậu Giang", "thành phố Cần Thơ", "TP Cần Thơ".
+    private static readonly string[][] UnitKinds = [["tinh"], ["thanh", "pho"], ["tp"]];
+
+    /// <summary>
+    /// A province named at the start or the end of the query ("Hậu Giang logistics", "logistics tỉnh Hậu Giang") is what the
+    /// reader wants the passages to come from: a programme seldom repeats its own province's name in its passages. Given the
+    /// provinces that have passages (slug, name), returns the query without those words and the province's slug, or null when
+    /// no single province is named there or nothing else would be left. Words are compared folded (hau giang = Hậu Giang);
+    /// quoted phrases never name a province. The client (<c>impliedProvince</c> in atlas-search.js) applies the same rule.
+    /// The searcher uses it as a province filter, and runs the whole query instead when that filter leaves nothing.
+    /// </summary>
+    public (SearchQuery Remaining, string Slug)? WithoutProvince(IEnumerable<(string Slug, string Name)> provinces)
+    {
+        (string Slug, int Start, int Length)? found = null;
+        bool ambiguous = false;
+        foreach (var (slug, name) in provinces)
+        {
+            if (slug.Length == 0) continue;
+            var words = VietnameseText.Words(name).Select(w => VietnameseText.Fold(w.Term)).ToList();
+            if (words.Count == 0 || words.Count >= Clauses.Count) continue;
+            foreach (var (start, length) in NameRuns(words))
+            {
+                if (found is { } f && f.Slug != slug) ambiguous = true;
+                if (found is null || length > found.Value.Length) found = (slug, start, length);
+            }
+        }
+        if (found is not { } hit || ambiguous || hit.Length >= Clauses.Count) return null;
+        var rest = Clauses.Where((_, i) => i < hit.Start || i >= hit.Start + hit.Length).ToList();
+        return (new SearchQuery(rest), hit.Slug);
+    }
+
+    /// <summary>Where the name's words stand as whole unquoted clauses at the start or the end, with a unit kind before them.</summary>
+    private IEnumerable<(int Start, int Length)> NameRuns(List<string> name)
+    {
+        bool At(int i, IReadOnlyList<string> words) =>
+            i >= 0 && i + words.Count <= Clauses.Count
+            && Enumerable.Range(0, words.Count).All(k => !Clauses[i + k].IsPhrase && Clauses[i + k].Folded[0] == words[k]);
+        int KindBefore(int i) => UnitKinds.Where(k => At(i - k.Length, k)).Select(k => k.Length).DefaultIfEmpty(0).Max();
+
+        // At the start: [kind] name …
+        int lead = UnitKinds.Where(k => At(0, k) && At(k.Length, name)).Select(k => k.Length).DefaultIfEmpty(-1).Max();
+        if (lead >= 0) yield return (0, lead + name.Count);
+        else if (At(0, name)) yield return (0, name.Count);
+        // At the end: … [kind] name
+        int end = Clauses.Count - name.Count;
+        if (end > 0 && At(end, name))
+        {
+            int kind = KindBefore(end);
+            yield return (end - kind, name.Count + kind);
+        }
+    }
+
     /// <summary>The word clauses that form the adjacency phrase: all of them, when there are two or more and none is quoted.</summary>
     public IReadOnlyList<QueryClause>? Adjacency() =>
         Clauses.Count >= 2 && Clauses.All(c => !c.IsPhrase) ? Clauses : null;

@@ -22,11 +22,21 @@ public class RetypedCopiesSpec
 
     [Theory]
     [MemberData(nameof(AllSeeds))]
-    public void A_retyped_copy_has_the_same_sections_and_passages(string seed)
+    public void A_retyped_copy_has_the_same_sections_and_passages(string seed) => AssertRetypedCopiesRead(seed, Seeds.Text(seed));
+
+    public static TheoryData<string> Fixtures() => new(OtherProvincesSpec.Files);
+
+    /// <summary>The same for the programmes written for acceptance (tests/Fixtures/programmes/): other layouts, other numbering.</summary>
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void A_retyped_copy_of_another_province_has_the_same_sections_and_passages(string file) =>
+        AssertRetypedCopiesRead(file, OtherProvincesSpec.Fixture(file));
+
+    private static void AssertRetypedCopiesRead(string seed, string text)
     {
-        var original = Seeds.Ingest(seed).Programme;
+        var original = Seeds.IngestText(seed, text).Programme;
         var failures = new List<string>();
-        foreach (var copy in Retyped.CopiesOf(Seeds.Text(seed)))
+        foreach (var copy in Retyped.CopiesOf(text))
         {
             var p = Seeds.IngestText(seed, copy.Text).Programme;
             if (!Tree(original).SequenceEqual(Tree(p)))

@@ -26,4 +26,10 @@ public sealed class HtmlWhitespaceSpec
             foreach (var chunk in html.Chunk(3)) writer.Write(new string(chunk));
         Assert.Equal(HtmlWhitespace.Compact(html), pieces.ToString());
     }
+
+    [Fact]
+    public void Spaces_before_a_line_break_collapse_with_it_and_spaces_before_a_tag_stay()
+    {
+        Assert.Equal("<p>một hai\nba <b>bốn</b> \t năm</p>", HtmlWhitespace.Compact("<p>một hai  \t\n   ba <b>bốn</b> \t năm</p>"));
+    }
 }

@@ -5,7 +5,8 @@ namespace Atlas.Analysis.References;
 
 /// <summary>
 /// Finds every numbered document a programme cites — "Nghị quyết số 29-NQ/TW, ngày 17/11/2022 của Ban Chấp hành
-/// Trung ương về …", "Kế hoạch 13-KH/TW ngày 28/11/2022 của Bộ Chính trị", "Nghị quyết số 124/NQ-CP" — with its
+/// Trung ương về …", "Kế hoạch 13-KH/TW ngày 28/11/2022 của Bộ Chính trị", "Nghị quyết số 124/NQ-CP", "Nghị quyết số
+/// 202/2025/QH15", "Nghị định số 10/2020/NĐ-CP" — with its
 /// kind, number, date (ISO), issuer and subject where the citation gives them. When the citation names no issuer,
 /// the issuer the number's suffix stands for (/TW, -CP, /TU, -TTg…) is given, as the number itself says it.
 /// Unnumbered mentions ("các nghị quyết của Đảng") are not references.
@@ -18,7 +19,7 @@ public static class ReferenceExtractor
     // resort set far above any real match time, so output never depends on machine load.
     private static readonly Regex Citation = new(
         @"(?<kind>Nghị quyết liên tịch|Nghị quyết|Kế hoạch|Chương trình hành động|Chương trình|Kết luận|Quyết định|Chỉ thị|Nghị định|Thông tư|Thông báo|Hướng dẫn|Quy định|Đề án|Luật|Công văn)" +
-        @"(?:\s{1,3}số)?\s{1,3}(?<num>\d{1,5}[a-zđ]?(?:/\d{4})?[-/][\p{L}]{1,12}(?:[-/][\p{L}\d]{1,12}){0,3})(?![\p{L}\d])",
+        @"(?:\s{1,3}số)?\s{1,3}(?<num>\d{1,5}[a-zđ]?(?:/\d{4})?[-/][\p{L}]{1,12}\d{0,3}(?:[-/][\p{L}\d]{1,12}){0,3})(?![\p{L}\d])",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled, Timeout);
 
     private static readonly Regex DateAfter = new(

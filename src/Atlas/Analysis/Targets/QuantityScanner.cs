@@ -206,9 +206,28 @@ internal static class QuantityScanner
         return true;
     }
 
+    // "25 triệu lượt khách", "220 triệu tấn": a multiplier before any unit of the list is part of the unit.
+    private static readonly (string Folded, string Printed)[] Multipliers = [("trieu", "triệu"), ("nghin", "nghìn"), ("ngan", "nghìn"), ("ty", "tỷ")];
+
     private static string? ReadWordUnit(string f, ref int pos)
     {
         int k = SkipSpaces(f, pos);
+        var listed = ReadListedUnit(f, k, ref pos);
+        if (listed is not null) return listed;
+        foreach (var (folded, printed) in Multipliers)
+        {
+            if (!StartsWord(f, k, folded)) continue;
+            int p = k + folded.Length;
+            var unit = ReadListedUnit(f, SkipSpaces(f, p), ref p);
+            if (unit is null || Multipliers.Any(m => unit.StartsWith(m.Printed + " ", StringComparison.Ordinal))) return null;
+            pos = p;
+            return printed + " " + unit;
+        }
+        return null;
+    }
+
+    private static string? ReadListedUnit(string f, int k, ref int pos)
+    {
         foreach (var (folded, unit) in Units)
         {
             if (!StartsWord(f, k, folded)) continue;

@@ -62,10 +62,12 @@ public sealed class TargetExtractor
                     // a clause with no wording of its own continues the indicator named before it in the passage.
                     if (mention is null && !mentions.Any(m => m.Start >= cStart && m.End <= q.NumberStart) && OnlyConnectors(f, cStart, q.Start))
                         mention = mentions.LastOrDefault(m => m.End <= cStart);
-                    var time = TimeFor(f, q.End, q.NumberStart, sStart, cStart, cEnd, times) ?? headings.Time;
+                    // "gấp 1,8 lần năm 2025": the year after a multiple is its base, not its time.
+                    var time = TimeFor(f, q.End, q.NumberStart, sStart, cStart, cEnd, times, yearAfterIsBase: q.Unit == "lần")
+                        ?? headings.Time;
                     bool achievement = headings.ReviewsPast
                         || programmeYear is int py && time is not null && time.LastYear < py
-                        || SaysDone(f, mention?.Start ?? cStart, q.Start);
+                        || SaysDone(text, f, mention?.Start ?? cStart, q.Start);
 
                     string? indicatorId = mention?.IndicatorId;
                     if (indicatorId is null && (achievement || !headings.SetsTargets && !SaysAimFor(f, cStart, cEnd) || q.Unit is null)) continue;
@@ -118,11 +120,13 @@ public sealed class TargetExtractor
     /// "8,25% giai đoạn 2021 - 2030"); else the nearest before it — a period only within its clause
     /// (periods belong to rates), a year within its sentence ("Đến năm 2025: … ; …").
     /// </summary>
-    private static TimeMention? TimeFor(string f, int valueEnd, int valueStart, int sStart, int cStart, int cEnd, List<TimeMention> times)
+    private static TimeMention? TimeFor(string f, int valueEnd, int valueStart, int sStart, int cStart, int cEnd, List<TimeMention> times,
+        bool yearAfterIsBase = false)
     {
         foreach (var t in times)
         {
             if (t.Start < valueEnd || t.Start >= cEnd) continue;
+            if (yearAfterIsBase && t.Period is null && QuantityScanner.StartsWord(f, t.Start, "nam")) break;
             if (OnlyFiller(f, valueEnd, t.Start)) return t;
             break;
         }
@@ -137,7 +141,7 @@ public sealed class TargetExtractor
         return best;
     }
 
-    private static readonly HashSet<string> Fillers = ["vao", "ca", "trong", "cua", "den", "o", "tai", "cho", "nam"];
+    private static readonly HashSet<string> Fillers = ["vao", "ca", "trong", "cua", "den", "o", "tai", "cho", "nam", "cuoi", "het"];
 
     private static bool OnlyFiller(string f, int from, int to)
     {
@@ -191,8 +195,23 @@ public sealed class TargetExtractor
         }
     }
 
-    private static bool SaysDone(string f, int from, int to) =>
-        from < to && (ContainsWord(f, from, to, "da") && !ContainsWord(f, from, to, "da dang")) || ContainsWord(f, from, to, "dat duoc");
+    /// <summary>"đã" (already) before the value: read on the original text, as folded "da" is also "đa" ("đa chiều", "đa dạng").</summary>
+    private static bool SaysDone(string text, string f, int from, int to) =>
+        from < to && (ContainsOriginalWord(text, from, to, "đã") || ContainsWord(f, from, to, "dat duoc"));
+
+    private static bool ContainsOriginalWord(string text, int from, int to, string word)
+    {
+        var span = text.AsSpan(from, to - from);
+        int at = 0;
+        while (true)
+        {
+            int k = span[at..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (k < 0) return false;
+            int s = at + k, e = s + word.Length;
+            if ((s == 0 || !char.IsLetter(span[s - 1])) && (e >= span.Length || !char.IsLetter(span[e]))) return true;
+            at = e;
+        }
+    }
 
     private static bool SaysAimFor(string f, int from, int to) =>
         ContainsWord(f, from, to, "phan dau") || ContainsWord(f, from, to, "muc tieu") || ContainsWord(f, from, to, "chi tieu");

@@ -100,14 +100,19 @@ public static partial class Tcvn3
         {
             if (word.Case == WordCase.HFont)
                 for (int k = word.Start; k < word.End; k++) chars[k] = char.ToUpperInvariant(chars[k]);
-            else if (char.IsLower(chars[word.Start]) && chars[word.Start] >= 0x80 && StartsSentence(text, word.LineStart, word.Start))
+            else if (char.IsLower(chars[word.Start]) && chars[word.Start] >= 0x80 && !IsListLetter(text, word) && StartsSentence(text, word.LineStart, word.Start))
                 chars[word.Start] = char.ToUpperInvariant(chars[word.Start]);
         }
         return new string(chars);
     }
 
-    [GeneratedRegex(@"^[ \t]*([-+•*–]|\d+(\.\d+)*[.)]|[a-zđ]\)|\(\d+\)|[IVXLC]+\.)[ \t]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*([-+•*–]|\d+(\.\d+)*[.)/]|[a-zđ][)/]|\(\d+\)|[IVXLC]+[./])[ \t]*$", RegexOptions.CultureInvariant)]
     private static partial Regex LinePrefix();
+
+    /// <summary>"đ)" or "đ/" opening a line is the fifth letter of a list ("a) b) c) d) đ)"), always written in lower case.</summary>
+    private static bool IsListLetter(string text, Word word) =>
+        word.End - word.Start == 1 && word.End < text.Length && text[word.End] is ')' or '/'
+        && text.AsSpan(word.LineStart, word.Start - word.LineStart).Trim(" \t(").IsEmpty;
 
     /// <summary>
     /// A normal TCVN3 font has no toned capitals, so "Ủy ban" at the start of a sentence arrives as "ủy ban".

@@ -4,7 +4,8 @@ namespace Atlas.Ingest.Header;
 
 /// <summary>
 /// Party and State document numbers, scanned by hand (linear, no backtracking) and normalised:
-/// "38-CTr/TU", "13- KH/TW" → "13-KH/TW", "237a-CTr/TU", and the government style "124/NQ-CP".
+/// "38-CTr/TU", "13- KH/TW" → "13-KH/TW", "237a-CTr/TU", the government style "124/NQ-CP", and with the year
+/// "10/2020/NĐ-CP", "202/2025/QH15".
 /// </summary>
 public static class DocumentNumber
 {
@@ -37,8 +38,27 @@ public static class DocumentNumber
         }
         if (j < s.Length && s[j] == '/')
         {
-            // State style: 124/NQ-CP, 1234/QĐ-UBND
+            // State style: 124/NQ-CP, 1234/QĐ-UBND; with the year: 10/2020/NĐ-CP, and the National Assembly's 202/2025/QH15.
             j = SkipSpaces(s, j + 1);
+            if (j + 5 <= s.Length && s.AsSpan(j, 4).ContainsAnyExceptInRange('0', '9') == false && s[j + 4] == '/')
+            {
+                var year = s.Substring(j, 4);
+                int k = j + 5;
+                var body = Code(s, ref k, allowLower: false, trailingDigits: true);
+                if (body is not null && body.Any(char.IsDigit) && (k >= s.Length || !char.IsLetterOrDigit(s[k]) && s[k] is not ('-' or '–')))
+                {
+                    end = k;
+                    return $"{digits}{suffix}/{year}/{body}";
+                }
+                k = j + 5;
+                var kind = Code(s, ref k, allowLower: true);
+                if (kind is null || k >= s.Length || s[k] is not ('-' or '–')) return null;
+                k++;
+                var by = Code(s, ref k, allowLower: false);
+                if (by is null) return null;
+                end = k;
+                return $"{digits}{suffix}/{year}/{kind}-{by}";
+            }
             var type = Code(s, ref j, allowLower: true);
             if (type is null || j >= s.Length || s[j] is not ('-' or '–')) return null;
             j++;
@@ -66,13 +86,15 @@ public static class DocumentNumber
     }
 
     /// <summary>An upper-case code such as NQ, CTr, TW, QĐ-UBND's parts: 1–8 letters starting with a capital.</summary>
-    private static string? Code(string s, ref int i, bool allowLower)
+    private static string? Code(string s, ref int i, bool allowLower, bool trailingDigits = false)
     {
         int start = i;
         if (i >= s.Length || !char.IsUpper(s[i])) return null;
         var sb = new StringBuilder();
         while (i < s.Length && i - start < 8 && char.IsLetter(s[i]) && (allowLower || char.IsUpper(s[i]))) sb.Append(s[i++]);
         if (i < s.Length && char.IsLetter(s[i])) return null;
+        // "QH15": the National Assembly's code carries its term.
+        if (trailingDigits) for (int n = 0; n < 3 && i < s.Length && char.IsAsciiDigit(s[i]); n++) sb.Append(s[i++]);
         return sb.ToString();
     }
 

@@ -13,7 +13,12 @@ public sealed record HeaderFacts(
     Evidenced? Issuer,
     Evidenced? Number,
     Evidenced? Date,
-    Evidenced? Place);
+    Evidenced? Place)
+{
+    /// <summary>A name the organ line gives where a province belongs ("TỈNH ỦY SÔNG BÉ") that is no province or city of
+    /// the registry: reported, never taken as the province.</summary>
+    public Evidenced? UnknownProvince { get; init; }
+}
 
 /// <summary>
 /// Reads the header: the issuing organ ("TỈNH ỦY TIỀN GIANG"), the motto, "Số 38-CTr/TU", "Tiền Giang, ngày 31 tháng 3 năm 2023"
@@ -27,7 +32,7 @@ public static class HeaderReader
 
     public static HeaderFacts Read(IReadOnlyList<Block> header, IReadOnlyList<SourceLine> lines)
     {
-        Evidenced? province = null, issuer = null, number = null, date = null, place = null;
+        Evidenced? province = null, issuer = null, number = null, date = null, place = null, unknownProvince = null;
         var titleParts = new List<string>();
         bool inTitle = false;
 
@@ -51,6 +56,7 @@ public static class HeaderReader
             {
                 issuer ??= new Evidenced(organ.Issuer, raw);
                 if (organ.Province is not null) province ??= new Evidenced(organ.Province, raw);
+                else if (organ.Named is not null) unknownProvince ??= new Evidenced(organ.Named, raw);
                 continue;
             }
             if (!inTitle && StartsTitle(item, folded)) inTitle = true;
@@ -61,7 +67,10 @@ public static class HeaderReader
         // The place of issue names the province when it is one (Thái Bình); a city (Buôn Ma Thuột) does not.
         if (province is null && place is not null && ProvinceNames.Canonical(place.Value) is { } fromPlace)
             province = new Evidenced(fromPlace, place.Evidence);
-        return new HeaderFacts(title is null ? null : new Evidenced(title, title), province, issuer, number, date, place);
+        return new HeaderFacts(title is null ? null : new Evidenced(title, title), province, issuer, number, date, place)
+        {
+            UnknownProvince = province is null ? unknownProvince : null,
+        };
     }
 
     private static bool StartsTitle(string item, string folded) =>
@@ -82,8 +91,10 @@ public static class HeaderReader
         }
     }
 
-    /// <summary>"TỈNH ỦY TIỀN GIANG" → (Tỉnh ủy, Tiền Giang); "BAN THƯỜNG VỤ TỈNH ỦY" → (Ban Thường vụ Tỉnh ủy, null).</summary>
-    public static (string Issuer, string? Province)? Organ(string item)
+    /// <summary>"TỈNH ỦY TIỀN GIANG" → (Tỉnh ủy, Tiền Giang); "BAN THƯỜNG VỤ TỈNH ỦY" → (Ban Thường vụ Tỉnh ủy, null);
+    /// "TỈNH ỦY BÀ RỊA - VŨNG TÀU" → (Tỉnh ủy, Bà Rịa - Vũng Tàu). A name that is no province of the registry
+    /// ("TỈNH ỦY SÔNG BÉ") gives no province, only <c>Named</c>, so the caller reports it instead of guessing.</summary>
+    public static (string Issuer, string? Province, string? Named)? Organ(string item)
     {
         if (item.Length > 120) return null;
         var words = item.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -95,10 +106,16 @@ public static class HeaderReader
             var prefixWords = prefix.Split('-').Length;
             if (words.Length < prefixWords || !words.Take(prefixWords).All(Closing.ClosingReader.IsAllCaps)) return null;
             // The province is the upper-case words after the organ, up to anything else ("Số 38-CTr/TU", "*").
-            var name = words.Skip(prefixWords).TakeWhile(w => Closing.ClosingReader.IsAllCaps(w) && w.All(c => char.IsLetter(c) || c == '-')).ToList();
-            var rest = string.Join(' ', name);
-            string? province = rest.Length > 0 ? ProvinceNames.Canonical(rest) ?? TitleCase(rest) : null;
-            return (issuer, province);
+            // A lone dash joins the two halves of a name ("BÀ RỊA - VŨNG TÀU"); a trailing one belongs to nothing. "TP." abbreviates the kind.
+            var name = words.Skip(prefixWords)
+                .TakeWhile(w => (Closing.ClosingReader.IsAllCaps(w) && w.TrimEnd('.').All(c => char.IsLetter(c) || c == '-')) || w is "-" or "–")
+                .ToList();
+            while (name.Count > 0 && name[^1] is "-" or "–") name.RemoveAt(name.Count - 1);
+            if (name.Count == 0) return (issuer, null, null);
+            // The longest run of words that names a province ("TIỀN GIANG" in "TIỀN GIANG SỐ 38…" flattened on one line).
+            for (int n = name.Count; n > 0; n--)
+                if (ProvinceNames.Canonical(string.Join(' ', name.Take(n))) is { } province) return (issuer, province, null);
+            return (issuer, null, TitleCase(string.Join(' ', name)));
         }
         return null;
     }

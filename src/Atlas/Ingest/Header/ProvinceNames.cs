@@ -34,11 +34,26 @@ public static class ProvinceNames
         index["dac-lac"] = "Đắk Lắk";
         index["dak-nong"] = "Đắk Nông";
         index["kon-tum"] = "Kon Tum";
+        // Huế has been a centrally governed city since 1 January 2025: the same unit as the province of Thừa Thiên Huế,
+        // under which the registry (content/provinces.yml) lists it.
+        index["hue"] = "Thừa Thiên Huế";
+        index["hcm"] = "Hồ Chí Minh";
+        index["tp-hcm"] = "Hồ Chí Minh";
         return index;
     }
 
-    /// <summary>The canonical name for any spelling ("HOÀ BÌNH", "Hoà Bình", "Hòa Bình"), or null if it is not a province.</summary>
-    public static string? Canonical(string text) => BySlug.GetValueOrDefault(Slugs.From(text));
+    /// <summary>The canonical name for any spelling ("HOÀ BÌNH", "Hoà Bình", "Hòa Bình"), or null if it is not a province.
+    /// A city or province may be named with its kind ("THÀNH PHỐ CẦN THƠ", "TP. Đà Nẵng", "tỉnh Đồng Tháp").</summary>
+    public static string? Canonical(string text)
+    {
+        var slug = Slugs.From(text);
+        if (BySlug.TryGetValue(slug, out var name)) return name;
+        foreach (var kind in KindPrefixes)
+            if (slug.StartsWith(kind, StringComparison.Ordinal) && BySlug.TryGetValue(slug[kind.Length..], out name)) return name;
+        return null;
+    }
+
+    private static readonly string[] KindPrefixes = ["thanh-pho-truc-thuoc-trung-uong-", "thanh-pho-", "tp-", "tinh-"];
 
     /// <summary>
     /// Spellings to look for in body text: the canonical one and the old tone placement (Hoà, Hoá), which programmes still use.

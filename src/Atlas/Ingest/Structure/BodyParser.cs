@@ -102,6 +102,12 @@ public static class BodyParser
             }
             if (marker.Kind == MarkerKind.Bullet)
             {
+                // "- Chủ trì: …", "- Thời hạn: …" under a task: its assignment lines, printed as a list.
+                if (FieldLabel.ReadBulleted(marker.Rest) is { } bulleted && TaskBefore(passages, Current()) is { } task)
+                {
+                    task.Fields.Add(bulleted);
+                    continue;
+                }
                 AddPassage(marker.Number, marker.Rest);
                 continue;
             }

@@ -15,6 +15,24 @@ public static class FieldLabel
         "kinh-phi", "nguon-kinh-phi", "trach-nhiem-thuc-hien", "bo-phan",
     ];
 
+    // A bulleted line ("- Chủ trì: …", "+ Thời hạn: …") is a list item far more often than an assignment: only labels that
+    // name who leads, who coordinates or by when count there.
+    private static readonly string[] BulletedPrefixes =
+    [
+        "co-quan-chu-tri", "co-quan-chi-dao", "co-quan-phoi-hop", "co-quan-tham-muu", "co-quan-thuc-hien", "co-quan-to-chuc-thuc-hien",
+        "don-vi-chu-tri", "don-vi-phoi-hop", "don-vi-thuc-hien", "chu-tri", "phoi-hop", "thoi-gian", "thoi-han", "tien-do",
+        "trach-nhiem-thuc-hien",
+    ];
+
+    /// <summary>The text of a bullet item ("Chủ trì: Ủy ban nhân dân tỉnh.") read as an assignment line, or null.</summary>
+    public static PassageField? ReadBulleted(string rest)
+    {
+        var field = Read(rest);
+        if (field is null) return null;
+        var folded = Slugs.From(field.Label);
+        return BulletedPrefixes.Any(p => folded == p || folded.StartsWith(p + "-", StringComparison.Ordinal)) ? field : null;
+    }
+
     public static PassageField? Read(string text)
     {
         int colon = text.IndexOf(':');

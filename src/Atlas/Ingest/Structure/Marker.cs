@@ -49,7 +49,8 @@ public sealed record Marker(MarkerKind Kind, string Number, string Printed, stri
 
 /// <summary>
 /// Recognises the numbering schemes of Vietnamese Party documents with a hand-written linear scanner:
-/// Roman parts (<c>I-</c>, <c>II.</c>, <c>PHẦN I</c>), numbered (<c>1.</c>, <c>1.2.</c>, <c>2.2.1</c>), lettered (<c>a)</c>, <c>đ.</c>),
+/// Roman parts (<c>I-</c>, <c>II.</c>, <c>I/</c>, <c>PHẦN I</c>), numbered (<c>1.</c>, <c>1.2.</c>, <c>2.2.1</c>, <c>1/</c>),
+/// lettered (<c>a)</c>, <c>đ.</c>, <c>a/</c>),
 /// enumerated (<c>(1)</c>, <c>(1).</c>) and bullets (<c>-</c>, <c>+</c>, <c>•</c>…).
 /// Numbered, lettered and Roman markers must be followed by a capital letter, so "30.583 ha" or "2023." inside a
 /// re-wrapped sentence are not taken for numbering.
@@ -166,7 +167,7 @@ public static class MarkerReader
         var number = s[numberStart..i];
         int j = i;
         bool terminated = numberStart > 0;
-        if (j < s.Length && s[j] is '.' or ')') { j++; terminated = true; }
+        if (j < s.Length && s[j] is '.' or ')' or '/') { j++; terminated = true; } // "1.", "1)", "1/"
         else
         {
             int k = j;
@@ -189,7 +190,7 @@ public static class MarkerReader
         if (paren) i++;
         if (i >= s.Length || !(s[i] is >= 'a' and <= 'z' or 'đ')) return null;
         i++;
-        if (i >= s.Length || !(s[i] == ')' || (!paren && s[i] == '.'))) return null;
+        if (i >= s.Length || !(s[i] == ')' || (!paren && s[i] is '.' or '/'))) return null; // "a)", "a.", "a/", "(a)"
         i++;
         int printedEnd = i;
         if (i >= s.Length || s[i] != ' ') return null;

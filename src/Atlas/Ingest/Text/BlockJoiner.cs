@@ -149,6 +149,10 @@ public static class BlockJoiner
         int max = lengths.Max();
         if (max > 120 || max < 30) return 0;
         int nearFull = lengths.Count(l => l >= max * 0.8);
-        return nearFull >= lengths.Count * 0.3 ? max : 0;
+        if (nearFull >= lengths.Count * 0.3) return max;
+        // A short programme is mostly headings and one-line items; its wrapped paragraphs still show the width: the lines
+        // that run on into the next line (no blank line between) are then mostly close to the longest one (header and signature lines aside).
+        var runOn = widths.Where((_, i) => i + 1 < lines.Count && !lines[i].IsBlank && !lines[i].IsRule && !lines[i + 1].IsBlank && !lines[i + 1].IsRule).ToList();
+        return runOn.Count >= 6 && runOn.Count(l => l >= max * 0.8) >= runOn.Count * 0.5 ? max : 0;
     }
 }

@@ -13,7 +13,12 @@ public sealed record IndicatorColumn(string Id, string Name, string Href);
 
 public sealed record IndicatorMatrixRow(string Label, string Href, string? Province, IReadOnlyList<IReadOnlyList<TargetCell>> Cells);
 
-public sealed record IndicatorsView(IReadOnlyList<IndicatorColumn> Columns, IReadOnlyList<IndicatorMatrixRow> Rows, int Targets, int Unclassified, string CsvHref, string JsonHref);
+public sealed record IndicatorsView(IReadOnlyList<IndicatorColumn> Columns, IReadOnlyList<IndicatorMatrixRow> Rows, int Targets, int Unclassified, string CsvHref, string JsonHref)
+{
+    /// <summary>Each cell carries its sentence as a tooltip; dropped when the table has more rows than
+    /// <see cref="PageBudget.FullColumns"/> (the sentences were most of a page of megabytes; each cell still links to its sentence).</summary>
+    public bool Tooltips { get; init; } = true;
+}
 
 public sealed record IndicatorTargetRow(string Programme, string ProgrammeHref, string? Province, TargetCell Target, string? Subject);
 
@@ -45,7 +50,10 @@ public sealed class IndicatorPages : ISitePage
                 .ToList();
             var all = programmes.SelectMany(p => p.Analysis.Targets).Where(t => !t.IsAchievement).ToList();
             var view = new IndicatorsView(used.Select(i => new IndicatorColumn(i.Id, lang.Name(i), at.To($"indicators/{i.Id}.html"))).ToList(),
-                rows, all.Count, all.Count(t => t.IndicatorId is null), at.Shared("data/targets.csv"), at.Shared("data/targets.json"));
+                rows, all.Count, all.Count(t => t.IndicatorId is null), at.Shared("data/targets.csv"), at.Shared("data/targets.json"))
+            {
+                Tooltips = rows.Count <= PageBudget.FullColumns,
+            };
             site.WritePage(at, "indicators", view, new PageMeta(lang["indicators_title"], lang["indicators_description"],
                 [new Crumb(lang["nav_indicators"], null)]));
 

@@ -31,10 +31,25 @@ public sealed record BodyBlock(
     IReadOnlyList<ThemeChip> Themes,
     IReadOnlyList<FieldView> Fields,
     IReadOnlyList<RelatedView>? Related = null,
-    bool MostlyShared = false);
+    bool MostlyShared = false)
+{
+    /// <summary><see cref="Related"/> grouped by wording, in the order of their first member.</summary>
+    public IReadOnlyList<RelatedGroup> RelatedGroups { get; init; } = [];
+
+    /// <summary>The section path the citation names ("III.2"), empty for the preamble; the copy button's script adds it
+    /// to the programme's citation (<see cref="ProgrammeView.Citation"/>), so the page does not repeat the whole citation.</summary>
+    public string Section => CitationLabel;
+}
 
 /// <summary>A similar passage of another programme ("Các tỉnh khác nói gì?"), with where it stands in its document.</summary>
 public sealed record RelatedView(string Href, string Province, string Citation, string Excerpt);
+
+/// <summary>
+/// Related passages that read the same, listed once: the links, then the wording — or no wording at all when it is this
+/// passage's own (<see cref="SameAsThis"/>: the sentence copied from the central resolution, which the reader has just read).
+/// At scale most related passages are such copies, and printing each excerpt again was half of every programme page.
+/// </summary>
+public sealed record RelatedGroup(IReadOnlyList<RelatedView> Passages, string? Excerpt, bool SameAsThis);
 
 public sealed record ProgrammeView(
     string Title,
@@ -52,6 +67,9 @@ public sealed record ProgrammeView(
 {
     /// <summary>How much of the text is the programme's own; drives the "hide shared wording" switch.</summary>
     public OwnershipView? Ownership { get; init; }
+
+    /// <summary>The citation of a section, "{0}" standing for its path (the copy buttons fill it in from each permalink).</summary>
+    public string CitationInSection { get; init; } = "";
 }
 
 /// <summary>The programme's own versus shared wording, as the programme page and tables show it.</summary>
@@ -155,6 +173,7 @@ public sealed class ProgrammePages : ISitePage
             Citation.For(m, null))
         {
             Ownership = OwnershipView.Of(ap),
+            CitationInSection = Citation.For(m, "{0}"),
         };
     }
 
@@ -179,12 +198,37 @@ public sealed class ProgrammePages : ISitePage
                     other.Passage.Citation, Excerpt(other.Passage.Text))
                 : null)
             .OfType<RelatedView>().ToList();
+        var groups = new List<RelatedGroup>();
+        if (related.Count > 0)
+        {
+            var own = Words(passage.Text);
+            var texts = relatedByPassage[passage.Id].Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId)?.Passage.Text).OfType<string>().ToList();
+            var keyed = related.Select((r, i) => (R: r, Same: SameWording(own, Words(texts[i])))).ToList();
+            foreach (var g in keyed.GroupBy(x => x.Same ? "\0" : x.R.Excerpt, StringComparer.Ordinal))
+                groups.Add(new RelatedGroup(g.Select(x => x.R).ToList(), g.First().Same ? null : g.Key, g.First().Same));
+        }
         return new BodyBlock(
             false, passage.Id, depth, null, passage.Marker, linker.Link(passage.Text, at),
             Citation.For(ap.Programme.Metadata, passage.Citation), passage.Citation, [],
             passage.Fields.Select(f => new FieldView(f.Label, linker.Link(f.Value, at))).ToList(),
             related,
-            ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && SharedLanguage.IsMostlyShared(shared));
+            ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && SharedLanguage.IsMostlyShared(shared))
+        {
+            RelatedGroups = groups,
+        };
+    }
+
+    /// <summary>The passage's words, lower-cased (a province name that differs does not make the wording different).</summary>
+    private static HashSet<string> Words(string text) =>
+        new(text.ToLowerInvariant().Split([' ', ',', '.', ';', ':', '(', ')', '"', '“', '”'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    /// <summary>Nine words in ten in common (Jaccard): the same sentence, give or take a name or a number.</summary>
+    private static bool SameWording(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return false;
+        int common = 0;
+        foreach (var w in a) if (b.Contains(w)) common++;
+        return common >= 0.9 * (a.Count + b.Count - common);
     }
 
     /// <summary>The start of a related passage, cut on a word boundary, so the list stays scannable.</summary>

@@ -4,7 +4,9 @@ namespace Atlas.Render.Pages;
 
 public sealed record CitingLink(string Label, string Href, int Times);
 
-public sealed record ReferenceRow(string Number, string Kind, string? Date, string? Issuer, string? Subject, IReadOnlyList<CitingLink> CitedBy);
+/// <param name="CitedBy">The first <see cref="PageBudget.ListedProgrammes"/> citing programmes; <see cref="MoreCiting"/> counts the rest.</param>
+public sealed record ReferenceRow(string Number, string Kind, string? Date, string? Issuer, string? Subject, IReadOnlyList<CitingLink> CitedBy,
+    int MoreCiting = 0, int Citing = 0);
 
 public sealed record ReferencesView(IReadOnlyList<ReferenceRow> Documents);
 
@@ -28,9 +30,10 @@ public sealed class ReferencesPage : ISitePage
                         .Select(pg => new CitingLink(Views.Label(pg.First().P), at.Programme(pg.Key, pg.First().R.PassageId), pg.Count()))
                         .ToList();
                     return new ReferenceRow(refs[0].Number!, refs[0].Kind, First(refs.Select(r => r.Date)),
-                        MostCommon(refs.Select(r => r.Issuer)), First(refs.Select(r => r.Subject)), cited);
+                        MostCommon(refs.Select(r => r.Issuer)), First(refs.Select(r => r.Subject)), cited.Take(PageBudget.ListedProgrammes).ToList(),
+                        Math.Max(0, cited.Count - PageBudget.ListedProgrammes), cited.Count);
                 })
-                .OrderByDescending(r => r.CitedBy.Count).ThenBy(r => Slugs.From(r.Number), StringComparer.Ordinal)
+                .OrderByDescending(r => r.Citing).ThenBy(r => Slugs.From(r.Number), StringComparer.Ordinal)
                 .ToList();
             site.WritePage(at, "references", new ReferencesView(rows),
                 new PageMeta(lang["references_title"], lang["references_description"], [new Crumb(lang["nav_references"], null)]));

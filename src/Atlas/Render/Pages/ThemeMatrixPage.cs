@@ -9,7 +9,12 @@ public sealed record MatrixRow(string Theme, string ThemeHref, IReadOnlyList<Mat
 
 public sealed record MatrixColumn(string Label, string? Province, string Href);
 
-public sealed record MatrixView(IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows);
+public sealed record MatrixView(IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows)
+{
+    /// <summary>Cells repeat their label as a tooltip; dropped past <see cref="PageBudget.FullColumns"/> programmes, where
+    /// the tooltips were most of the page (the label stays, for screen readers).</summary>
+    public bool Tooltips { get; init; } = true;
+}
 
 /// <summary>themes/matrix.html: a heatmap of how many passages each programme has on each theme; each cell links to that column.</summary>
 public sealed class ThemeMatrixPage : ISitePage
@@ -38,7 +43,7 @@ public sealed class ThemeMatrixPage : ISitePage
                     return new MatrixCell(n, level, at.Theme(t.Id, ap.Programme.Slug),
                         string.Format(CultureInfo.InvariantCulture, lang["matrix_cell_title"], n, Views.Label(ap.Programme), lang.Name(t)));
                 }).ToList())).ToList();
-            site.WritePage(at, "matrix", new MatrixView(columns, rows), new PageMeta(
+            site.WritePage(at, "matrix", new MatrixView(columns, rows) { Tooltips = programmes.Count <= PageBudget.FullColumns }, new PageMeta(
                 lang["matrix_title"], lang["matrix_description"],
                 [new Crumb(lang["nav_themes"], at.Themes()), new Crumb(lang["matrix_title"], null)]));
         }

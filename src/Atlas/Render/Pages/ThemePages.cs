@@ -13,7 +13,14 @@ public sealed record ThemePassage(
     string? Context,
     string? Marker,
     HtmlString Text,
-    IReadOnlyList<ThemeReason> Why);
+    IReadOnlyList<ThemeReason> Why)
+{
+    /// <summary>The passage's id in its programme.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>Classified by its section heading (not only a keyword): the stronger evidence the passage is on the theme.</summary>
+    public bool ByHeading { get; init; }
+}
 
 /// <summary>One "why": the reason's label in the interface language and its evidence.</summary>
 /// <param name="Quoted">The evidence is the document's own words (a heading or keywords): quoted and marked Vietnamese.</param>
@@ -25,7 +32,31 @@ public sealed record ThemeColumn(string Anchor, string Label, string? Province, 
 /// <param name="FullTextHref">On an English page, the Vietnamese theme page: the English one lists each passage by its
 /// place and the reason it is on the theme, without repeating the Vietnamese text.</param>
 public sealed record ThemeView(string Name, string? OtherName, string Description, IReadOnlyList<ThemeColumn> Columns, int PassageCount, string MatrixHref,
-    IReadOnlyList<LinkView> OtherThemes, string? FullTextHref = null);
+    IReadOnlyList<LinkView> OtherThemes, string? FullTextHref = null)
+{
+    /// <summary>
+    /// Set when the atlas holds more programmes than fit side by side (<see cref="PageBudget.FullColumns"/>): one row per
+    /// programme instead of one column, with its count and links to its passages; <see cref="Columns"/> is then empty.
+    /// </summary>
+    public IReadOnlyList<ThemeRow>? Rows { get; init; }
+
+    /// <summary>The theme's id, the value of the search page's theme filter.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>On a summarised page: the passages printed in full, the most distinctive wording of different provinces.</summary>
+    public IReadOnlyList<ThemeFeature> Featured { get; init; } = [];
+
+    /// <summary>Programmes with at least one passage on the theme (a summarised page lists only those).</summary>
+    public int ProgrammesWithPassages { get; init; }
+}
+
+/// <summary>One programme on a summarised theme page, anchored like its column would be (#col-&lt;slug&gt;).</summary>
+/// <param name="Passages">Its first passages on the theme, each by its place ("III.2"); <see cref="More"/> counts the rest.</param>
+public sealed record ThemeRow(string Anchor, string Label, string? Province, string? Date, string ProgrammeHref, int Count,
+    IReadOnlyList<LinkView> Passages, int More);
+
+/// <summary>A passage printed in full on a summarised theme page, with the programme it comes from.</summary>
+public sealed record ThemeFeature(string Programme, string ProgrammeHref, ThemePassage Passage);
 
 public sealed record ThemeIndexView(IReadOnlyList<ThemeEntry> Themes, string MatrixHref);
 
@@ -52,6 +83,7 @@ public sealed class ThemePages : ISitePage
             site.WritePage(index, "themes", new ThemeIndexView(Entries(site, index), index.ThemeMatrix()),
                 new PageMeta(lang["themes_title"], lang["themes_description"], [new Crumb(lang["nav_themes"], null)]));
 
+            var summarise = site.Model.Programmes.Count > PageBudget.FullColumns;
             site.ForEach(site.Model.Themes, theme =>
             {
                 var at = site.Links(lang, $"themes/{theme.Id}.html");
@@ -62,17 +94,61 @@ public sealed class ThemePages : ISitePage
                     name,
                     string.IsNullOrEmpty(other) || other == name ? null : other,
                     theme.Description,
-                    columns,
+                    summarise ? [] : columns,
                     columns.Sum(c => c.Passages.Count),
                     at.ThemeMatrix(),
                     site.Model.Themes.Where(t => t.Id != theme.Id).Select(t => new LinkView(lang.Name(t), at.Theme(t.Id))).ToList(),
-                    lang.IsEnglish ? at.Shared($"themes/{theme.Id}.html") : null);
+                    lang.IsEnglish ? at.Shared($"themes/{theme.Id}.html") : null)
+                {
+                    Id = theme.Id,
+                    Rows = summarise ? columns.Where(c => c.Passages.Count > 0).Select(c => Row(c, lang)).ToList() : null,
+                    Featured = summarise ? Featured(site, columns, at) : [],
+                    ProgrammesWithPassages = columns.Count(c => c.Passages.Count > 0),
+                };
                 site.WritePage(at, "theme", view, new PageMeta(
                     name,
                     string.Format(CultureInfo.InvariantCulture, lang["theme_description"], name, columns.Count),
                     [new Crumb(lang["nav_themes"], at.Themes()), new Crumb(name, null)]));
             });
         }
+    }
+
+    /// <summary>A column folded into a row: the count and the first passages by their place, one link per place.</summary>
+    private static ThemeRow Row(ThemeColumn c, Language lang)
+    {
+        var places = c.Passages
+            .Select(p => new LinkView(p.Citation.Length > 0 ? p.Citation : lang["theme_preamble"], p.Href))
+            .DistinctBy(l => l.Label, StringComparer.Ordinal)
+            .ToList();
+        return new ThemeRow(c.Anchor, c.Label, c.Province, c.Date, c.ProgrammeHref, c.Passages.Count,
+            places.Take(PageBudget.RowLinks).ToList(), Math.Max(0, places.Count - PageBudget.RowLinks));
+    }
+
+    /// <summary>
+    /// The passages a summarised page prints in full: each programme's most distinctive passage on the theme (classified by
+    /// its heading before by a keyword, then the least wording shared with other programmes), the most distinctive of those
+    /// from different provinces, shown in reading order. Shared wording (copied from the central resolution) would show the
+    /// same sentence ten times; the reader wants to see how provinces differ.
+    /// </summary>
+    private static IReadOnlyList<ThemeFeature> Featured(SiteWriter site, IReadOnlyList<ThemeColumn> columns, PageLinks at)
+    {
+        var programmes = Views.ForReading(site.Model.Programmes).ToList();
+        var best = new List<(int Order, double Shared, bool Heading, ThemeColumn Column, ThemePassage Passage)>();
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var ap = programmes[i];
+            var candidate = columns[i].Passages
+                .Select((p, k) => (Index: k, P: p, Shared: ap.Analysis.SharedShare.GetValueOrDefault(p.Id), Heading: p.ByHeading))
+                .OrderBy(x => x.Heading ? 0 : 1).ThenBy(x => x.Shared).ThenBy(x => x.Index)
+                .FirstOrDefault();
+            if (candidate.P is not null) best.Add((i, candidate.Shared, candidate.Heading, columns[i], candidate.P));
+        }
+        return best.OrderBy(b => b.Heading ? 0 : 1).ThenBy(b => b.Shared).ThenBy(b => b.Order)
+            .DistinctBy(b => b.Column.Province ?? b.Column.Anchor, StringComparer.Ordinal)
+            .Take(PageBudget.FeaturedPassages)
+            .OrderBy(b => b.Order)
+            .Select(b => new ThemeFeature(b.Column.Label, b.Column.ProgrammeHref, b.Passage))
+            .ToList();
     }
 
     private static ThemeColumn Column(SiteWriter site, AnalysedProgramme ap, Theme theme, PageLinks at)
@@ -103,7 +179,11 @@ public sealed class ThemePages : ISitePage
                 context,
                 passage.Marker,
                 lang.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
-                reasons.Select(r => Why(r, lang)).Distinct().ToList()));
+                reasons.Select(r => Why(r, lang)).Distinct().ToList())
+            {
+                Id = passage.Id,
+                ByHeading = reasons.Any(r => r.Reason == "heading"),
+            });
         }
         return new ThemeColumn("col-" + p.Slug, Views.Label(p), p.Metadata.Province, Dates.Display(p.Metadata.Date, lang), at.Programme(p.Slug), passages);
     }

@@ -2,8 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Atlas.Model;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace Atlas.Search.Export;
@@ -68,31 +66,28 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         public List<int> PageChunks { get; } = [];
     }
 
-    public void Write(PassageIndex index, AtlasModel model, string searchDir) => Write(index, model.Themes, searchDir);
+    public void Write(PassageIndex index, AtlasModel model, string searchDir) => Write(index.Passages, model.Themes, searchDir);
 
-    public void Write(PassageIndex index, IReadOnlyList<Theme> themeRegistry, string searchDir)
+    public void Write(PassageIndex index, IReadOnlyList<Theme> themeRegistry, string searchDir) => Write(index.Passages, themeRegistry, searchDir);
+
+    /// <summary>Exports these passages (document numbers = positions in the list) without building a Lucene index.</summary>
+    public void Write(IReadOnlyList<PassageRecord> passages, IReadOnlyList<Theme> themeRegistry, string searchDir)
     {
         Directory.CreateDirectory(searchDir);
-        var segment = index.Segment;
-        var passages = index.Passages;
+        var corpus = ExportCorpus.Of(passages);
         int maxDoc = passages.Count;
-
-        var norms = Norms(segment, maxDoc);
+        var norms = corpus.Norms;
         var stats = new Dictionary<string, object>(StringComparer.Ordinal);
         var kCache = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var (field, tag) in new[] { (PassageFields.Text, "t"), (PassageFields.Folded, "f") })
         {
-            var cs = index.Searcher.CollectionStatistics(field);
-            long sum = Math.Max(0, cs.SumTotalTermFreq);
-            stats[field] = new { maxDoc = cs.MaxDoc, sumTotalTermFreq = sum };
-            kCache[tag] = LengthCache(sum, cs.MaxDoc);
+            stats[field] = new { maxDoc, sumTotalTermFreq = corpus.SumTotalTermFreq };
+            kCache[tag] = LengthCache(corpus.SumTotalTermFreq, maxDoc);
         }
 
         // Read both fields; every term's pages and match set are independent, so they are built in parallel and
         // then placed in files in one fixed (ordinal) order.
-        var terms = new List<TermData>();
-        terms.AddRange(ReadTerms(segment, PassageFields.Folded, "f"));
-        terms.AddRange(ReadTerms(segment, PassageFields.Text, "t"));
+        var terms = corpus.Terms.Select(t => new TermData(t.Field, t.Term, t.Docs, t.Freqs, t.Positions)).ToList();
         terms.Sort((a, b) =>
         {
             int c = string.CompareOrdinal(a.Folded, b.Folded);
@@ -235,22 +230,6 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         Parallel.ForEach(writes, w => WriteScript(searchDir, w.Name, w.Data));
     }
 
-    /// <summary>Lucene's stored length byte per document (both fields hold the same number of words).</summary>
-    private static byte[] Norms(AtomicReader segment, int maxDoc)
-    {
-        var textNorms = segment.GetNormValues(PassageFields.Text);
-        var foldedNorms = segment.GetNormValues(PassageFields.Folded);
-        var norms = new byte[maxDoc];
-        for (int doc = 0; doc < maxDoc; doc++)
-        {
-            int norm = textNorms is null ? 0 : (int)(textNorms.Get(doc) & 0xFF);
-            int foldedNorm = foldedNorms is null ? 0 : (int)(foldedNorms.Get(doc) & 0xFF);
-            if (norm != foldedNorm) throw new InvalidOperationException($"norms differ for document {doc}");
-            norms[doc] = (byte)norm;
-        }
-        return norms;
-    }
-
     /// <summary>BM25's length part per norm byte, k1 · (1 − b + b · length / avgdl), as Lucene computes it (float).</summary>
     private static double[] LengthCache(long sumTotalTermFreq, long maxDoc)
     {
@@ -271,33 +250,6 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         if (b == 0) return 0f;
         int bits = ((b & 0xff) << 21) + ((63 - 15) << 24);
         return BitConverter.Int32BitsToSingle(bits);
-    }
-
-    private static IEnumerable<TermData> ReadTerms(AtomicReader segment, string field, string tag)
-    {
-        var terms = segment.GetTerms(field);
-        if (terms is null) yield break;
-        var te = terms.GetEnumerator();
-        DocsAndPositionsEnum? dpe = null;
-        var docs = new List<int>();
-        var freqs = new List<int>();
-        var positions = new List<int[]>();
-        while (te.MoveNext())
-        {
-            var term = te.Term.Utf8ToString();
-            dpe = te.DocsAndPositions(null, dpe);
-            docs.Clear(); freqs.Clear(); positions.Clear();
-            while (dpe.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-            {
-                int freq = dpe.Freq;
-                docs.Add(dpe.DocID);
-                freqs.Add(freq);
-                var pos = new int[freq];
-                for (int i = 0; i < freq; i++) pos[i] = dpe.NextPosition();
-                positions.Add(pos);
-            }
-            yield return new TermData(tag, term, docs.ToArray(), freqs.ToArray(), positions.ToArray());
-        }
     }
 
     /// <summary>

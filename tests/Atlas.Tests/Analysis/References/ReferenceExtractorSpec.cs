@@ -40,3 +40,24 @@ public class ReferenceExtractorSpec
         Assert.NotNull(ReferenceExtractor.Extract("p", hostile).ToList());
     }
 }
+
+/// <summary>Citations in shapes the seeds do not use: the year inside the number, the National Assembly's term.</summary>
+public class ReferenceNumberShapesSpec
+{
+    [Fact]
+    public void National_Assembly_and_decree_numbers_carry_the_year()
+    {
+        var refs = ReferenceExtractor.Extract("p",
+            "Căn cứ Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh; Nghị định số 10/2020/NĐ-CP ngày 17/01/2020 của Chính phủ.").ToList();
+        Assert.Equal(["202/2025/QH15", "10/2020/NĐ-CP"], refs.Select(r => r.Number));
+        Assert.Equal(["2025-06-12", "2020-01-17"], refs.Select(r => r.Date));
+        Assert.Equal(["Quốc hội", "Chính phủ"], refs.Select(r => r.Issuer));
+    }
+
+    [Fact]
+    public void A_number_without_its_date_or_issuer_still_names_the_issuer_its_code_stands_for()
+    {
+        var r = ReferenceExtractor.Extract("p", "hoàn thiện khung pháp lý theo Nghị quyết số 222/2025/QH15 về trung tâm tài chính quốc tế.").Single();
+        Assert.Equal(("222/2025/QH15", null, "Quốc hội"), (r.Number, r.Date, r.Issuer));
+    }
+}
