@@ -1026,7 +1026,7 @@
     var themes = decodeStoredThemes(row[5] || "").map(function (i) { return meta.themes[i][0]; });
     return {
       url: url, href: siteRoot + url, doc: doc, slug: prog[1], passage: row[1],
-      programme: prog[2], province: province[1], provinceSlug: province[0], section: row[2],
+      programme: prog[2], province: province[1], provinceSlug: province[0], section: data.c[row[2]],
       snippet: snip.text, parts: snip.parts, matches: matches, themes: themes, score: sc
     };
   }

@@ -167,6 +167,7 @@ public static class Parity
             Close(q, own, hit.Score);
             Close(q, expected.Hits[i].Score, hit.Score); // same rank → same score: the order agrees up to ties
             Assert.Equal(expected.Hits.First(h => h.Passage.Doc == hit.Doc).Passage.Url, hit.Url);
+            Assert.Equal(expected.Hits.First(h => h.Passage.Doc == hit.Doc).Passage.Section, hit.Section); // trails are shared per stored file
         }
         Assert.Equal(expected.Provinces.Select(kv => (kv.Key, kv.Value)), actual.Provinces.Select(f => (f.Key, f.Count)));
         Assert.Equal(expected.Themes.Select(kv => (kv.Key, kv.Value)), actual.Themes.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Count)));

@@ -17,7 +17,7 @@ namespace Atlas.Search.Export;
 /// <param name="ThemeBlock">Passages per theme-mask file (facets and the theme filter).</param>
 /// <param name="UnionBytes">A prefix whose expansions' match sets weigh more than this gets a precomputed union.</param>
 public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkBytes = 2_000, int FirstPage = 64, int MaxPage = 512,
-    int StoredBlock = 2, int ThemeBlock = 512, int UnionBytes = 4_000);
+    int StoredBlock = 4, int ThemeBlock = 512, int UnionBytes = 4_000);
 
 /// <summary>
 /// Writes the Lucene passage index as self-registering script files under <c>search/</c>
@@ -33,8 +33,9 @@ public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkByt
 /// <item><c>i/N.js</c>: impact pages: a term's postings sorted by BM25 impact (freq and norm, best first), each with
 /// its document, frequency, norm byte and positions, so the client scores the best documents without reading a
 /// whole list (top-k with upper bounds);</item>
-/// <item><c>s/N.js</c>: what a result shows and what exact scoring needs: programme, passage id, section trail,
-/// text, Lucene's norm byte;</item>
+/// <item><c>s/N.js</c>: what a result shows and what exact scoring needs, for <see cref="ExportLayout.StoredBlock"/>
+/// consecutive passages: <c>p</c> programmes (index, slug, title), <c>c</c> section trails, <c>d</c> rows (programme,
+/// passage id, index in <c>c</c>, text, Lucene's norm byte, theme mask);</item>
 /// <item><c>t/N.js</c>: per passage the theme bit mask (facets, theme filter).</item>
 /// </list>
 /// Everything is ordinal-sorted and integer-valued, so the same index gives the same bytes.
@@ -473,8 +474,10 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             var rows = passages.Skip(block * layout.StoredBlock).Take(layout.StoredBlock).ToList();
             var programmes = rows.GroupBy(r => r.Slug).Select(g => g.First())
                 .Select(r => new object[] { programmeIndex[r.Slug], r.Slug, r.Title }).ToList();
-            var docs = rows.Select(r => new object[] { programmeIndex[r.Slug], r.PassageId, r.Section, r.Text, (int)norms[r.Doc], ThemeMask(r, themeIndex, themeWidth) }).ToList();
-            yield return ($"s/{block}", new { p = programmes, d = docs });
+            // Consecutive passages mostly share their section trail: each trail once per file, rows point to it.
+            var sections = rows.Select(r => r.Section).Distinct(StringComparer.Ordinal).ToList();
+            var docs = rows.Select(r => new object[] { programmeIndex[r.Slug], r.PassageId, sections.IndexOf(r.Section), r.Text, (int)norms[r.Doc], ThemeMask(r, themeIndex, themeWidth) }).ToList();
+            yield return ($"s/{block}", new { p = programmes, c = sections, d = docs });
         }
     }
 
