@@ -23,6 +23,9 @@ public static class PageBudget
     /// <summary>Up to this many programmes, the assignments page prints every programme's task table.</summary>
     public const int FullAssignmentTables = 12;
 
+    /// <summary>Targets charted and tabled one by one on an indicator page; past this, one row per province (its range).</summary>
+    public const int TargetRows = 80;
+
     /// <summary>Passages quoted in full under one resolution ("where it is cited"); the rest are listed by place.</summary>
     public const int QuotedMentions = 20;
 }

@@ -46,13 +46,18 @@ public sealed class PageLinks
     /// </summary>
     public static string RelativeFrom(string fromSitePath, string toSitePath)
     {
-        var from = fromSitePath.Split('/')[..^1];
-        var to = toSitePath.Split('/');
-        var common = 0;
-        while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
-        var up = string.Concat(Enumerable.Repeat("../", from.Length - common));
-        var rest = string.Join('/', to[common..]);
-        return up + rest;
+        // Called for every link of every page: compared in place, no arrays of segments.
+        var fromDir = fromSitePath.AsSpan(0, fromSitePath.LastIndexOf('/') + 1); // "a/b/" or ""
+        var pos = 0; // end of the folders both paths share, each folder with its '/'
+        while (pos < fromDir.Length)
+        {
+            var len = fromDir[pos..].IndexOf('/') + 1;
+            if (pos + len > toSitePath.Length || !toSitePath.AsSpan(pos, len).SequenceEqual(fromDir.Slice(pos, len))) break;
+            pos += len;
+        }
+        var up = fromDir[pos..].Count('/');
+        if (up == 0) return pos == 0 ? toSitePath : toSitePath[pos..];
+        return string.Concat(string.Concat(Enumerable.Repeat("../", up)), toSitePath.AsSpan(pos));
     }
 
     public string Home() => To("index.html");

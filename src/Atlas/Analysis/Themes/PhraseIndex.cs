@@ -3,13 +3,15 @@ namespace Atlas.Analysis.Themes;
 /// <summary>
 /// Every phrase the theme rules look for, indexed by its first folded word, so one pass over a text's words finds
 /// all whole-word matches at once (the corpus can hold thousands of programmes; scanning each passage once per
-/// keyword would not scale). Immutable once built.
+/// keyword would not scale). Words are numbered (a word no phrase uses is -1), so a passage is matched as numbers
+/// without a string per word. Immutable once built.
 /// </summary>
 internal sealed class PhraseIndex
 {
-    private readonly List<string[]> phrases = [];
+    private readonly List<int[]> phrases = [];
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
+    private readonly List<List<int>> byFirstWord = [];
 
     /// <summary>The id of a phrase (the same folded phrase always gets the same id); -1 if it folds to nothing.</summary>
     public int Add(string phrase)
@@ -18,22 +20,41 @@ internal sealed class PhraseIndex
         if (words.Length == 0) return -1;
         var key = string.Join(' ', words);
         if (ids.TryGetValue(key, out var id)) return id;
+        var wordIds = new int[words.Length];
+        for (int k = 0; k < words.Length; k++)
+        {
+            if (!vocabulary.TryGetValue(words[k], out wordIds[k]))
+            {
+                wordIds[k] = vocabulary[words[k]] = vocabulary.Count;
+                byFirstWord.Add([]);
+            }
+        }
         id = phrases.Count;
-        phrases.Add(words);
+        phrases.Add(wordIds);
         ids[key] = id;
-        if (!byFirstWord.TryGetValue(words[0], out var list)) byFirstWord[words[0]] = list = [];
-        list.Add(id);
+        byFirstWord[wordIds[0]].Add(id);
         return id;
     }
 
     /// <summary>Every occurrence of every indexed phrase in the words, by start then phrase id.</summary>
     public IReadOnlyList<PhraseMatch> Find(string[] words)
     {
+        var numbered = new int[words.Length];
+        for (int k = 0; k < words.Length; k++) numbered[k] = vocabulary.GetValueOrDefault(words[k], -1);
+        return Find(numbered);
+    }
+
+    /// <summary>The matches in the folded words of <paramref name="text"/> (<see cref="ThemeText.Words(string)"/>), read with the reader's buffers.</summary>
+    public IReadOnlyList<PhraseMatch> Find(string text, WordReader reader) => Find(reader.Read(text, vocabulary));
+
+    /// <summary>Every occurrence of every indexed phrase in the numbered words, by start then phrase id.</summary>
+    private List<PhraseMatch> Find(ReadOnlySpan<int> words)
+    {
         var found = new List<PhraseMatch>();
         for (var i = 0; i < words.Length; i++)
         {
-            if (!byFirstWord.TryGetValue(words[i], out var candidates)) continue;
-            foreach (var id in candidates)
+            if (words[i] < 0) continue;
+            foreach (var id in byFirstWord[words[i]])
             {
                 var phrase = phrases[id];
                 if (i + phrase.Length > words.Length) continue;
@@ -43,6 +64,28 @@ internal sealed class PhraseIndex
             }
         }
         return found;
+    }
+
+    /// <summary>One caller's buffers for numbering a text's words; not thread-safe (one per programme being classified).</summary>
+    internal sealed class WordReader
+    {
+        private char[] chars = new char[512];
+        private int[] ends = new int[128];
+        private int[] numbers = new int[128];
+
+        public ReadOnlySpan<int> Read(string text, Dictionary<string, int> vocabulary)
+        {
+            int count = ThemeText.Words(text, ref chars, ref ends);
+            if (numbers.Length < count) numbers = new int[Math.Max(count, numbers.Length * 2)];
+            var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+            int start = 0;
+            for (int k = 0; k < count; k++)
+            {
+                numbers[k] = lookup.TryGetValue(chars.AsSpan(start, ends[k] - start), out var id) ? id : -1;
+                start = ends[k];
+            }
+            return numbers.AsSpan(0, count);
+        }
     }
 }
 

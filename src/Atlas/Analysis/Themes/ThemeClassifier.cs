@@ -50,18 +50,34 @@ public sealed class ThemeClassifier
         var tree = SectionTree.Of(programme.Sections);
         var headingCache = new Dictionary<string, IReadOnlyList<CompiledTheme>>(StringComparer.Ordinal);
         var skipCache = new Dictionary<string, bool>(StringComparer.Ordinal); // per section: headings are read once, not once per passage
+        // Per section id: its chain of sections and whether the rules skip it (passages of a section share both).
+        var chainCache = new Dictionary<string, (IReadOnlyList<Section> Chain, bool Classified)>(StringComparer.Ordinal);
+        var reader = new PhraseIndex.WordReader();
+        var own = overrides.Where(o => o.Programme == programme.Slug).ToList();
         var result = new List<PassageTheme>();
+        var found = new Dictionary<string, PassageTheme>(StringComparer.Ordinal);
         foreach (var passage in programme.Passages)
         {
-            var found = new Dictionary<string, PassageTheme>(StringComparer.Ordinal);
-            var chain = tree.Chain(passage.SectionId);
-            if (chain.Count > 0 && !chain.Any(s => skipCache.TryGetValue(s.Id, out var skip) ? skip : skipCache[s.Id] = IsSkipped(s)))
+            found.Clear();
+            IReadOnlyList<Section> chain = [];
+            bool classified = false;
+            if (passage.SectionId is { } sectionId)
             {
-                var matches = index.Find(ThemeText.Words(passage.Text));
+                if (!chainCache.TryGetValue(sectionId, out var entry))
+                {
+                    var c = tree.Chain(sectionId);
+                    chainCache[sectionId] = entry = (c, c.Count > 0 && !c.Any(s => skipCache.TryGetValue(s.Id, out var skip) ? skip : skipCache[s.Id] = IsSkipped(s)));
+                }
+                (chain, classified) = entry;
+            }
+            if (classified)
+            {
+                var matches = index.Find(passage.Text, reader);
                 AddHeadingThemes(passage, matches, chain, headingCache, found);
                 AddKeywordThemes(passage, matches, found);
             }
-            ApplyOverrides(programme.Slug, passage, tree, found);
+            if (own.Count > 0) ApplyOverrides(own, passage, tree, found);
+            if (found.Count == 0) continue;
             foreach (var theme in themes)
                 if (found.TryGetValue(theme.Theme.Id, out var hit)) result.Add(hit);
         }
@@ -95,7 +111,7 @@ public sealed class ThemeClassifier
 
     private void AddKeywordThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, Dictionary<string, PassageTheme> found)
     {
-        var lead = LeadLength(passage.Text);
+        int lead = -1; // computed once, only for a passage that names a theme
         foreach (var theme in themes)
         {
             if (found.ContainsKey(theme.Theme.Id)) continue;
@@ -103,16 +119,16 @@ public sealed class ThemeClassifier
             var hits = Select(matches, theme.Keywords, theme.Excludes);
             if (hits.Count == 0) continue;
             var distinct = hits.Select(h => theme.Spelling[h.Phrase]).Distinct(StringComparer.Ordinal).ToList();
+            if (distinct.Count < MinDistinctKeywords && lead < 0) lead = LeadLength(passage.Text);
             if (distinct.Count >= MinDistinctKeywords || hits.Any(h => h.End <= lead))
                 found[theme.Theme.Id] = new PassageTheme(passage.Id, theme.Theme.Id, "keyword", string.Join("; ", distinct));
         }
     }
 
-    private void ApplyOverrides(string slug, Passage passage, SectionTree tree, Dictionary<string, PassageTheme> found)
+    private static void ApplyOverrides(IReadOnlyList<ThemeOverride> overrides, Passage passage, SectionTree tree, Dictionary<string, PassageTheme> found)
     {
         foreach (var o in overrides)
         {
-            if (o.Programme != slug) continue;
             var applies = o.PassageId is not null
                 ? o.PassageId == passage.Id
                 : tree.Chain(passage.SectionId).Any(s => s.Id == o.SectionId);
@@ -156,16 +172,37 @@ public sealed class ThemeClassifier
     }
 
     /// <summary>Matches of the wanted phrases outside exclusions, longest first without overlaps, in text order.</summary>
-    private static IReadOnlyList<PhraseMatch> Select(IReadOnlyList<PhraseMatch> matches, HashSet<int> wanted, HashSet<int> excludes)
+    /// <remarks>Called for every passage that names a theme: plain loops, no LINQ. A match is unique by (phrase, start),
+    /// so the orders below are total and any sort gives the same result.</remarks>
+    private static List<PhraseMatch> Select(IReadOnlyList<PhraseMatch> matches, HashSet<int> wanted, HashSet<int> excludes)
     {
-        var excluded = excludes.Count == 0 ? [] : matches.Where(m => excludes.Contains(m.Phrase)).ToList();
-        var candidates = matches
-            .Where(m => wanted.Contains(m.Phrase) && !excluded.Any(m.Within))
-            .OrderByDescending(m => m.Length).ThenBy(m => m.Start).ThenBy(m => m.Phrase);
-        var accepted = new List<PhraseMatch>();
+        var candidates = new List<PhraseMatch>();
+        for (int i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            if (!wanted.Contains(m.Phrase) || IsExcluded(m, matches, excludes)) continue;
+            candidates.Add(m);
+        }
+        if (candidates.Count > 1)
+            candidates.Sort(static (a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length)
+                : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Phrase.CompareTo(b.Phrase));
+        var accepted = new List<PhraseMatch>(candidates.Count);
         foreach (var m in candidates)
-            if (!accepted.Any(m.Overlaps)) accepted.Add(m);
-        return accepted.OrderBy(m => m.Start).ToList();
+        {
+            bool overlaps = false;
+            foreach (var a in accepted) if (m.Overlaps(a)) { overlaps = true; break; }
+            if (!overlaps) accepted.Add(m);
+        }
+        if (accepted.Count > 1) accepted.Sort(static (a, b) => a.Start.CompareTo(b.Start)); // accepted matches never share a start
+        return accepted;
+    }
+
+    private static bool IsExcluded(PhraseMatch m, IReadOnlyList<PhraseMatch> matches, HashSet<int> excludes)
+    {
+        if (excludes.Count == 0) return false;
+        for (int i = 0; i < matches.Count; i++)
+            if (excludes.Contains(matches[i].Phrase) && m.Within(matches[i])) return true;
+        return false;
     }
 
     private sealed record CompiledTheme(Theme Theme, HashSet<int> Keywords, HashSet<int> HeadingKeywords, HashSet<int> AllPhrases,

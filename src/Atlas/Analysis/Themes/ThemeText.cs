@@ -105,4 +105,54 @@ internal static class ThemeText
 
     /// <summary>The folded words of a text, in order.</summary>
     public static string[] Words(string text) => Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// The same words as <see cref="Words"/> without a string per word (every passage of the corpus is read): written
+    /// one after the other into <paramref name="chars"/>, word k ending at <c>ends[k]</c>. Buffers grow as needed.
+    /// </summary>
+    /// <returns>The number of words.</returns>
+    public static int Words(string text, ref char[] chars, ref int[] ends)
+    {
+        var table = Table.Value;
+        var words = new WordBuffer(chars, ends);
+        foreach (var ch in text)
+        {
+            var c = table[ch];
+            if (c == Skip) continue;
+            if (c == Slow)
+            {
+                foreach (var d in ch.ToString().Normalize(NormalizationForm.FormD)) words.Put(FoldDecomposed(d));
+                continue;
+            }
+            words.Put(c);
+        }
+        words.Put(' ');
+        chars = words.Chars;
+        ends = words.Ends;
+        return words.Count;
+    }
+
+    private struct WordBuffer(char[] chars, int[] ends)
+    {
+        public char[] Chars = chars;
+        public int[] Ends = ends;
+        public int Count;
+        private int length;
+        private int wordStart;
+
+        public void Put(char c)
+        {
+            if (c == Skip) return;
+            if (c == ' ')
+            {
+                if (length == wordStart) return;
+                if (Count == Ends.Length) Array.Resize(ref Ends, Math.Max(16, Ends.Length * 2));
+                Ends[Count++] = length;
+                wordStart = length;
+                return;
+            }
+            if (length == Chars.Length) Array.Resize(ref Chars, Math.Max(64, Chars.Length * 2));
+            Chars[length++] = c;
+        }
+    }
 }

@@ -18,15 +18,31 @@ public sealed record IndicatorsView(IReadOnlyList<IndicatorColumn> Columns, IRea
     /// <summary>Each cell carries its sentence as a tooltip; dropped when the table has more rows than
     /// <see cref="PageBudget.FullColumns"/> (the sentences were most of a page of megabytes; each cell still links to its sentence).</summary>
     public bool Tooltips { get; init; } = true;
+
+    /// <summary>One row per province (more programmes set targets than <see cref="PageBudget.TargetRows"/>): each cell is
+    /// the range of the province's targets, with how many, linked to the highest; every target is in data/targets.csv.</summary>
+    public bool ByProvince { get; init; }
 }
 
 public sealed record IndicatorTargetRow(string Programme, string ProgrammeHref, string? Province, TargetCell Target, string? Subject);
 
 public sealed record IndicatorChart(string Unit, HtmlString Svg);
 
+/// <summary>One province on a summarised indicator page: the range its programmes' targets span, and a link to each.</summary>
+public sealed record ProvinceTargets(string Province, string? ProvinceHref, string Range, int Count, IReadOnlyList<LinkView> Targets, int More);
+
 public sealed record IndicatorView(string Id, string Name, string NameOther, string Definition, IReadOnlyList<IndicatorChart> Charts,
     IReadOnlyList<IndicatorTargetRow> Rows, IReadOnlyList<string> Wordings, IReadOnlyList<string> Units, string IndexHref)
 {
+    /// <summary>
+    /// Set when there are more targets than a reader can scan one by one (<see cref="PageBudget.TargetRows"/>): the chart
+    /// and the table then have one row per province, from its lowest to its highest target, each target still linked
+    /// (<see cref="Rows"/> is then empty; every target is in data/targets.csv).
+    /// </summary>
+    public IReadOnlyList<ProvinceTargets>? ByProvince { get; init; }
+
+    public string CsvHref { get; init; } = "";
+
     /// <summary>Provinces coloured by their target (Render/Map); null without a vendored outline or a numeric target.</summary>
     public IndicatorMapView? Map { get; init; }
 }
@@ -48,11 +64,13 @@ public sealed class IndicatorPages : ISitePage
                     used.Select(i => (IReadOnlyList<TargetCell>)p.Analysis.Targets.Where(t => !t.IsAchievement && t.IndicatorId == i.Id)
                         .Select(t => Cell(t, p.Programme.Slug, at, lang)).ToList()).ToList()))
                 .ToList();
+            if (rows.Count > PageBudget.TargetRows) rows = ProvinceMatrix(programmes, used, at, lang);
             var all = programmes.SelectMany(p => p.Analysis.Targets).Where(t => !t.IsAchievement).ToList();
             var view = new IndicatorsView(used.Select(i => new IndicatorColumn(i.Id, lang.Name(i), at.To($"indicators/{i.Id}.html"))).ToList(),
                 rows, all.Count, all.Count(t => t.IndicatorId is null), at.Shared("data/targets.csv"), at.Shared("data/targets.json"))
             {
                 Tooltips = rows.Count <= PageBudget.FullColumns,
+                ByProvince = programmes.Count(p => p.Analysis.Targets.Any(t => !t.IsAchievement && t.IndicatorId is not null)) > PageBudget.TargetRows,
             };
             site.WritePage(at, "indicators", view, new PageMeta(lang["indicators_title"], lang["indicators_description"],
                 [new Crumb(lang["nav_indicators"], null)]));
@@ -65,23 +83,28 @@ public sealed class IndicatorPages : ISitePage
                 var tableRows = targets.OrderByDescending(x => Mid(x.T) ?? decimal.MinValue).ThenBy(x => x.P.Slug, StringComparer.Ordinal)
                     .Select(x => new IndicatorTargetRow(Views.Label(x.P), page.Programme(x.P.Slug), x.P.Metadata.Province, Cell(x.T, x.P.Slug, page, lang), x.T.Subject))
                     .ToList();
+                var byProvince = targets.Count > PageBudget.TargetRows;
                 var charts = targets.Where(x => x.T.Low is not null).GroupBy(x => UnitFamily(x.T.Unit))
                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                     .Select((g, k) =>
                     {
-                        var chartRows = g.OrderByDescending(x => Mid(x.T)).ThenBy(x => x.P.Slug, StringComparer.Ordinal)
-                            .Select(x => new ChartRow(ChartLabel(x.P, x.T), x.T.Low, x.T.High, x.T.Comparator, Value(x.T, lang), page.Programme(x.P.Slug, x.T.PassageId)))
-                            .ToList();
+                        var chartRows = byProvince
+                            ? ProvinceRows(g.ToList(), g.Key, page)
+                            : g.OrderByDescending(x => Mid(x.T)).ThenBy(x => x.P.Slug, StringComparer.Ordinal)
+                                .Select(x => new ChartRow(ChartLabel(x.P, x.T), x.T.Low, x.T.High, x.T.Comparator, Value(x.T, lang), page.Programme(x.P.Slug, x.T.PassageId)))
+                                .ToList();
                         var title = $"{lang.Name(indicator)} ({g.Key})";
-                        var desc = string.Format(CultureInfo.InvariantCulture, lang["indicator_chart_desc"], chartRows.Count, g.Key);
+                        var desc = string.Format(CultureInfo.InvariantCulture, lang[byProvince ? "indicator_chart_desc_provinces" : "indicator_chart_desc"], chartRows.Count, g.Key);
                         return new IndicatorChart(g.Key, new HtmlString(RangeChart.Svg($"chart-{k}", title, desc, g.Key, chartRows)));
                     }).ToList();
                 var wordings = targets.Select(x => x.T.Subject).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
                     .Order(StringComparer.Ordinal).ToList();
                 var units = targets.Select(x => x.T.Unit).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 var other = lang.IsEnglish ? indicator.NameVi : indicator.NameEn;
-                var iv = new IndicatorView(indicator.Id, lang.Name(indicator), other, indicator.Definition, charts, tableRows, wordings, units, page.To("indicators/index.html"))
+                var iv = new IndicatorView(indicator.Id, lang.Name(indicator), other, indicator.Definition, charts, byProvince ? [] : tableRows, wordings, units, page.To("indicators/index.html"))
                 {
+                    ByProvince = byProvince ? ProvinceTable(targets, page, lang) : null,
+                    CsvHref = page.Shared("data/targets.csv"),
                     Map = site.Map is { } vn && maps[indicator.Id].WithValue > 0 ? IndicatorMapViews.ForIndicatorPage(vn, maps[indicator.Id], page) : null,
                 };
                 site.WritePage(page, "indicator", iv, new PageMeta(lang.Name(indicator),
@@ -90,6 +113,69 @@ public sealed class IndicatorPages : ISitePage
             });
         }
     }
+
+    /// <summary>The provinces × indicators table: per province and indicator, the range its programmes' targets span.</summary>
+    private static List<IndicatorMatrixRow> ProvinceMatrix(IReadOnlyList<AnalysedProgramme> programmes, IReadOnlyList<Indicator> used, PageLinks at, Language lang) =>
+        programmes.Where(p => p.Analysis.Targets.Any(t => !t.IsAchievement && t.IndicatorId is not null))
+            .GroupBy(p => p.Programme.Metadata.Province ?? p.Programme.Slug, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var slug = PageLinks.ProvinceSlug(g.First().Programme);
+                var cells = used.Select(i =>
+                {
+                    var targets = g.SelectMany(p => p.Analysis.Targets.Where(t => !t.IsAchievement && t.IndicatorId == i.Id).Select(t => (P: p.Programme, T: t))).ToList();
+                    if (targets.Count == 0) return (IReadOnlyList<TargetCell>)[];
+                    var top = targets.OrderByDescending(x => Mid(x.T) ?? decimal.MinValue).ThenBy(x => x.P.Slug, StringComparer.Ordinal).First();
+                    var numeric = targets.Where(x => x.T.Low is not null).ToList();
+                    var value = numeric.Count == 0 ? lang["indicator_qualitative"]
+                        : string.Join("; ", numeric.GroupBy(x => UnitFamily(x.T.Unit)).OrderBy(u => u.Key, StringComparer.Ordinal)
+                            .Select(u => Span(u.Min(x => x.T.Low!.Value), u.Max(x => x.T.High ?? x.T.Low!.Value), u.Key)));
+                    return [new TargetCell(value, targets.Count.ToString(CultureInfo.InvariantCulture), at.Programme(top.P.Slug, top.T.PassageId), "", numeric.Count == 0)];
+                }).ToList();
+                return new IndicatorMatrixRow(g.Key, slug.Length > 0 ? at.Province(slug) : at.Provinces(), g.Key, cells);
+            })
+            .OrderBy(r => Slugs.From(r.Label), StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>One chart row per province: from the lowest to the highest value its programmes set, linked to the highest.</summary>
+    private static List<ChartRow> ProvinceRows(List<(Programme P, Target T)> targets, string unit, PageLinks at) =>
+        targets.GroupBy(x => x.P.Metadata.Province ?? x.P.Slug, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var top = g.OrderByDescending(x => Mid(x.T)).ThenBy(x => x.P.Slug, StringComparer.Ordinal).First();
+                var low = g.Min(x => x.T.Low!.Value);
+                var high = g.Max(x => x.T.High ?? x.T.Low!.Value);
+                var single = g.Count() == 1;
+                return (Mid: (low + high) / 2, Row: new ChartRow(
+                    $"{g.Key} ({g.Count()})",
+                    single ? top.T.Low : low, single ? top.T.High : high == low ? null : high,
+                    single ? top.T.Comparator : high == low ? Comparator.Exact : Comparator.Range,
+                    single ? Value(top.T, at.Language) : Span(low, high, unit),
+                    at.Programme(top.P.Slug, top.T.PassageId)));
+            })
+            .OrderByDescending(r => r.Mid).ThenBy(r => r.Row.Label, StringComparer.Ordinal)
+            .Select(r => r.Row).ToList();
+
+    private static string Span(decimal low, decimal high, string unit) =>
+        (high == low ? RangeChart.Number(low) : $"{RangeChart.Number(low)}–{RangeChart.Number(high)}") + (unit.StartsWith('%') || unit == "‰" ? "" : " ") + unit;
+
+    /// <summary>The table beside a per-province chart: each province's range and its targets, linked by programme.</summary>
+    private static IReadOnlyList<ProvinceTargets> ProvinceTable(List<(Programme P, Target T)> targets, PageLinks at, Language lang) =>
+        targets.GroupBy(x => x.P.Metadata.Province ?? x.P.Slug, StringComparer.Ordinal)
+            .OrderBy(g => Slugs.From(g.Key), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var sorted = g.OrderByDescending(x => Mid(x.T) ?? decimal.MinValue).ThenBy(x => x.P.Slug, StringComparer.Ordinal).ToList();
+                var numeric = sorted.Where(x => x.T.Low is not null).ToList();
+                var range = numeric.Count == 0 ? lang["indicator_qualitative"]
+                    : numeric.GroupBy(x => UnitFamily(x.T.Unit)).Select(u => Span(u.Min(x => x.T.Low!.Value), u.Max(x => x.T.High ?? x.T.Low!.Value), u.Key))
+                        .Aggregate((a, b) => a + "; " + b);
+                var slug = PageLinks.ProvinceSlug(sorted[0].P);
+                var links = sorted.Select(x => new LinkView($"{Value(x.T, lang)}{(x.T.Period ?? x.T.Year?.ToString(CultureInfo.InvariantCulture)) switch { null => "", var time => " (" + time + ")" }}",
+                    at.Programme(x.P.Slug, x.T.PassageId))).ToList();
+                return new ProvinceTargets(g.Key, slug.Length > 0 ? at.Province(slug) : null, range, sorted.Count,
+                    links.Take(PageBudget.RowLinks).ToList(), Math.Max(0, links.Count - PageBudget.RowLinks));
+            }).ToList();
 
     private static string ChartLabel(Programme p, Target t) =>
         (p.Metadata.Province ?? p.Slug) + (t.Period ?? t.Year?.ToString(CultureInfo.InvariantCulture)) switch { null => "", var time => " · " + time };

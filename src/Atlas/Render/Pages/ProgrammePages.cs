@@ -94,6 +94,7 @@ public sealed class ProgrammePages : ISitePage
 {
     public void Write(SiteWriter site)
     {
+        var wording = new Wording();
         var pages = site.Languages.SelectMany(lang => site.Model.Programmes.Select(ap => (lang, ap)));
         site.ForEach(pages, item =>
         {
@@ -112,7 +113,7 @@ public sealed class ProgrammePages : ISitePage
                         companion.Label, Description(p, lang), [provinceCrumb, new Crumb(companion.Label, null)], "article"));
                     return;
                 }
-                var view = Build(site, ap, at);
+                var view = Build(site, ap, at, wording);
                 site.WritePage(at, "programme", view, new PageMeta(
                     view.Label,
                     Description(p, lang),
@@ -130,8 +131,9 @@ public sealed class ProgrammePages : ISitePage
         return string.Join(" — ", parts);
     }
 
-    public static ProgrammeView Build(SiteWriter site, AnalysedProgramme ap, PageLinks at)
+    public static ProgrammeView Build(SiteWriter site, AnalysedProgramme ap, PageLinks at, Wording? wording = null)
     {
+        wording ??= new Wording();
         var p = ap.Programme;
         var m = p.Metadata;
         var lang = at.Language;
@@ -155,7 +157,7 @@ public sealed class ProgrammePages : ISitePage
                     Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, bySection[s.Id].ToList(), at), []));
             }
             else if (entry.Passage is { } passage)
-                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related));
+                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related, wording));
         }
 
         return new ProgrammeView(
@@ -188,7 +190,7 @@ public sealed class ProgrammePages : ISitePage
     }
 
     private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at,
-        ILookup<string, RelatedPassage> relatedByPassage)
+        ILookup<string, RelatedPassage> relatedByPassage, Wording wording)
     {
         var linker = site.Lookup.Linker;
         var related = relatedByPassage[passage.Id]
@@ -201,9 +203,10 @@ public sealed class ProgrammePages : ISitePage
         var groups = new List<RelatedGroup>();
         if (related.Count > 0)
         {
-            var own = Words(passage.Text);
-            var texts = relatedByPassage[passage.Id].Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId)?.Passage.Text).OfType<string>().ToList();
-            var keyed = related.Select((r, i) => (R: r, Same: SameWording(own, Words(texts[i])))).ToList();
+            var own = wording.Of(ap.Programme.Slug, passage);
+            var others = relatedByPassage[passage.Id].Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId) is { } o ? wording.Of(r.OtherSlug, o.Passage) : null)
+                .OfType<int[]>().ToList();
+            var keyed = related.Select((r, i) => (R: r, Same: Wording.Same(own, others[i]))).ToList();
             foreach (var g in keyed.GroupBy(x => x.Same ? "\0" : x.R.Excerpt, StringComparer.Ordinal))
                 groups.Add(new RelatedGroup(g.Select(x => x.R).ToList(), g.First().Same ? null : g.Key, g.First().Same));
         }
@@ -218,17 +221,54 @@ public sealed class ProgrammePages : ISitePage
         };
     }
 
-    /// <summary>The passage's words, lower-cased (a province name that differs does not make the wording different).</summary>
-    private static HashSet<string> Words(string text) =>
-        new(text.ToLowerInvariant().Split([' ', ',', '.', ';', ':', '(', ')', '"', '“', '”'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-
-    /// <summary>Nine words in ten in common (Jaccard): the same sentence, give or take a name or a number.</summary>
-    private static bool SameWording(HashSet<string> a, HashSet<string> b)
+    /// <summary>
+    /// Each passage's words as sorted hashes, computed once per render (a passage is the related passage of several others,
+    /// on several pages); lower-cased, so a province name written differently does not make the wording differ.
+    /// </summary>
+    public sealed class Wording
     {
-        if (a.Count == 0 || b.Count == 0) return false;
-        int common = 0;
-        foreach (var w in a) if (b.Contains(w)) common++;
-        return common >= 0.9 * (a.Count + b.Count - common);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), int[]> words = new();
+
+        public int[] Of(string slug, Passage passage) => words.GetOrAdd((slug, passage.Id), _ => Hashes(passage.Text));
+
+        /// <summary>FNV-1a of each lower-cased word: a fixed hash, so the result is the same in every run.</summary>
+        private static int[] Hashes(string text)
+        {
+            var set = new HashSet<int>();
+            const uint offset = 2166136261, prime = 16777619;
+            uint hash = offset;
+            var length = 0;
+            foreach (var c in text)
+            {
+                if (char.IsLetterOrDigit(c) || c == '-' || c == '/')
+                {
+                    hash = (hash ^ char.ToLowerInvariant(c)) * prime;
+                    length++;
+                    continue;
+                }
+                if (length > 0) set.Add((int)hash);
+                hash = offset;
+                length = 0;
+            }
+            if (length > 0) set.Add((int)hash);
+            var sorted = set.ToArray();
+            Array.Sort(sorted);
+            return sorted;
+        }
+
+        /// <summary>Nine words in ten in common (Jaccard): the same sentence, give or take a name or a number.</summary>
+        public static bool Same(int[] a, int[] b)
+        {
+            if (a.Length == 0 || b.Length == 0) return false;
+            int i = 0, j = 0, common = 0;
+            while (i < a.Length && j < b.Length)
+            {
+                if (a[i] == b[j]) { common++; i++; j++; }
+                else if (a[i] < b[j]) i++;
+                else j++;
+            }
+            return common >= 0.9 * (a.Length + b.Length - common);
+        }
     }
 
     /// <summary>The start of a related passage, cut on a word boundary, so the list stays scannable.</summary>

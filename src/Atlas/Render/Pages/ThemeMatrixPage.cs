@@ -11,8 +11,9 @@ public sealed record MatrixColumn(string Label, string? Province, string Href);
 
 public sealed record MatrixView(IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows)
 {
-    /// <summary>Cells repeat their label as a tooltip; dropped past <see cref="PageBudget.FullColumns"/> programmes, where
-    /// the tooltips were most of the page (the label stays, for screen readers).</summary>
+    /// <summary>Cells carry their sentence ("3 passages of X on Y") as tooltip and accessible name; dropped past
+    /// <see cref="PageBudget.FullColumns"/> programmes, where they were most of the page (a screen reader still announces
+    /// each cell with its row and column headers: the theme and the programme).</summary>
     public bool Tooltips { get; init; } = true;
 }
 

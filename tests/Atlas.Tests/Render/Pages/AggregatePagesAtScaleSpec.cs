@@ -14,7 +14,9 @@ namespace Atlas.Tests.Render.Pages;
 /// </summary>
 public sealed class AggregatePagesAtScaleSpec : IDisposable
 {
-    private const int Copies = PageBudget.FullColumns + 3; // each copy holds two programmes
+    private const int Copies = PageBudget.TargetRows / 2 + 1; // each copy holds two programmes: past every budget
+    private const int TargetsEach = 3;
+    private static readonly Indicator Growth = new("grdp-growth", "Tốc độ tăng trưởng GRDP", "GRDP growth", "Tăng trưởng GRDP bình quân.", []);
     private readonly TempDir temp = new();
     private readonly string site;
 
@@ -30,11 +32,14 @@ public sealed class AggregatePagesAtScaleSpec : IDisposable
                 var assignments = p.Slug == "quang-ngai-nq29"
                     ? new List<Assignment> { new("s-ii-1-p1", null, "Sở Thông tin và Truyền thông", null, null, "2023 - 2030") }
                     : new List<Assignment>();
+                // Growth targets, more in all than an indicator page charts one by one: 7,0 % … 7,0 + 0,1·i %.
+                var targets = Enumerable.Range(0, TargetsEach).Select(k => new Target(p.Passages[^1].Id, Growth.Id, Comparator.AtLeast,
+                    7.0m + 0.1m * i + k, null, "%", "2021 - 2025", null, $"tăng trưởng GRDP đạt {7 + k}%", false)).ToList();
                 programmes.Add(new AnalysedProgramme(
                     p with { Slug = slug, Source = p.Source with { FileName = slug + ".txt" } },
-                    ap.Analysis with { Assignments = assignments }));
+                    ap.Analysis with { Assignments = assignments, Targets = targets }));
             }
-        site = TestAtlas.Render(temp, model with { Programmes = programmes });
+        site = TestAtlas.Render(temp, model with { Programmes = programmes, Indicators = [Growth] });
     }
 
     public void Dispose() => temp.Dispose();
@@ -82,6 +87,38 @@ public sealed class AggregatePagesAtScaleSpec : IDisposable
         var body = doc.QuerySelectorAll("tr").First(tr => tr.TextContent.Contains("Sở Thông tin và Truyền thông") && tr.QuerySelector("th")!.TextContent == "Sở Thông tin và Truyền thông");
         Assert.Equal(PageBudget.ListedProgrammes, body.QuerySelectorAll("td a").Length);
         Assert.Contains($"{Copies - PageBudget.ListedProgrammes}", body.QuerySelector("td .muted")!.TextContent);
+    }
+
+    [Fact]
+    public void An_indicator_page_with_more_targets_than_rows_charts_and_tables_one_row_per_province()
+    {
+        Assert.True(2 * Copies * TargetsEach > PageBudget.TargetRows);
+        var doc = Page("indicators/grdp-growth.html");
+        Assert.Empty(doc.QuerySelectorAll("table.indicator-targets"));
+        var rows = doc.QuerySelectorAll("table.indicator-provinces tbody tr").ToList();
+        Assert.Equal(["Quảng Ngãi", "Tiền Giang"], rows.Select(r => r.QuerySelector("th")!.TextContent).ToList());
+        // Each copy i sets 7,0+0,1i … 9,0+0,1i %: the province spans the lowest to the highest, every target counted.
+        Assert.Equal(Span, rows[0].QuerySelector("td")!.TextContent);
+        Assert.Equal($"{Copies * TargetsEach}", rows[0].QuerySelector("td.n")!.TextContent);
+        Assert.Equal(PageBudget.RowLinks, rows[0].QuerySelectorAll("td a").Length);
+        Assert.StartsWith("../programmes/quang-ngai-nq29-", rows[0].QuerySelector("td a")!.GetAttribute("href"));
+        // The chart: one bar per province, not one per target.
+        Assert.Equal(2, doc.QuerySelectorAll("svg.range-chart g.row").Length);
+        Assert.Contains($"({Copies * TargetsEach})", doc.QuerySelector("svg.range-chart g.row text")!.TextContent);
+    }
+
+    /// <summary>Copy i sets 7,0+0,1i, 8,0+0,1i and 9,0+0,1i %: a province spans 7 % to 9 % + 0,1 × the last copy.</summary>
+    private static readonly string Span = $"7–{(9.0m + 0.1m * (Copies - 1)).ToString("0.#", new System.Globalization.NumberFormatInfo { NumberDecimalSeparator = "," })}%";
+
+    [Fact]
+    public void The_indicators_table_has_one_row_per_province_when_more_programmes_set_targets_than_rows()
+    {
+        var doc = Page("indicators/index.html");
+        var rows = doc.QuerySelectorAll("table.indicator-matrix tbody tr").ToList();
+        Assert.Equal(["Quảng Ngãi", "Tiền Giang"], rows.Select(r => r.QuerySelector("th")!.TextContent).ToList());
+        var cell = rows[1].QuerySelector("td a.target")!;
+        Assert.Equal($"{Span} ({Copies * TargetsEach})", cell.TextContent);
+        Assert.StartsWith("../programmes/tien-giang-38-ctr-tu-2023-", cell.GetAttribute("href"));
     }
 
     [Fact]
