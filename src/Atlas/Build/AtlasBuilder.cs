@@ -165,7 +165,21 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         var sw = Stopwatch.StartNew();
         var result = work();
         timings.Add(new StageTiming(stage, sw.Elapsed) { Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu });
+        if (Environment.GetEnvironmentVariable("ATLAS_MEMLOG") is { Length: > 0 }) LogMemory(stage);
         return result;
+    }
+
+    /// <summary>
+    /// ATLAS_MEMLOG=1: after each stage, the GC heap and the process's memory on stderr, to find what holds the peak.
+    /// "live" forces a full collection, so with the variable set the peak may differ a little from a normal build.
+    /// </summary>
+    private static void LogMemory(string stage)
+    {
+        var info = GC.GetGCMemoryInfo();
+        var process = Process.GetCurrentProcess();
+        Console.Error.WriteLine($"mem {stage}: heap {info.HeapSizeBytes >> 20} MB, committed {info.TotalCommittedBytes >> 20} MB, " +
+            $"rss {process.WorkingSet64 >> 20} MB, peak rss {process.PeakWorkingSet64 >> 20} MB, live {GC.GetTotalMemory(true) >> 20} MB, " +
+            $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
     }
 
     private void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });

@@ -26,6 +26,9 @@ public static class PageBudget
     /// <summary>Targets charted and tabled one by one on an indicator page; past this, one row per province (its range).</summary>
     public const int TargetRows = 80;
 
+    /// <summary>Programmes listed on the home page; past this, the most recent ones, the rest being a click away by province.</summary>
+    public const int HomeProgrammes = 30;
+
     /// <summary>Passages quoted in full under one resolution ("where it is cited"); the rest are listed by place.</summary>
     public const int QuotedMentions = 20;
 }

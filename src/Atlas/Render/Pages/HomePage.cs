@@ -22,6 +22,9 @@ public sealed record HomeView(
 {
     /// <summary>The map coloured by an indicator, with a selector of the others (replaces <see cref="Map"/> when set).</summary>
     public IndicatorMapView? IndicatorMap { get; init; }
+
+    /// <summary>All programmes, when <see cref="Programmes"/> lists only the most recent (<see cref="PageBudget.HomeProgrammes"/>).</summary>
+    public int ProgrammeTotal { get; init; }
 }
 
 /// <summary>index.html: what the atlas is, its programmes, and the ways in (province, theme, resolution, search, map).</summary>
@@ -39,8 +42,12 @@ public sealed class HomePage : ISitePage
             // The map links "provinces/<slug>.html" after this prefix, which leads into the page's own language tree.
             var svg = map is null ? null : new HtmlString(map.Render(marked, at.To(""), lang["home_map_title"]));
             var programmes = Views.ForReading(site.Model.Programmes).ToList();
+            // Past the budget, the most recent programmes (by date, then slug); every programme is on its province's page.
+            var listed = programmes.Count <= PageBudget.HomeProgrammes ? programmes
+                : programmes.OrderByDescending(p => p.Programme.Metadata.Date ?? "", StringComparer.Ordinal)
+                    .ThenBy(p => p.Programme.Slug, StringComparer.Ordinal).Take(PageBudget.HomeProgrammes).ToList();
             var view = new HomeView(
-                programmes.Select(p => Views.Row(p, at)).ToList(),
+                listed.Select(p => Views.Row(p, at)).ToList(),
                 ProvincePages.Entries(site, at).Where(e => e.Programmes > 0).ToList(),
                 ThemePages.Entries(site, at),
                 site.Lookup.Resolutions.Select(r => new ResolutionLink(r.Number ?? r.Label, r.Number is null ? null : r.Label, at.Resolution(r.Id), r.Programmes.Count)).ToList(),
@@ -49,6 +56,7 @@ public sealed class HomePage : ISitePage
                 at.ThemeMatrix())
             {
                 IndicatorMap = map is null ? null : IndicatorMapViews.ForHome(map, indicatorMaps, at),
+                ProgrammeTotal = programmes.Count,
             };
             site.WritePage(at, "home", view, new PageMeta(lang["site_name"], lang["home_description"], []));
         }

@@ -122,6 +122,17 @@ public sealed class AggregatePagesAtScaleSpec : IDisposable
     }
 
     [Fact]
+    public void The_home_page_lists_the_most_recent_programmes_and_counts_them_all()
+    {
+        var doc = Page("index.html");
+        var rows = doc.QuerySelectorAll("section[aria-labelledby=programmes] table.programmes tbody tr").ToList();
+        Assert.Equal(PageBudget.HomeProgrammes, rows.Count);
+        Assert.All(rows, r => Assert.Contains("31/3/2023", r.TextContent)); // dated programmes first, most recent first
+        Assert.Contains($"{2 * Copies}", doc.QuerySelector(".stats")!.TextContent);
+        Assert.Contains(doc.QuerySelectorAll("section[aria-labelledby=programmes] a"), a => a.GetAttribute("href") == "provinces/index.html");
+    }
+
+    [Fact]
     public void The_summarised_pages_link_only_to_what_exists()
     {
         Assert.Empty(new SiteChecker().Check(site));
