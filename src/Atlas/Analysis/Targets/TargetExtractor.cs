@@ -69,9 +69,9 @@ public sealed class TargetExtractor
                         || programmeYear is int py && time is not null && time.LastYear < py
                         || SaysDone(text, f, mention?.Start ?? cStart, q.Start);
 
-                    string? indicatorId = mention?.IndicatorId;
+                    string? indicatorId = mention?.IndicatorId ?? ShareInList(f, cStart, q.Start, mentions);
                     if (indicatorId is null && (achievement || !headings.SetsTargets && !SaysAimFor(f, cStart, cEnd) || q.Unit is null)) continue;
-                    if (indicatorId is not null && q.Unit is { } u && u.StartsWith('%') && SaysIncrease(text, mention!.End, q.Start)
+                    if (indicatorId is not null && q.Unit is { } u && u.StartsWith('%') && SaysIncrease(text, mention?.End ?? cStart, q.Start)
                         && indicatorIds.Contains(indicatorId + "-growth"))
                         indicatorId += "-growth";
                     if (mention is not null) usedMentions.Add(mention);
@@ -99,6 +99,24 @@ public sealed class TargetExtractor
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// "Tỷ trọng công nghiệp - xây dựng trong GRDP chiếm khoảng 53%; dịch vụ 36%; nông, lâm nghiệp và thủy sản 5%": a clause
+    /// that names only a sector, after a clause about a share, is that sector's share — read as "tỷ trọng" + the sector's
+    /// words and matched against the registry like any other mention.
+    /// </summary>
+    private string? ShareInList(string f, int cStart, int valueStart, IReadOnlyList<IndicatorMention> mentions)
+    {
+        if (mentions.LastOrDefault(m => m.End <= cStart) is not { } before || !before.IndicatorId.EndsWith("-share", StringComparison.Ordinal)) return null;
+        var words = f[cStart..valueStart].Trim(' ', ',', ':', '-');
+        foreach (var connector in new[] { " dat", " chiem", " khoang", " la" })
+            if (words.EndsWith(connector, StringComparison.Ordinal)) words = words[..^connector.Length].TrimEnd();
+        if (words.Length is 0 or > 60 || words.Any(char.IsDigit)) return null;
+        var phrase = "ty trong " + words;
+        var found = matcher.Find(phrase);
+        return found.Count == 1 && found[0].Start == 0 && found[0].End == phrase.Length && found[0].IndicatorId.EndsWith("-share", StringComparison.Ordinal)
+            ? found[0].IndicatorId : null;
     }
 
     private static readonly string[] QualitativePhrases =

@@ -63,4 +63,14 @@ public class UnseenPhrasingsSpec
         Assert.Equal(("‰", 14m, (string?)null), (t.Unit, t.Low, t.IndicatorId));
         Assert.Equal("Tỷ suất sinh thô duy trì ở mức", t.Subject);
     }
+
+    [Fact]
+    public void A_list_of_sector_shares_after_a_share_gives_each_sector_its_indicator()
+    {
+        Assert.Equal(["industry-share About 53 % @2030", "services-share Exact 36 % @2030", "agriculture-share Exact 5 % @2030"],
+            Shows("Tỷ trọng công nghiệp - xây dựng trong GRDP chiếm khoảng 53%; dịch vụ 36%; nông, lâm nghiệp và thủy sản 5%."));
+        // Not after a share: a bare sector word stays without an indicator.
+        Assert.Equal(["grdp-growth Exact 8 %/năm @2030", "? Exact 36 % @2030"],
+            Shows("Tốc độ tăng trưởng GRDP đạt 8%/năm; dịch vụ 36%."));
+    }
 }
