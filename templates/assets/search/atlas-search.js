@@ -181,7 +181,7 @@
     };
   }
 
-  // ---------------------------------------------------------------- index access (format 2, BrowserIndexWriter.cs)
+  // ---------------------------------------------------------------- index access (format 3, BrowserIndexWriter.cs)
 
   function hasOwn(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
 

@@ -21,7 +21,7 @@ public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkByt
 
 /// <summary>
 /// Writes the Lucene passage index as self-registering script files under <c>search/</c>
-/// (<c>AtlasSearch._register(name, data)</c>), readable from file:// and http(s):// (format 2):
+/// (<c>AtlasSearch._register(name, data)</c>), readable from file:// and http(s):// (format 3):
 /// <list type="bullet">
 /// <item><c>meta.js</c>: BM25 parameters, collection statistics, query constants, tone table, programme → first
 /// document and province, provinces, themes, the first folded word of every dictionary shard;</item>
@@ -42,7 +42,7 @@ public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkByt
 /// </summary>
 public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 {
-    public const int Format = 2;
+    public const int Format = 3; // 3: stored files of 4 passages with shared section trails
 
     private readonly ExportLayout layout = layout ?? new ExportLayout();
 
