@@ -44,6 +44,25 @@
     if (window.matchMedia && window.matchMedia('(max-width: 63.99rem)').matches) {
       Array.prototype.forEach.call(document.querySelectorAll('details.toc-details'), function (d) { d.open = false; });
     }
+    // The programme page states its citation once (on the article) and each permalink names its section (data-sec):
+    // the copy buttons are made here, next to each permalink, rather than repeating the citation in every passage.
+    var article = document.querySelector('article[data-cite]');
+    if (article) {
+      var base = article.getAttribute('data-cite');
+      var inSection = article.getAttribute('data-cite-section') || base;
+      var label = article.getAttribute('data-cite-label') || 'Copy citation';
+      Array.prototype.forEach.call(article.querySelectorAll('.doc-text a.permalink'), function (link) {
+        var sec = link.getAttribute('data-sec');
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'cite';
+        button.textContent = label;
+        button.setAttribute('data-cite', sec ? inSection.replace('{0}', sec) : base);
+        button.setAttribute('data-href', link.getAttribute('href'));
+        link.parentNode.insertBefore(button, link.nextSibling);
+        link.parentNode.insertBefore(document.createTextNode(' '), button);
+      });
+    }
     var buttons = document.querySelectorAll('button.cite[data-cite]');
     var done = document.documentElement.lang === 'en' ? 'Copied' : 'Đã chép';
     Array.prototype.forEach.call(buttons, function (button) {

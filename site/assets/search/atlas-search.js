@@ -144,7 +144,44 @@
     return clauses;
   }
 
-  // ---------------------------------------------------------------- index access (format 2, BrowserIndexWriter.cs)
+  // A province named at the start or the end of the query is a province filter (SearchQuery.WithoutProvince).
+  var UNIT_KINDS = [["tinh"], ["thanh", "pho"], ["tp"]];
+
+  function impliedProvince(clauses, meta) {
+    var found = null, ambiguous = false;
+    function at(i, ws) {
+      if (i < 0 || i + ws.length > clauses.length) return false;
+      for (var k = 0; k < ws.length; k++) if (clauses[i + k].phrase || clauses[i + k].folded[0] !== ws[k]) return false;
+      return true;
+    }
+    function runs(name) {
+      var out = [], lead = -1, kindBefore = 0, end = clauses.length - name.length;
+      UNIT_KINDS.forEach(function (k) { if (at(0, k) && at(k.length, name)) lead = Math.max(lead, k.length); });
+      if (lead >= 0) out.push([0, lead + name.length]);
+      else if (at(0, name)) out.push([0, name.length]);
+      if (end > 0 && at(end, name)) {
+        UNIT_KINDS.forEach(function (k) { if (at(end - k.length, k)) kindBefore = Math.max(kindBefore, k.length); });
+        out.push([end - kindBefore, name.length + kindBefore]);
+      }
+      return out;
+    }
+    (meta.provinces || []).forEach(function (p) {
+      if (!p[0]) return;
+      var name = words(p[1] || "").map(function (w) { return fold(w.term); });
+      if (name.length === 0 || name.length >= clauses.length) return;
+      runs(name).forEach(function (r) {
+        if (found && found.slug !== p[0]) ambiguous = true;
+        if (!found || r[1] > found.length) found = { slug: p[0], start: r[0], length: r[1] };
+      });
+    });
+    if (!found || ambiguous || found.length >= clauses.length) return null;
+    return {
+      slug: found.slug,
+      clauses: clauses.filter(function (c, i) { return i < found.start || i >= found.start + found.length; })
+    };
+  }
+
+  // ---------------------------------------------------------------- index access (format 3, BrowserIndexWriter.cs)
 
   function hasOwn(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
 
@@ -306,6 +343,7 @@
   var PAGE_BATCH = 3;      // lists read one page further per step
   var SMALL_LIST = 512;    // postings of a list read whole at once
   var TEXT_BATCH = 8;      // unresolved candidates scored from their stored text in one step
+  var NEED_BATCH = 64;     // open candidates decided per step to choose the lists to read next
   var THEME_SAMPLE = 3;    // theme-mask files read for approximate theme counts on a large result set
   var PHRASE_VERIFY = 4000; // postings a quoted phrase's words may have for every match to be checked exactly
 
@@ -331,6 +369,7 @@
     var chunk = nextPageChunk(l), postings = page(chunk, (l.field) + ":" + l.term + ":" + l.pages);
     for (var i = 0; i < postings.length; i++) l.seen.set(postings[i].doc, postings[i]);
     l.pages++;
+    return postings;
   }
 
   /** The sub-queries of each clause with their lists: what Lucene's BooleanQuery holds (SearchQuery.cs). */
@@ -560,11 +599,11 @@
   function listBound(l) { return l.sibling ? Math.min(remaining(l), remaining(l.sibling)) : remaining(l); }
 
   /** Bound of any document no loaded page has shown yet. */
-  function unseenBound(scored, seen) {
+  function unseenBound(scored) {
     var ub = 0;
     scored.forEach(function (c) {
       // A phrase whose possible passages (all pairs present) have all been seen adds nothing to unseen ones.
-      var phraseDone = c.pairDocs && c.pairDocs.every(function (d) { return seen.has(d); });
+      var phraseDone = c.pairDocs && c.pairDone;
       c.subs.forEach(function (s) {
         if (!s.exists || (phraseDone && s.lists.length > 1)) return;
         var b = Infinity;
@@ -585,6 +624,9 @@
    * The best `limit` documents of `set` by Lucene's score, then document order. Impact pages are read best first
    * until no document outside the current top can reach it (upper bounds); a candidate whose lists are not all
    * decided is scored exactly from its stored text.
+   * Incremental: a document is assessed when a page first shows it; an exact score never changes, and a bound only
+   * falls while the k-th score only rises, so a candidate once below the k-th score is dropped for good. A step costs
+   * the postings it reads plus the candidates still open, not everything seen so far.
    */
   function topDocs(state, clauses, scored, set, count, limit) {
     var meta = state.meta, lists = [], byText = state.byText;
@@ -595,12 +637,50 @@
       var docs = [], both = setAnd(set, c.pairSet);
       setEach(both, function (d) { if (docs.length <= 4096) docs.push(d); });
       c.pairDocs = docs.length <= 4096 ? docs : null;
+      c.pairLeft = c.pairDocs ? c.pairDocs.length : -1; // phrase documents not seen yet
     });
+    var seenBits = new Uint32Array(set.length), seenCount = 0, fresh = [];
+    var pairSets = scored.filter(function (c) { return c.pairDocs; });
+    function see(doc) {
+      if (!setHas(set, doc) || setHas(seenBits, doc)) return;
+      seenBits[doc >>> 5] |= 1 << (doc & 31);
+      seenCount++;
+      fresh.push(doc);
+      for (var i = 0; i < pairSets.length; i++) if (setHas(pairSets[i].pairSet, doc)) pairSets[i].pairLeft--;
+    }
+    lists.forEach(function (l) { l.seen.forEach(function (p, doc) { see(doc); }); });
+    function take(l) { var postings = takePage(l); for (var i = 0; i < postings.length; i++) see(postings[i].doc); }
+
+    var top = [];      // best exact { doc, score }, at most `limit`, best first
+    function better(x, y) { return x.score > y.score || (x.score === y.score && x.doc < y.doc); }
+    function offer(doc, score) {
+      if (score === null) return;
+      var h = { doc: doc, score: score };
+      if (top.length >= limit && !better(h, top[top.length - 1])) return;
+      var i = top.length;
+      top.push(h);
+      while (i > 0 && better(h, top[i - 1])) { top[i] = top[i - 1]; i--; }
+      top[i] = h;
+      if (top.length > limit) top.pop();
+    }
+    function theta() { return top.length >= limit ? top[limit - 1].score * TIE : -Infinity; }
+    function decide(doc) { // exact score, or a bound to keep pending
+      if (byText.has(doc)) { offer(doc, byText.get(doc)); return null; }
+      var a = assess(state, scored, doc);
+      if (a.exact) {
+        if (matchesAll(clauses, a.feats)) offer(doc, exactScore(scored, a.feats, a.norm));
+        else byText.set(doc, null);
+        return null;
+      }
+      return a.ub;
+    }
+    // Documents scored from their text by an earlier part of this query (phrase checks) count from the start.
+    byText.forEach(function (sc, doc) { if (sc !== null && setHas(set, doc)) offer(doc, sc); });
     function startPages() { // the first page of every list; small lists whole (they decide many documents cheaply)
       var names = [];
       first.forEach(function (l) { for (var p = 0; p < (l.entry[0] <= SMALL_LIST ? pageCount(l) : 1); p++) names.push("i/" + l.entry[2 + 3 * p]); });
       return loadAll(unique(names)).then(function () {
-        first.forEach(function (l) { takePage(l); if (l.entry[0] <= SMALL_LIST) while (!complete(l)) takePage(l); });
+        first.forEach(function (l) { take(l); if (l.entry[0] <= SMALL_LIST) while (!complete(l)) take(l); });
       });
     }
 
@@ -609,40 +689,80 @@
       return loadAll(unique(docs.map(function (d) { return storedName(meta, d); }))).then(function () {
         docs.forEach(function (d) {
           var row = storedRow(meta, d), feats = textFeatures(scored, row[3]);
-          byText.set(d, matchesAll(clauses, feats) ? exactScore(scored, feats, row[4]) : null);
+          var sc = matchesAll(clauses, feats) ? exactScore(scored, feats, row[4]) : null;
+          byText.set(d, sc);
+          if (setHas(set, d)) offer(d, sc);
         });
       });
     }
 
+    function unseenLeft() {
+      if (seenCount >= count) return -Infinity;
+      for (var i = 0; i < pairSets.length; i++) pairSets[i].pairDone = pairSets[i].pairLeft === 0;
+      return unseenBound(scored);
+    }
+
+    // Open candidates in a max-heap by bound. A stored bound may be stale but never too low (bounds only fall), so
+    // only the candidates at the top are looked at again: a step costs the few it must decide, not all of them.
+    var heap = [];
+    function above(x, y) { return x.ub > y.ub || (x.ub === y.ub && x.doc < y.doc); }
+    function push(h) {
+      var i = heap.length;
+      heap.push(h);
+      while (i > 0) { var up = (i - 1) >> 1; if (!above(h, heap[up])) break; heap[i] = heap[up]; i = up; }
+      heap[i] = h;
+    }
+    function pop() {
+      var topItem = heap[0], last = heap.pop();
+      if (heap.length) {
+        var i = 0, n = heap.length;
+        for (;;) {
+          var l = 2 * i + 1, r = l + 1, m = i, best = last;
+          if (l < n && above(heap[l], best)) { m = l; best = heap[l]; }
+          if (r < n && above(heap[r], best)) { m = r; best = heap[r]; }
+          if (m === i) break;
+          heap[i] = heap[m]; i = m;
+        }
+        heap[i] = last;
+      }
+      return topItem;
+    }
+
     function step() {
       state.stats.steps++;
-      var exact = [], pending = [], seen = new Set();
-      lists.forEach(function (l) {
-        l.seen.forEach(function (p, doc) {
-          if (seen.has(doc) || !setHas(set, doc)) return;
-          seen.add(doc);
-          if (byText.has(doc)) { var sc = byText.get(doc); if (sc !== null) exact.push({ doc: doc, score: sc }); return; }
-          var a = assess(state, scored, doc);
-          if (a.exact) {
-            if (matchesAll(clauses, a.feats)) exact.push({ doc: doc, score: exactScore(scored, a.feats, a.norm) });
-            else byText.set(doc, null);
-          } else pending.push({ doc: doc, ub: a.ub });
-        });
-      });
-      byText.forEach(function (sc, doc) { if (sc !== null && !seen.has(doc) && setHas(set, doc)) { seen.add(doc); exact.push({ doc: doc, score: sc }); } });
-      exact.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
-      var theta = exact.length >= limit ? exact[limit - 1].score * TIE : -Infinity;
-      var need = pending.filter(function (p) { return p.ub > theta; }).sort(function (x, y) { return y.ub - x.ub || x.doc - y.doc; });
-      var unseen = seen.size < count ? unseenBound(scored, seen) : -Infinity;
-      if (!need.length && !(unseen > theta && unseen > 0)) return Promise.resolve(exact.slice(0, limit));
+      var news = fresh;
+      fresh = [];
+      // A document a page shows for the first time is assessed once now, so the choice of what to read next sees
+      // real bounds (documents not assessed would all look alike and steer the reading badly).
+      for (var j = 0; j < news.length; j++) {
+        var ubNew = decide(news[j]);
+        if (ubNew !== null) push({ doc: news[j], ub: ubNew });
+      }
+      // Decide the candidates whose bound is above the k-th score, best bound first; stop once there are enough to
+      // choose what to read next (those left keep their, still valid, bounds).
+      // Popping goes on until the NEED_BATCH best current bounds are known (a stale bound below them cannot beat them).
+      var th = theta(), need = [], floor = Infinity;
+      while (heap.length && heap[0].ub > th && (need.length < NEED_BATCH || heap[0].ub > floor)) {
+        var p = pop();
+        var ub = decide(p.doc);
+        th = theta();
+        if (ub !== null && ub > th) { need.push({ doc: p.doc, ub: ub }); if (need.length <= NEED_BATCH) floor = Math.min(floor, ub); }
+        if (need.length > 4 * NEED_BATCH) break;
+      }
+      var complete_ = !heap.length || heap[0].ub <= th;  // need holds every open candidate above the k-th score
+      need = need.filter(function (p) { return p.ub > th; }).sort(function (x, y) { return y.ub - x.ub || x.doc - y.doc; });
+      need.forEach(push);
+      var unseen = unseenLeft();
+      var unseenOpen = unseen > th && unseen > 0;
+      if (!need.length && !unseenOpen) return Promise.resolve(top.slice(0, limit));
       var open = lists.filter(function (l) { return !complete(l); });
-      var unseenOpen = unseen > theta && unseen > 0;
       if (!open.length || (!unseenOpen && !need.length)) {
         if (need.length) return textResolve(need.slice(0, TEXT_BATCH).map(function (p) { return p.doc; })).then(step);
         // Documents no list shows (cannot happen with complete lists, kept as a safe end): read them from the set.
         var rest = [];
-        setEach(set, function (d) { if (!seen.has(d) && !byText.has(d)) rest.push(d); });
-        if (!rest.length) return Promise.resolve(exact.slice(0, limit));
+        setEach(set, function (d) { if (!setHas(seenBits, d) && !byText.has(d)) rest.push(d); });
+        if (!rest.length) return Promise.resolve(top.slice(0, limit));
+        rest.forEach(function (d) { seenBits[d >>> 5] |= 1 << (d & 31); seenCount++; });
         return textResolve(rest).then(step);
       }
       // Read further where the bounds are loosest: for documents no page shows, the lists whose best remaining impact
@@ -664,11 +784,11 @@
           });
         });
       });
-      if (!unseenOpen && need.length <= TEXT_BATCH) return textResolve(need.map(function (p) { return p.doc; })).then(step);
+      if (!unseenOpen && complete_ && need.length <= TEXT_BATCH) return textResolve(need.map(function (p) { return p.doc; })).then(step);
       var next = open.filter(function (l) { return weightOf.get(l) > 0; }).sort(function (x, y) { return weightOf.get(y) - weightOf.get(x); }).slice(0, PAGE_BATCH);
       state.stats.pages += next.length;
       return loadAll(unique(next.map(nextPageChunk))).then(function () {
-        next.forEach(takePage);
+        next.forEach(take);
         return step();
       });
     }
@@ -676,12 +796,7 @@
     if (count <= TEXT_BATCH) {
       var all = [];
       setEach(set, function (d) { all.push(d); });
-      return textResolve(all).then(function () {
-        var exact = [];
-        all.forEach(function (d) { var sc = byText.get(d); if (sc !== null) exact.push({ doc: d, score: sc }); });
-        exact.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
-        return exact.slice(0, limit);
-      });
+      return textResolve(all).then(function () { return top.slice(0, limit); });
     }
     return startPages().then(step);
   }
@@ -748,9 +863,23 @@
 
   function search(text, options) {
     options = options || {};
-    var limit = options.limit == null ? 10 : Math.max(0, options.limit | 0);
     return load("meta").then(function (meta) {
       var clauses = parse(text, meta);
+      var named = options.province ? null : impliedProvince(clauses, meta);
+      if (!named) return searchClauses(meta, clauses, options);
+      var within = {};
+      Object.keys(options).forEach(function (k) { within[k] = options[k]; });
+      within.province = named.slug;
+      return searchClauses(meta, named.clauses, within).then(function (r) {
+        if (r.total > 0) { r.impliedProvince = named.slug; return r; }
+        return searchClauses(meta, clauses, options);
+      });
+    });
+  }
+
+  function searchClauses(meta, clauses, options) {
+    var limit = options.limit == null ? 10 : Math.max(0, options.limit | 0);
+    return Promise.resolve().then(function () {
       var empty = { results: [], total: 0, facets: { provinces: [], themes: [], exact: true }, clauses: clauses, exact: true };
       if (clauses.length === 0 || meta.maxDoc === 0) return empty;
       // Adjacency (SearchQuery.Adjacency): two or more unquoted words also score as a phrase, optionally.
@@ -897,7 +1026,7 @@
     var themes = decodeStoredThemes(row[5] || "").map(function (i) { return meta.themes[i][0]; });
     return {
       url: url, href: siteRoot + url, doc: doc, slug: prog[1], passage: row[1],
-      programme: prog[2], province: province[1], provinceSlug: province[0], section: row[2],
+      programme: prog[2], province: province[1], provinceSlug: province[0], section: data.c[row[2]],
       snippet: snip.text, parts: snip.parts, matches: matches, themes: themes, score: sc
     };
   }
