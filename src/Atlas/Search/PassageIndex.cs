@@ -182,7 +182,13 @@ public sealed class PassageIndex : IDisposable
 /// <summary>A passage's words as <see cref="VietnameseAnalyzer"/> makes them: exact and folded terms, position increments.</summary>
 internal sealed record AnalysedPassage(string[] Exact, string[] Folded, int[] Increments)
 {
-    public static AnalysedPassage Of(string text)
+    public static AnalysedPassage Of(string text) => Of(text, folds: null);
+
+    /// <param name="folds">
+    /// A cache of folded forms owned by the caller (one per worker): folding is two Unicode normalisations, and the
+    /// atlas has a few thousand distinct words among millions of tokens.
+    /// </param>
+    public static AnalysedPassage Of(string text, Dictionary<string, string>? folds)
     {
         var words = VietnameseText.Words(text);
         var exact = new string[words.Count];
@@ -191,8 +197,10 @@ internal sealed record AnalysedPassage(string[] Exact, string[] Folded, int[] In
         int last = -1;
         for (int i = 0; i < words.Count; i++)
         {
-            exact[i] = words[i].Term;
-            folded[i] = VietnameseText.Fold(words[i].Term);
+            var term = words[i].Term;
+            exact[i] = term;
+            if (folds is null) folded[i] = VietnameseText.Fold(term);
+            else if (!folds.TryGetValue(term, out folded[i]!)) folds[term] = folded[i] = VietnameseText.Fold(term);
             increments[i] = words[i].Position - last;
             last = words[i].Position;
         }

@@ -25,24 +25,9 @@ internal sealed class ExportCorpus
     {
         int maxDoc = passages.Count;
         var analysed = new AnalysedPassage[maxDoc];
-        // The same words as AnalysedPassage.Of, with each distinct word folded once per worker (folding is two Unicode
-        // normalisations; the atlas has a few thousand distinct words and millions of tokens).
         Parallel.For(0, maxDoc, () => new Dictionary<string, string>(StringComparer.Ordinal), (i, _, folds) =>
         {
-            var words = VietnameseText.Words(passages[i].Text);
-            var exact = new string[words.Count];
-            var folded = new string[words.Count];
-            var increments = new int[words.Count];
-            int last = -1;
-            for (int w = 0; w < words.Count; w++)
-            {
-                exact[w] = words[w].Term;
-                if (!folds.TryGetValue(exact[w], out var f)) folds[exact[w]] = f = VietnameseText.Fold(exact[w]);
-                folded[w] = f;
-                increments[w] = words[w].Position - last;
-                last = words[w].Position;
-            }
-            analysed[i] = new AnalysedPassage(exact, folded, increments);
+            analysed[i] = AnalysedPassage.Of(passages[i].Text, folds);
             return folds;
         }, _ => { });
         var norms = new byte[maxDoc];
