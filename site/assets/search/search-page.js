@@ -104,6 +104,11 @@
     if (state.province) filters.push(state.province);
     if (state.theme) filters.push(state.theme);
     statusEl.textContent = r.total === 0 ? msg("none", state.q.trim()) : msg("count", r.total.toLocaleString(english ? "en" : "vi"));
+    // A province named in the query narrows the results (SearchQuery.WithoutProvince): say so, never filter silently.
+    if (r.impliedProvince) {
+      var named = r.facets.provinces.filter(function (f) { return f.slug === r.impliedProvince; })[0];
+      statusEl.textContent += " " + msg("implied", named && named.name ? named.name : r.impliedProvince);
+    }
     r.results.forEach(function (hit) { resultsEl.appendChild(resultItem(hit)); });
     moreEl.hidden = r.results.length >= r.total;
     facetsEl.hidden = r.facets.provinces.length === 0 && r.facets.themes.length === 0 && !filters.length;

@@ -85,6 +85,29 @@ public sealed class SearchPageSpec(RenderedSearchSite site, Browser browser) : I
     }
 
     [Fact]
+    public async Task A_province_named_in_the_query_narrows_the_results_and_the_page_says_so()
+    {
+        var errors = new List<string>();
+        var page = await Open(browser, site.Url("search.html") + "?q=" + Uri.EscapeDataString("công nghiệp Thái Bình"), errors);
+        await page.WaitForSelectorAsync(".search-result");
+        var provinces = await page.EvalOnSelectorAllAsync<string[]>(".search-result .search-province", "ss => ss.map(s => s.textContent)");
+        Assert.NotEmpty(provinces);
+        Assert.All(provinces, p => Assert.Equal("Thái Bình", p));
+        var status = await page.TextContentAsync("#search-status") ?? "";
+        Assert.Contains("chỉ các đoạn của Thái Bình", status);
+        Assert.Contains("ngoặc kép", status); // and how to search the name as words instead
+
+        // The same words without a province name: no narrowing, no notice.
+        var plain = await Open(browser, site.Url("search.html") + "?q=" + Uri.EscapeDataString("công nghiệp"), errors);
+        await plain.WaitForSelectorAsync(".search-result");
+        Assert.DoesNotContain("ngoặc kép", await plain.TextContentAsync("#search-status") ?? "");
+        var total = int.Parse(new string((await plain.TextContentAsync("#search-status") ?? "").TakeWhile(c => char.IsDigit(c) || c == '.').Where(char.IsDigit).ToArray()));
+        var narrowed = int.Parse(new string(status.TakeWhile(c => char.IsDigit(c) || c == '.').Where(char.IsDigit).ToArray()));
+        Assert.True(total > narrowed, $"{total} passages in all provinces, {narrowed} in Thái Bình");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task An_empty_result_says_so_and_suggests_a_broader_query_that_finds_something()
     {
         var errors = new List<string>();
