@@ -177,7 +177,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     private void SaveToCache(ProgrammeCache cache, IReadOnlyList<SourceIngest> ingested, IReadOnlyList<AnalysedProgramme> analysed)
     {
         if (!cache.Enabled) return;
-        var analysisOf = analysed.ToDictionary(a => a.Programme, a => a.Analysis, ReferenceEqualityComparer.Instance);
+        var analysisOf = analysed.ToDictionary(a => (object)a.Programme, a => a.Analysis, ReferenceEqualityComparer.Instance);
         Time("cache", () =>
         {
             Parallel.ForEach(ingested.Where(i => i.Key is not null), i =>

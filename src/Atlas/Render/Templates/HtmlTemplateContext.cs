@@ -22,16 +22,16 @@ internal sealed class HtmlTemplateContext : TemplateContext
         // A page is as long as its data: Scriban's default cuts any string past 1 MB to "...", which a theme page
         // holding every programme's passages passes at ~100 programmes (the cut page then loses its later anchors).
         LimitToString = 0;
-        var include = (IScriptCustomFunction)BuiltinObject["include"];
+        var include = (IScriptCustomFunction)BuiltinObject["include"]!;
         BuiltinObject.Remove("include");
         BuiltinObject.SetValue("include", new MarkupInclude(include), readOnly: true);
-        var html = (ScriptObject)BuiltinObject["html"];
+        var html = (ScriptObject)BuiltinObject["html"]!;
         html.Remove("escape");
         html.Import("escape", new Func<object?, HtmlString>(v =>
             v as HtmlString ?? new HtmlString(Html.Escape(Convert.ToString(v, CultureInfo.InvariantCulture)))));
     }
 
-    public override TemplateContext Write(SourceSpan span, object textAsObject)
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is null) return this;
         if (textAsObject is HtmlString h) return Write(h.Value);
@@ -40,7 +40,7 @@ internal sealed class HtmlTemplateContext : TemplateContext
             // The page template renders in place, into the layout's output: the body is never a string of its own.
             if (!CachedTemplates.TryGetValue(body.Name, out var template))
                 throw new ScriptRuntimeException(span, $"templates/{body.Name}.sbn: no such template");
-            Evaluate(template.Page);
+            Evaluate(template.Page!);
             return this;
         }
         return Write(Html.Escape(ObjectToString(textAsObject)));

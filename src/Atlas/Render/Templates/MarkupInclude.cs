@@ -18,10 +18,12 @@ internal sealed class MarkupInclude(IScriptCustomFunction include) : IScriptCust
     public Type ReturnType => typeof(HtmlString);
     public ScriptParameterInfo GetParameterInfo(int index) => include.GetParameterInfo(index);
 
-    public object? Invoke(TemplateContext context, ScriptNode callerContext, ScriptArray arguments, ScriptBlockStatement blockStatement)
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
     {
         if (arguments.Count == 1 && arguments[0] is string name && context.TemplateLoader is { } loader
-            && context.CachedTemplates.TryGetValue(loader.GetPath(context, callerContext.Span, name), out var template))
+            && callerContext is not null
+            && loader.GetPath(context, callerContext.Span, name) is { } path
+            && context.CachedTemplates.TryGetValue(path, out var template) && template.Page is not null)
         {
             context.Evaluate(template.Page);
             return null; // already written
@@ -29,7 +31,7 @@ internal sealed class MarkupInclude(IScriptCustomFunction include) : IScriptCust
         return Wrap(include.Invoke(context, callerContext, arguments, blockStatement));
     }
 
-    public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode callerContext, ScriptArray arguments, ScriptBlockStatement blockStatement) =>
+    public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         Wrap(await include.InvokeAsync(context, callerContext, arguments, blockStatement));
 
     private static HtmlString Wrap(object? output) => output as HtmlString ?? new HtmlString(output?.ToString() ?? "");

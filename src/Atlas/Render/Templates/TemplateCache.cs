@@ -100,6 +100,6 @@ public sealed class TemplateCache : ITemplateLoader
     string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         throw new ScriptRuntimeException(callerSpan, $"include \"{templatePath}\" was not parsed up front");
 
-    ValueTask<string> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-        ValueTask.FromResult(((ITemplateLoader)this).Load(context, callerSpan, templatePath));
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult<string?>(((ITemplateLoader)this).Load(context, callerSpan, templatePath));
 }
