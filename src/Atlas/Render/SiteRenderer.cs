@@ -80,8 +80,12 @@ public sealed class SiteRenderer(BuildOptions options)
     private static void CopyAssets(string from, string to)
     {
         if (!Directory.Exists(from)) return;
+        // The search client is published by the search stage, next to the shards it loads (search/atlas-search.js,
+        // comments stripped); a second copy under assets/ would be dead weight in every published site.
+        var searchClient = Path.Combine(from, "search", Atlas.Search.SearchExporter.ClientScript);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            if (file == searchClient) continue;
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);

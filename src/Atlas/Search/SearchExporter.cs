@@ -4,7 +4,7 @@ using Atlas.Search.Export;
 namespace Atlas.Search;
 
 /// <summary>
-/// Builds the Lucene passage index and exports it for the browser under <c>search/</c>, with the client script
+/// Exports the passage index (what Lucene would hold, <see cref="ExportCorpus"/>) for the browser under <c>search/</c>, with the client script
 /// <c>search/atlas-search.js</c> (from <c>templates/assets/search/</c>). This stage is the script's only publisher:
 /// pages link to <c>search/atlas-search.js</c>, which sits next to the shards it loads.
 /// </summary>
