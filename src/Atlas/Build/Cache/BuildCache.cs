@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace Atlas.Build.Cache;
 
@@ -109,6 +110,32 @@ public sealed class BuildCache
         {
         }
     }
+
+    // The default (reflection) contract covers every record, including init-only properties added later, so a new
+    // field is cached without touching the callers. Vietnamese text is written as UTF-8, not as \uXXXX escapes: entries
+    // about half the size, read and written faster (a cache file is never served to a browser).
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The entry read as JSON; null when it is absent, unreadable, corrupt or from an incompatible layout.</summary>
+    public T? ReadJson<T>(string stage, string key) where T : class
+    {
+        var bytes = Read(stage, key);
+        if (bytes is null) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(bytes, Json);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores an entry as JSON (see <see cref="Write"/>).</summary>
+    public void WriteJson<T>(string stage, string key, T value) => Write(stage, key, JsonSerializer.SerializeToUtf8Bytes(value, Json));
 
     /// <summary>Deletes the stage's entries whose keys are not in <paramref name="keep"/>: stale entries would only grow the folder.</summary>
     public void Prune(string stage, IReadOnlySet<string> keep)

@@ -18,10 +18,6 @@ public sealed record CheckedPagesFile(string Site, Dictionary<string, CheckedPag
 public sealed class CheckedPages : IKnownPageFacts
 {
     public const string Stage = "verify";
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     private readonly BuildCache cache;
     private readonly PageCarryOver pages;
@@ -60,24 +56,14 @@ public sealed class CheckedPages : IKnownPageFacts
     public void Save()
     {
         var file = new CheckedPagesFile(siteDir, current.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal));
-        cache.Write(Stage, key, JsonSerializer.SerializeToUtf8Bytes(file, Json));
+        cache.WriteJson(Stage, key, file);
         cache.Prune(Stage, new HashSet<string>([key], StringComparer.Ordinal));
     }
 
-    private IReadOnlyDictionary<string, CheckedPage> Load()
-    {
-        var bytes = cache.Read(Stage, key);
-        if (bytes is null) return new Dictionary<string, CheckedPage>();
-        try
-        {
-            var file = JsonSerializer.Deserialize<CheckedPagesFile>(bytes, Json);
-            if (file?.Pages is null || file.Site != siteDir) return new Dictionary<string, CheckedPage>();
-            return file.Pages.Where(kv => kv.Value?.Inputs is not null && kv.Value.Facts is { Ids: not null, Names: not null, Links: not null })
-                .ToDictionary(StringComparer.Ordinal);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
-        {
-            return new Dictionary<string, CheckedPage>(); // corrupt: read every page
-        }
-    }
+    /// <summary>The facts recorded for this site folder; none when the file is absent or corrupt (every page is read).</summary>
+    private IReadOnlyDictionary<string, CheckedPage> Load() =>
+        cache.ReadJson<CheckedPagesFile>(Stage, key) is { Pages: not null } file && file.Site == siteDir
+            ? file.Pages.Where(kv => kv.Value?.Inputs is not null && kv.Value.Facts is { Ids: not null, Names: not null, Links: not null })
+                .ToDictionary(StringComparer.Ordinal)
+            : new Dictionary<string, CheckedPage>();
 }

@@ -22,7 +22,6 @@ public sealed record PageManifest(string Site, Dictionary<string, PublishedPage>
 public sealed class PageCarryOver : IPageReuse
 {
     public const string Stage = "render";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     private readonly BuildCache cache;
     private readonly string siteDir;
@@ -96,25 +95,15 @@ public sealed class PageCarryOver : IPageReuse
             var info = new FileInfo(Path.Combine(siteDir, path));
             if (info.Exists) pages[path] = new PublishedPage(inputs, info.Length, info.LastWriteTimeUtc.Ticks);
         }
-        cache.Write(Stage, manifestKey, JsonSerializer.SerializeToUtf8Bytes(new PageManifest(siteDir, pages), Json));
+        cache.WriteJson(Stage, manifestKey, new PageManifest(siteDir, pages));
         cache.Prune(Stage, new HashSet<string>([manifestKey], StringComparer.Ordinal));
     }
 
-    private IReadOnlyDictionary<string, PublishedPage> Load()
-    {
-        var bytes = cache.Read(Stage, manifestKey);
-        if (bytes is null) return new Dictionary<string, PublishedPage>();
-        try
-        {
-            var manifest = JsonSerializer.Deserialize<PageManifest>(bytes, Json);
-            if (manifest?.Pages is null || manifest.Site != siteDir) return new Dictionary<string, PublishedPage>();
-            return manifest.Pages.Where(kv => kv.Value?.Inputs is not null).ToDictionary(StringComparer.Ordinal);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
-        {
-            return new Dictionary<string, PublishedPage>(); // corrupt: render everything
-        }
-    }
+    /// <summary>The pages recorded for this site folder; none when the manifest is absent or corrupt (everything is rendered).</summary>
+    private IReadOnlyDictionary<string, PublishedPage> Load() =>
+        cache.ReadJson<PageManifest>(Stage, manifestKey) is { Pages: not null } manifest && manifest.Site == siteDir
+            ? manifest.Pages.Where(kv => kv.Value?.Inputs is not null).ToDictionary(StringComparer.Ordinal)
+            : new Dictionary<string, PublishedPage>();
 
     /// <summary>Every file under the folder (relative path and bytes, in ordinal order): templates, strings, assets.</summary>
     public static string FolderDigest(string dir)

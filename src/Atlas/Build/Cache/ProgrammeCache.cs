@@ -19,12 +19,6 @@ public sealed class ProgrammeCache(BuildCache cache, string registriesDigest)
 {
     public const string Stage = "ingest";
 
-    // Immutable once built; the default (reflection) contract covers every record of the model, including
-    // init-only properties added later, so a new model field is cached without touching this class.
-    // Vietnamese text is written as UTF-8, not as \uXXXX escapes: entries about half the size, read and written faster
-    // (a cache file is never served to a browser, so HTML-safe escaping buys nothing).
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The digest of the registries under content/ that ingest and analysis read.</summary>
     public static string RegistriesDigest(string contentDir) =>
         BuildCache.DigestFiles(Directory.Exists(contentDir)
@@ -38,23 +32,10 @@ public sealed class ProgrammeCache(BuildCache cache, string registriesDigest)
         source.OverridesError is not null ? null
             : BuildCache.Key("programme", source.FileName, BuildCache.Digest(bytes), source.OverridesYaml, registriesDigest);
 
-    public ProgrammeCacheEntry? Read(string key)
-    {
-        var bytes = cache.Read(Stage, key);
-        if (bytes is null) return null;
-        try
-        {
-            var entry = JsonSerializer.Deserialize<ProgrammeCacheEntry>(bytes, Json);
-            return entry?.Report is null ? null : entry;
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
-        {
-            return null; // corrupt or from an incompatible layout: do the work again
-        }
-    }
+    /// <summary>The entry, or null when it is absent or unusable (corrupt, another layout): then the work is done again.</summary>
+    public ProgrammeCacheEntry? Read(string key) => cache.ReadJson<ProgrammeCacheEntry>(Stage, key) is { Report: not null } entry ? entry : null;
 
-    public void Write(string key, ProgrammeCacheEntry entry) =>
-        cache.Write(Stage, key, JsonSerializer.SerializeToUtf8Bytes(entry, Json));
+    public void Write(string key, ProgrammeCacheEntry entry) => cache.WriteJson(Stage, key, entry);
 
     public void Prune(IReadOnlySet<string> used) => cache.Prune(Stage, used);
 }
