@@ -20,6 +20,18 @@ public class UnseenPhrasingsSpec
     public void Phrasings_the_registry_already_covers(string text, params string[] expected) =>
         Assert.Equal(expected, Shows(text));
 
+    /// <summary>Social and health targets every provincial programme sets; sentences written for this spec.</summary>
+    [Theory]
+    [InlineData("Đến năm 2030, số bác sĩ/10.000 dân đạt 15 bác sĩ; số giường bệnh trên 10.000 dân đạt 35 giường.",
+        "doctors-per-10000 Exact 15 bác sĩ @2030", "hospital-beds-per-10000 Exact 35 giường @2030")]
+    [InlineData("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi giảm xuống dưới 12% vào năm 2030.", "child-malnutrition Below 12 % @2030")]
+    [InlineData("Đến năm 2030, tỷ lệ trường đạt chuẩn quốc gia đạt 90%.", "national-standard-schools Exact 90 % @2030")]
+    [InlineData("Quy mô dân số đến năm 2030 đạt khoảng 1,9 triệu người.", "population About 1.9 triệu người @2030")]
+    [InlineData("Chi cho nghiên cứu và phát triển đạt 2% GRDP vào năm 2030.", "rd-spending Exact 2 % @2030")]
+    [InlineData("Tốc độ tăng trưởng kinh tế tư nhân bình quân giai đoạn 2026 - 2030 đạt 12%/năm.", "private-economy-growth Exact 12 %/năm @2026–2030")]
+    public void Social_health_and_innovation_targets_have_their_indicator(string text, params string[] expected) =>
+        Assert.Equal(expected, Shows(text));
+
     [Fact]
     public void Multidimensional_poverty_is_a_target_not_an_achievement()
     {
