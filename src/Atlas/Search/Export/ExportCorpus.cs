@@ -6,11 +6,45 @@ namespace Atlas.Search.Export;
 internal sealed record TermPostings(string Field, string Term, int[] Docs, int[] Freqs, int[][] Positions);
 
 /// <summary>
-/// What the browser export needs of the index — every term's postings with positions, Lucene's norm byte per passage
-/// and the collection statistics — computed straight from the passages with the analyzer's rules
-/// (<see cref="AnalysedPassage"/>), exactly as <see cref="PassageIndex"/> would hold them. The build therefore needs no
-/// Lucene index at all (it was half of the export's time at 1,000 programmes); <c>ExportCorpusSpec</c> checks that
-/// every posting, norm and statistic equals the Lucene index's.
+/// The postings of one field as flat arrays (compressed sparse rows): millions of postings as a handful of arrays
+/// instead of one small object each, which is what kept the export's memory above a gigabyte at 1,000 programmes.
+/// Term <c>r</c> (ordinal order) owns postings <c>TermStart[r] .. TermStart[r + 1]</c> (document order), and its
+/// positions, posting after posting, from <c>PositionBase[r]</c>.
+/// </summary>
+internal sealed class FieldPostings
+{
+    public required string Field { get; init; }
+    public required string[] Terms { get; init; }
+    public required int[] TermStart { get; init; }
+    public required int[] Docs { get; init; }
+    public required int[] Freqs { get; init; }
+    public required int[] PositionBase { get; init; }
+    public required int[] Positions { get; init; }
+
+    public int DocFreq(int term) => TermStart[term + 1] - TermStart[term];
+
+    public ReadOnlySpan<int> DocsOf(int term) => Docs.AsSpan(TermStart[term], DocFreq(term));
+
+    /// <summary>The term's postings as separate arrays (for checks; the export reads the flat arrays).</summary>
+    public TermPostings Postings(int term)
+    {
+        int start = TermStart[term], n = DocFreq(term), at = PositionBase[term];
+        var positions = new int[n][];
+        for (int i = 0; i < n; i++)
+        {
+            positions[i] = Positions.AsSpan(at, Freqs[start + i]).ToArray();
+            at += Freqs[start + i];
+        }
+        return new TermPostings(Field, Terms[term], Docs.AsSpan(start, n).ToArray(), Freqs.AsSpan(start, n).ToArray(), positions);
+    }
+}
+
+/// <summary>
+/// What the browser export needs of the index — every term's postings with positions, Lucene's norm byte per passage,
+/// the collection statistics and which passages hold each adjacent pair of folded words — computed straight from the
+/// passages with the analyzer's rules (<see cref="VietnameseText.Words"/>, <see cref="VietnameseText.Fold"/>), exactly
+/// as <see cref="PassageIndex"/> would hold them. The build therefore needs no Lucene index at all;
+/// <c>ExportCorpusSpec</c> checks that every posting, norm and statistic equals the Lucene index's.
 /// </summary>
 internal sealed class ExportCorpus
 {
@@ -18,77 +52,165 @@ internal sealed class ExportCorpus
     /// <summary>Lucene's norm byte (BM25Similarity: 1/√length, SmallFloat 3.15); both fields have the same length.</summary>
     public required byte[] Norms { get; init; }
     public required long SumTotalTermFreq { get; init; }
-    /// <summary>Field "f" (folded) and "t" (exact) terms, each field's terms in ordinal order.</summary>
-    public required List<TermPostings> Terms { get; init; }
+    /// <summary>Field "f": folded words.</summary>
+    public required FieldPostings Folded { get; init; }
+    /// <summary>Field "t": exact words (diacritics kept).</summary>
+    public required FieldPostings Exact { get; init; }
+    /// <summary>Exact term → its folded term (indices into <see cref="Exact"/> and <see cref="Folded"/>).</summary>
+    public required int[] FoldedOf { get; init; }
+    /// <summary>Adjacent folded word pairs (first, second folded term) with the passages holding them, in pair order.</summary>
+    public required List<(int First, int Second, int[] Docs)> Pairs { get; init; }
+
+    /// <summary>Both fields' terms with their postings, folded first (for checks).</summary>
+    public IEnumerable<TermPostings> Terms =>
+        Enumerable.Range(0, Folded.Terms.Length).Select(Folded.Postings)
+            .Concat(Enumerable.Range(0, Exact.Terms.Length).Select(Exact.Postings));
+
+    /// <summary>Passages analysed at a time: their words (one string each) are garbage as soon as they are numbered.</summary>
+    private const int Batch = 2048;
 
     public static ExportCorpus Of(IReadOnlyList<PassageRecord> passages)
     {
         int maxDoc = passages.Count;
-        var analysed = new AnalysedPassage[maxDoc];
-        Parallel.For(0, maxDoc, () => new Dictionary<string, string>(StringComparer.Ordinal), (i, _, folds) =>
+        // Every token as (exact word id in first-seen order, position), passage after passage: the words are analysed in
+        // parallel a batch at a time and numbered in passage order, so the ids do not depend on scheduling.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new List<string>();
+        var tokens = new List<int>();
+        var positions = new List<int>();
+        var docStart = new int[maxDoc + 1];
+        var batch = new List<WordToken>[Math.Min(Batch, Math.Max(1, maxDoc))];
+        for (int from = 0; from < maxDoc; from += Batch)
         {
-            analysed[i] = AnalysedPassage.Of(passages[i].Text, folds);
-            return folds;
-        }, _ => { });
-        var norms = new byte[maxDoc];
-        long sum = 0;
-        for (int d = 0; d < maxDoc; d++)
-        {
-            int length = analysed[d].Exact.Length;
-            sum += length;
-            // As BM25Similarity.ComputeNorm (a field without tokens: 1/√0 = ∞ → 255, as Lucene stores it).
-            norms[d] = SmallSingle.SingleToByte315(1f / (float)Math.Sqrt(length));
-        }
-        var terms = new List<TermPostings>();
-        // The two fields are independent: built side by side.
-        var fields = new[] { "f", "t" };
-        var perField = new List<TermPostings>[2];
-        Parallel.For(0, 2, f => perField[f] = Collect(analysed, fields[f] == "f", fields[f]));
-        terms.AddRange(perField[0]);
-        terms.AddRange(perField[1]);
-        return new ExportCorpus { MaxDoc = maxDoc, Norms = norms, SumTotalTermFreq = sum, Terms = terms };
-    }
-
-    private sealed class Builder
-    {
-        public readonly List<int> Docs = [];
-        public readonly List<int> Freqs = [];
-        public readonly List<int[]> Positions = [];
-        public readonly List<int> Current = [];
-        public int CurrentDoc = -1;
-
-        public void Flush()
-        {
-            if (CurrentDoc < 0) return;
-            Docs.Add(CurrentDoc);
-            Freqs.Add(Current.Count);
-            Positions.Add(Current.ToArray());
-            Current.Clear();
-            CurrentDoc = -1;
-        }
-    }
-
-    private static List<TermPostings> Collect(AnalysedPassage[] analysed, bool folded, string tag)
-    {
-        var builders = new Dictionary<string, Builder>(StringComparer.Ordinal);
-        var touched = new List<Builder>();
-        for (int d = 0; d < analysed.Length; d++)
-        {
-            var a = analysed[d];
-            var words = folded ? a.Folded : a.Exact;
-            int position = -1;
-            touched.Clear();
-            for (int i = 0; i < words.Length; i++)
+            int n = Math.Min(Batch, maxDoc - from), first = from;
+            Parallel.For(0, n, i => batch[i] = VietnameseText.Words(passages[first + i].Text));
+            for (int i = 0; i < n; i++)
             {
-                position += a.Increments[i];
-                if (!builders.TryGetValue(words[i], out var b)) builders[words[i]] = b = new Builder();
-                if (b.CurrentDoc != d) { b.CurrentDoc = d; touched.Add(b); }
-                b.Current.Add(position);
+                docStart[first + i] = tokens.Count;
+                foreach (var w in batch[i])
+                {
+                    if (!ids.TryGetValue(w.Term, out int id))
+                    {
+                        ids[w.Term] = id = words.Count;
+                        words.Add(w.Term);
+                    }
+                    tokens.Add(id);
+                    positions.Add(w.Position);
+                }
+                batch[i] = null!;
             }
-            foreach (var b in touched) b.Flush();
         }
-        return builders.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new TermPostings(tag, kv.Key, kv.Value.Docs.ToArray(), kv.Value.Freqs.ToArray(), kv.Value.Positions.ToArray()))
-            .ToList();
+        docStart[maxDoc] = tokens.Count;
+        ids = null;
+
+        var norms = new byte[maxDoc];
+        for (int d = 0; d < maxDoc; d++)
+            // As BM25Similarity.ComputeNorm (a field without tokens: 1/√0 = ∞ → 255, as Lucene stores it).
+            norms[d] = SmallSingle.SingleToByte315(1f / (float)Math.Sqrt(docStart[d + 1] - docStart[d]));
+
+        // Terms of each field in ordinal order; a word id maps to its exact term and its folded term.
+        var exactTerms = words.ToArray();
+        var exactRank = OrdinalRanks(exactTerms);
+        var sortedExact = new string[exactTerms.Length];
+        for (int id = 0; id < exactTerms.Length; id++) sortedExact[exactRank[id]] = exactTerms[id];
+        var foldedForms = new string[sortedExact.Length];
+        Parallel.For(0, sortedExact.Length, r => foldedForms[r] = VietnameseText.Fold(sortedExact[r]));
+        var foldedTerms = foldedForms.Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToArray();
+        var foldedIndex = new Dictionary<string, int>(foldedTerms.Length, StringComparer.Ordinal);
+        for (int r = 0; r < foldedTerms.Length; r++) foldedIndex[foldedTerms[r]] = r;
+        var foldedOf = foldedForms.Select(f => foldedIndex[f]).ToArray();
+        var foldedRank = new int[exactTerms.Length];
+        for (int id = 0; id < exactTerms.Length; id++) foldedRank[id] = foldedOf[exactRank[id]];
+
+        var tokenArray = tokens.ToArray();
+        tokens = null;
+        var positionArray = positions.ToArray();
+        positions = null;
+        FieldPostings exact = null!, folded = null!;
+        Parallel.Invoke(
+            () => exact = Invert("t", sortedExact, exactRank, tokenArray, positionArray, docStart),
+            () => folded = Invert("f", foldedTerms, foldedRank, tokenArray, positionArray, docStart));
+        return new ExportCorpus
+        {
+            MaxDoc = maxDoc, Norms = norms, SumTotalTermFreq = tokenArray.LongLength,
+            Folded = folded, Exact = exact, FoldedOf = foldedOf,
+            Pairs = AdjacentPairs(foldedRank, tokenArray, positionArray, docStart),
+        };
+    }
+
+    /// <summary>Rank of each string in ordinal order.</summary>
+    private static int[] OrdinalRanks(string[] values)
+    {
+        var order = Enumerable.Range(0, values.Length).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(values[a], values[b]));
+        var rank = new int[values.Length];
+        for (int r = 0; r < order.Length; r++) rank[order[r]] = r;
+        return rank;
+    }
+
+    /// <summary>Two passes over the tokens: count each term's postings and positions, then fill the flat arrays.</summary>
+    private static FieldPostings Invert(string field, string[] terms, int[] termOf, int[] tokens, int[] positions, int[] docStart)
+    {
+        int termCount = terms.Length, maxDoc = docStart.Length - 1;
+        var postings = new int[termCount + 1];
+        var positionCount = new int[termCount + 1];
+        var lastDoc = new int[termCount];
+        Array.Fill(lastDoc, -1);
+        for (int d = 0; d < maxDoc; d++)
+            for (int k = docStart[d]; k < docStart[d + 1]; k++)
+            {
+                int r = termOf[tokens[k]];
+                positionCount[r]++;
+                if (lastDoc[r] != d) { lastDoc[r] = d; postings[r]++; }
+            }
+        var termStart = new int[termCount + 1];
+        var positionBase = new int[termCount + 1];
+        for (int r = 0; r < termCount; r++)
+        {
+            termStart[r + 1] = termStart[r] + postings[r];
+            positionBase[r + 1] = positionBase[r] + positionCount[r];
+        }
+        var docs = new int[termStart[termCount]];
+        var freqs = new int[docs.Length];
+        var flat = new int[positionBase[termCount]];
+        var next = (int[])termStart.Clone();      // next posting of each term
+        var nextPosition = (int[])positionBase.Clone();
+        Array.Fill(lastDoc, -1);
+        for (int d = 0; d < maxDoc; d++)
+            for (int k = docStart[d]; k < docStart[d + 1]; k++)
+            {
+                int r = termOf[tokens[k]];
+                if (lastDoc[r] != d)
+                {
+                    lastDoc[r] = d;
+                    docs[next[r]++] = d;
+                }
+                // A term's postings are filled in document order, so its current posting is the last one opened.
+                freqs[next[r] - 1]++;
+                flat[nextPosition[r]++] = positions[k];
+            }
+        return new FieldPostings
+        {
+            Field = field, Terms = terms, TermStart = termStart, Docs = docs, Freqs = freqs, PositionBase = positionBase, Positions = flat,
+        };
+    }
+
+    /// <summary>Every pair of folded words at adjacent positions ("nong nghiep"), with the passages that have it.</summary>
+    private static List<(int First, int Second, int[] Docs)> AdjacentPairs(int[] foldedOf, int[] tokens, int[] positions, int[] docStart)
+    {
+        var docsOf = new Dictionary<long, List<int>>();
+        int maxDoc = docStart.Length - 1;
+        for (int d = 0; d < maxDoc; d++)
+            for (int k = docStart[d]; k + 1 < docStart[d + 1]; k++)
+            {
+                // A skipped over-long word leaves a gap in the positions: the words around it are not adjacent.
+                if (positions[k + 1] != positions[k] + 1) continue;
+                long key = ((long)foldedOf[tokens[k]] << 32) | (uint)foldedOf[tokens[k + 1]];
+                if (!docsOf.TryGetValue(key, out var list)) docsOf[key] = list = [];
+                if (list.Count == 0 || list[^1] != d) list.Add(d);
+            }
+        // Ordered by (first, second) term index, which is the ordinal order of the pair text "first second": words hold
+        // no character below the space, so a shorter first word sorts first either way.
+        return docsOf.OrderBy(kv => kv.Key).Select(kv => ((int)(kv.Key >> 32), (int)(kv.Key & 0xffffffff), kv.Value.ToArray())).ToList();
     }
 }
