@@ -72,13 +72,13 @@ internal sealed class ExportCorpus
     public static ExportCorpus Of(IReadOnlyList<PassageRecord> passages)
     {
         int maxDoc = passages.Count;
-        // Every token as (exact word id in first-seen order, position), passage after passage: the words are analysed in
-        // parallel a batch at a time and numbered in passage order, so the ids do not depend on scheduling.
+        // Every passage's tokens as word ids (first-seen order): the words are analysed in parallel a batch at a time and
+        // numbered in passage order, so the ids do not depend on scheduling. One exact-size array per passage: no list
+        // of millions of tokens growing (and copied) in memory.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new List<string>();
-        var tokens = new List<int>();
-        var positions = new List<int>();
-        var docStart = new int[maxDoc + 1];
+        var doc = new Tokens(new int[maxDoc][], new int[]?[maxDoc]);
+        long tokenCount = 0;
         var batch = new List<WordToken>[Math.Min(Batch, Math.Max(1, maxDoc))];
         for (int from = 0; from < maxDoc; from += Batch)
         {
@@ -86,30 +86,36 @@ internal sealed class ExportCorpus
             Parallel.For(0, n, i => batch[i] = VietnameseText.Words(passages[first + i].Text));
             for (int i = 0; i < n; i++)
             {
-                docStart[first + i] = tokens.Count;
-                foreach (var w in batch[i])
+                var ws = batch[i];
+                var tokens = new int[ws.Count];
+                bool gap = false;
+                for (int k = 0; k < ws.Count; k++)
                 {
-                    if (!ids.TryGetValue(w.Term, out int id))
+                    if (!ids.TryGetValue(ws[k].Term, out int id))
                     {
-                        ids[w.Term] = id = words.Count;
-                        words.Add(w.Term);
+                        ids[ws[k].Term] = id = words.Count;
+                        words.Add(ws[k].Term);
                     }
-                    tokens.Add(id);
-                    positions.Add(w.Position);
+                    tokens[k] = id;
+                    gap |= ws[k].Position != k;
                 }
+                doc.Ids[first + i] = tokens;
+                // Positions are the token indices unless an over-long word was skipped: only then are they kept.
+                if (gap) doc.Gapped[first + i] = ws.Select(w => w.Position).ToArray();
+                tokenCount += tokens.Length;
                 batch[i] = null!;
             }
         }
-        docStart[maxDoc] = tokens.Count;
         ids = null;
 
         var norms = new byte[maxDoc];
         for (int d = 0; d < maxDoc; d++)
             // As BM25Similarity.ComputeNorm (a field without tokens: 1/√0 = ∞ → 255, as Lucene stores it).
-            norms[d] = SmallSingle.SingleToByte315(1f / (float)Math.Sqrt(docStart[d + 1] - docStart[d]));
+            norms[d] = SmallSingle.SingleToByte315(1f / (float)Math.Sqrt(doc.Ids[d].Length));
 
         // Terms of each field in ordinal order; a word id maps to its exact term and its folded term.
         var exactTerms = words.ToArray();
+        words = null;
         var exactRank = OrdinalRanks(exactTerms);
         var sortedExact = new string[exactTerms.Length];
         for (int id = 0; id < exactTerms.Length; id++) sortedExact[exactRank[id]] = exactTerms[id];
@@ -122,20 +128,22 @@ internal sealed class ExportCorpus
         var foldedRank = new int[exactTerms.Length];
         for (int id = 0; id < exactTerms.Length; id++) foldedRank[id] = foldedOf[exactRank[id]];
 
-        var tokenArray = tokens.ToArray();
-        tokens = null;
-        var positionArray = positions.ToArray();
-        positions = null;
         FieldPostings exact = null!, folded = null!;
         Parallel.Invoke(
-            () => exact = Invert("t", sortedExact, exactRank, tokenArray, positionArray, docStart),
-            () => folded = Invert("f", foldedTerms, foldedRank, tokenArray, positionArray, docStart));
+            () => exact = Invert("t", sortedExact, exactRank, doc),
+            () => folded = Invert("f", foldedTerms, foldedRank, doc));
         return new ExportCorpus
         {
-            MaxDoc = maxDoc, Norms = norms, SumTotalTermFreq = tokenArray.LongLength,
+            MaxDoc = maxDoc, Norms = norms, SumTotalTermFreq = tokenCount,
             Folded = folded, Exact = exact, FoldedOf = foldedOf,
-            Pairs = AdjacentPairs(foldedRank, tokenArray, positionArray, docStart),
+            Pairs = AdjacentPairs(foldedRank, doc),
         };
+    }
+
+    /// <summary>Each passage's word ids, and its positions where they are not simply 0, 1, 2…</summary>
+    private sealed record Tokens(int[][] Ids, int[]?[] Gapped)
+    {
+        public int Position(int doc, int k) => Gapped[doc] is { } p ? p[k] : k;
     }
 
     /// <summary>Rank of each string in ordinal order.</summary>
@@ -149,17 +157,17 @@ internal sealed class ExportCorpus
     }
 
     /// <summary>Two passes over the tokens: count each term's postings and positions, then fill the flat arrays.</summary>
-    private static FieldPostings Invert(string field, string[] terms, int[] termOf, int[] tokens, int[] positions, int[] docStart)
+    private static FieldPostings Invert(string field, string[] terms, int[] termOf, Tokens tokens)
     {
-        int termCount = terms.Length, maxDoc = docStart.Length - 1;
+        int termCount = terms.Length, maxDoc = tokens.Ids.Length;
         var postings = new int[termCount + 1];
         var positionCount = new int[termCount + 1];
         var lastDoc = new int[termCount];
         Array.Fill(lastDoc, -1);
         for (int d = 0; d < maxDoc; d++)
-            for (int k = docStart[d]; k < docStart[d + 1]; k++)
+            foreach (var id in tokens.Ids[d])
             {
-                int r = termOf[tokens[k]];
+                int r = termOf[id];
                 positionCount[r]++;
                 if (lastDoc[r] != d) { lastDoc[r] = d; postings[r]++; }
             }
@@ -170,6 +178,7 @@ internal sealed class ExportCorpus
             termStart[r + 1] = termStart[r] + postings[r];
             positionBase[r + 1] = positionBase[r] + positionCount[r];
         }
+        postings = positionCount = null;
         var docs = new int[termStart[termCount]];
         var freqs = new int[docs.Length];
         var flat = new int[positionBase[termCount]];
@@ -177,9 +186,11 @@ internal sealed class ExportCorpus
         var nextPosition = (int[])positionBase.Clone();
         Array.Fill(lastDoc, -1);
         for (int d = 0; d < maxDoc; d++)
-            for (int k = docStart[d]; k < docStart[d + 1]; k++)
+        {
+            var ids = tokens.Ids[d];
+            for (int k = 0; k < ids.Length; k++)
             {
-                int r = termOf[tokens[k]];
+                int r = termOf[ids[k]];
                 if (lastDoc[r] != d)
                 {
                     lastDoc[r] = d;
@@ -187,8 +198,9 @@ internal sealed class ExportCorpus
                 }
                 // A term's postings are filled in document order, so its current posting is the last one opened.
                 freqs[next[r] - 1]++;
-                flat[nextPosition[r]++] = positions[k];
+                flat[nextPosition[r]++] = tokens.Position(d, k);
             }
+        }
         return new FieldPostings
         {
             Field = field, Terms = terms, TermStart = termStart, Docs = docs, Freqs = freqs, PositionBase = positionBase, Positions = flat,
@@ -196,21 +208,40 @@ internal sealed class ExportCorpus
     }
 
     /// <summary>Every pair of folded words at adjacent positions ("nong nghiep"), with the passages that have it.</summary>
-    private static List<(int First, int Second, int[] Docs)> AdjacentPairs(int[] foldedOf, int[] tokens, int[] positions, int[] docStart)
+    /// <remarks>Two passes (count, then fill exact-size arrays): lists growing per pair would double the memory.</remarks>
+    private static List<(int First, int Second, int[] Docs)> AdjacentPairs(int[] foldedOf, Tokens tokens)
     {
-        var docsOf = new Dictionary<long, List<int>>();
-        int maxDoc = docStart.Length - 1;
-        for (int d = 0; d < maxDoc; d++)
-            for (int k = docStart[d]; k + 1 < docStart[d + 1]; k++)
+        int maxDoc = tokens.Ids.Length;
+        var index = new Dictionary<long, int>();
+        var count = new List<int>();
+        var lastDoc = new List<int>();
+        void Each(Action<int, int> found)
+        {
+            for (int d = 0; d < maxDoc; d++)
             {
-                // A skipped over-long word leaves a gap in the positions: the words around it are not adjacent.
-                if (positions[k + 1] != positions[k] + 1) continue;
-                long key = ((long)foldedOf[tokens[k]] << 32) | (uint)foldedOf[tokens[k + 1]];
-                if (!docsOf.TryGetValue(key, out var list)) docsOf[key] = list = [];
-                if (list.Count == 0 || list[^1] != d) list.Add(d);
+                var ids = tokens.Ids[d];
+                for (int k = 0; k + 1 < ids.Length; k++)
+                {
+                    // A skipped over-long word leaves a gap in the positions: the words around it are not adjacent.
+                    if (tokens.Position(d, k + 1) != tokens.Position(d, k) + 1) continue;
+                    long key = ((long)foldedOf[ids[k]] << 32) | (uint)foldedOf[ids[k + 1]];
+                    if (!index.TryGetValue(key, out int p))
+                    {
+                        index[key] = p = count.Count;
+                        count.Add(0);
+                        lastDoc.Add(-1);
+                    }
+                    if (lastDoc[p] != d) { lastDoc[p] = d; found(p, d); }
+                }
             }
+        }
+        Each((p, _) => count[p]++);
+        var docs = count.Select(c => new int[c]).ToArray();
+        var fill = new int[docs.Length];
+        for (int p = 0; p < lastDoc.Count; p++) lastDoc[p] = -1;
+        Each((p, d) => docs[p][fill[p]++] = d);
         // Ordered by (first, second) term index, which is the ordinal order of the pair text "first second": words hold
         // no character below the space, so a shorter first word sorts first either way.
-        return docsOf.OrderBy(kv => kv.Key).Select(kv => ((int)(kv.Key >> 32), (int)(kv.Key & 0xffffffff), kv.Value.ToArray())).ToList();
+        return index.OrderBy(kv => kv.Key).Select(kv => ((int)(kv.Key >> 32), (int)(kv.Key & 0xffffffff), docs[kv.Value])).ToList();
     }
 }
