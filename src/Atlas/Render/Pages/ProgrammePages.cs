@@ -108,23 +108,33 @@ public sealed class ProgrammePages : ISitePage
                 var provinceCrumb = p.Metadata.Province is { Length: > 0 } prov
                     ? new Crumb(prov, at.Province(PageLinks.ProvinceSlug(p)))
                     : new Crumb(lang["nav_provinces"], at.Provinces());
-                if (lang.IsEnglish)
-                {
-                    // The English interface gets a companion, not a second copy of the Vietnamese text.
-                    var companion = ProgrammeCompanion.Build(site, ap, at);
-                    site.WritePage(at, "programme-companion", companion, new PageMeta(
-                        companion.Label, Description(p, lang), [provinceCrumb, new Crumb(companion.Label, null)], "article"));
-                    return;
-                }
-                var view = Build(site, ap, at, wording);
-                site.WritePage(at, "programme", view, new PageMeta(
-                    view.Label,
-                    Description(p, lang),
-                    [provinceCrumb, new Crumb(view.Label, null)],
-                    "article"));
+                var label = Views.Label(p);
+                var meta = new PageMeta(label, Description(p, lang), [provinceCrumb, new Crumb(label, null)], "article");
+                var inputs = Inputs(site, ap);
+                // The English interface gets a companion, not a second copy of the Vietnamese text.
+                if (lang.IsEnglish) site.WritePage(at, "programme-companion", inputs, () => ProgrammeCompanion.Build(site, ap, at), meta);
+                else site.WritePage(at, "programme", inputs, () => Build(site, ap, at, wording), meta);
             }
         });
     }
+
+    /// <summary>
+    /// Everything a programme page and its companion are made of besides the templates and the page's place: the programme
+    /// and its analysis, the related passages of other programmes it shows (their text, citation and province), whether
+    /// its source is published, the registries and linked documents. A sentence changed in one source so re-renders that
+    /// programme and the pages that show one of its passages as related — and no other programme page.
+    /// </summary>
+    private static ProgrammePageInputs Inputs(SiteWriter site, AnalysedProgramme ap) => new(
+        ap,
+        ap.Analysis.Related.Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId) is { } other
+            ? new RelatedInput(r.OtherSlug, other.Passage, other.Programme.Programme.Metadata.Province)
+            : new RelatedInput(r.OtherSlug, null, null)).ToList(),
+        SiteRenderer.IsCopiedSource(site, ap.Programme.Source.FileName),
+        site.Inputs);
+
+    private sealed record ProgrammePageInputs(AnalysedProgramme Programme, IReadOnlyList<RelatedInput> Related, bool SourceCopied, AtlasInputs Atlas);
+
+    private sealed record RelatedInput(string Slug, Passage? Passage, string? Province);
 
     private static string Description(Programme p, Language lang)
     {
