@@ -94,3 +94,22 @@ public class BrowserIndexWriterSpec
         Assert.Equal("var a = 1; // kept\nreturn \"//x\";\n", compact);
     }
 }
+
+public class ChunkPackerSpec
+{
+    [Fact]
+    public void A_chunk_is_handed_over_once_the_next_one_opens_and_the_last_one_at_the_end()
+    {
+        var packer = new ChunkPacker(20, "m");
+        Assert.Equal(0, packer.Add("a", "0123456789"));   // 17 bytes with its key
+        Assert.Empty(packer.TakeCompleted());
+        Assert.Equal(1, packer.Add("b", "0123456789"));   // would pass 20: opens chunk 1, chunk 0 is complete
+        var done = packer.TakeCompleted();
+        Assert.Equal("m/0", Assert.Single(done).Name);
+        Assert.Equal(["a"], ((SortedDictionary<string, string>)done[0].Data).Keys);
+        Assert.Empty(packer.TakeCompleted());            // handed over once
+        Assert.Equal(2, packer.Add("c", new string('x', 50))); // a large one alone
+        Assert.Equal(3, packer.Add("d", "1"));
+        Assert.Equal(["m/1", "m/2", "m/3"], packer.Finish().Select(c => c.Name));
+    }
+}

@@ -68,4 +68,35 @@ public class ExportCorpusSpec
         Assert.DoesNotContain(corpus.Terms, t => t.Term == "hóa");
         Assert.Equal(255, corpus.Norms[passages.Single(p => p.Text.StartsWith("— …", StringComparison.Ordinal)).Doc]);
     }
+
+    [Fact]
+    public void Adjacent_pairs_are_every_pair_of_folded_words_at_consecutive_positions_in_pair_text_order()
+    {
+        var passages = Passages();
+        var corpus = ExportCorpus.Of(passages);
+        // The pairs rebuilt the slow way from the positions of the folded postings.
+        var expected = new SortedDictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        var byDoc = new Dictionary<int, SortedDictionary<int, string>>();
+        foreach (var t in corpus.Terms.Where(t => t.Field == "f"))
+            for (int i = 0; i < t.Docs.Length; i++)
+                foreach (var pos in t.Positions[i])
+                {
+                    if (!byDoc.TryGetValue(t.Docs[i], out var words)) byDoc[t.Docs[i]] = words = [];
+                    words[pos] = t.Term;
+                }
+        foreach (var (doc, words) in byDoc)
+            foreach (var (pos, word) in words)
+                if (words.TryGetValue(pos + 1, out var next))
+                {
+                    var pair = word + " " + next;
+                    if (!expected.TryGetValue(pair, out var docs)) expected[pair] = docs = [];
+                    docs.Add(doc);
+                }
+        var actual = corpus.Pairs.Select(p => (Pair: corpus.Folded.Terms[p.First] + " " + corpus.Folded.Terms[p.Second], p.Docs)).ToList();
+        Assert.Equal(expected.Keys, actual.Select(p => p.Pair));
+        foreach (var (pair, docs) in actual) Assert.Equal(expected[pair], docs);
+        // The over-long word breaks adjacency: the words around it are no pair.
+        Assert.DoesNotContain("nfd sau", expected.Keys);
+        Assert.Contains("hoa nfd", expected.Keys);
+    }
 }

@@ -80,12 +80,13 @@ public sealed class BuildCache
     }
 
     /// <summary>The entry's bytes, or null when the cache is disabled, the entry is missing or cannot be read.</summary>
-    public byte[]? Read(string stage, string key)
+    /// <param name="extension">The file's extension (a stage with a binary layout uses its own, e.g. ".bin").</param>
+    public byte[]? Read(string stage, string key, string extension = ".json")
     {
         if (root is null) return null;
         try
         {
-            var path = PathOf(stage, key);
+            var path = PathOf(stage, key, extension);
             return File.Exists(path) ? File.ReadAllBytes(path) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -95,12 +96,12 @@ public sealed class BuildCache
     }
 
     /// <summary>Stores an entry; failures are ignored (the next build just does the work again).</summary>
-    public void Write(string stage, string key, ReadOnlySpan<byte> bytes)
+    public void Write(string stage, string key, ReadOnlySpan<byte> bytes, string extension = ".json")
     {
         if (root is null) return;
         try
         {
-            var path = PathOf(stage, key);
+            var path = PathOf(stage, key, extension);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temp = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
             File.WriteAllBytes(temp, bytes.ToArray());
@@ -157,10 +158,11 @@ public sealed class BuildCache
         }
     }
 
-    private string PathOf(string stage, string key)
+    private string PathOf(string stage, string key, string extension)
     {
+        if (extension is not (".json" or ".bin")) throw new ArgumentException("an entry is .json or .bin", nameof(extension));
         if (stage.Length == 0 || stage.Any(c => !char.IsAsciiLetterLower(c))) throw new ArgumentException("a stage is a lower-case word", nameof(stage));
         if (key.Length == 0 || key.Any(c => !char.IsAsciiHexDigitLower(c))) throw new ArgumentException("a key is lower-case hex (see Key)", nameof(key));
-        return Path.Combine(root!, stage, key + ".json");
+        return Path.Combine(root!, stage, key + extension);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Atlas.Ingest;
 using Atlas.Model;
 
@@ -32,10 +31,26 @@ public sealed class ProgrammeCache(BuildCache cache, string registriesDigest)
         source.OverridesError is not null ? null
             : BuildCache.Key("programme", source.FileName, BuildCache.Digest(bytes), source.OverridesYaml, registriesDigest);
 
-    /// <summary>The entry, or null when it is absent or unusable (corrupt, another layout): then the work is done again.</summary>
-    public ProgrammeCacheEntry? Read(string key) => cache.ReadJson<ProgrammeCacheEntry>(Stage, key) is { Report: not null } entry ? entry : null;
+    /// <summary>Entries are binary (<see cref="ProgrammeCacheFormat"/>): an incremental build reads every unchanged programme back.</summary>
+    public const string Extension = ".bin";
 
-    public void Write(string key, ProgrammeCacheEntry entry) => cache.WriteJson(Stage, key, entry);
+    /// <summary>The entry, or null when it is absent or unusable (corrupt, another layout): then the work is done again.</summary>
+    public ProgrammeCacheEntry? Read(string key) =>
+        cache.Read(Stage, key, Extension) is { } bytes && ProgrammeCacheFormat.Read(bytes) is { Report: not null } entry ? entry : null;
+
+    public void Write(string key, ProgrammeCacheEntry entry)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = ProgrammeCacheFormat.Write(entry);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return; // a record the layout cannot hold (e.g. a null where none is expected): not cached, redone next time
+        }
+        cache.Write(Stage, key, bytes, Extension);
+    }
 
     public void Prune(IReadOnlySet<string> used) => cache.Prune(Stage, used);
 }

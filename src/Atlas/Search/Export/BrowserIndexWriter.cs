@@ -52,29 +52,39 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         WriteIndented = false,
     };
 
-    /// <summary>One term of one field with its postings (document order) and where its data went.</summary>
-    private sealed class TermData(string field, string term, int[] docs, int[] freqs, int[][] positions)
+    /// <summary>
+    /// One term of one field and where its data went. The postings stay in the corpus's flat arrays; only the page
+    /// locations and their first (freq, norm) are kept once its pages are written.
+    /// </summary>
+    private sealed class TermData(FieldPostings postings, int index, string folded)
     {
-        public string Field { get; } = field;
-        public string Term { get; } = term;
-        public string Folded { get; } = field == "f" ? term : VietnameseText.Fold(term);
-        public int[] Docs { get; } = docs;
-        public int[] Freqs { get; } = freqs;
-        public int[][] Positions { get; } = positions;
+        public FieldPostings Postings { get; } = postings;
+        public int Index { get; } = index;
+        public string Field => Postings.Field;
+        public string Term => Postings.Terms[Index];
+        public string Folded { get; } = folded;
+        public int DocFreq => Postings.DocFreq(Index);
         public string? DocSet { get; set; }
         public int DocSetChunk { get; set; } = -1;
-        public List<(string Data, int Freq, int Norm)> Pages { get; } = [];
-        public List<int> PageChunks { get; } = [];
+        public List<(int Chunk, int Freq, int Norm)> Pages { get; } = [];
     }
 
     public void Write(PassageIndex index, AtlasModel model, string searchDir) => Write(index.Passages, model.Themes, searchDir);
 
     public void Write(PassageIndex index, IReadOnlyList<Theme> themeRegistry, string searchDir) => Write(index.Passages, themeRegistry, searchDir);
 
-    /// <summary>Exports these passages (document numbers = positions in the list) without building a Lucene index.</summary>
+    /// <summary>Terms whose pages are built (in parallel) before they are packed and their finished files written.</summary>
+    private const int PageBatch = 256;
+
+    /// <summary>
+    /// Exports these passages (document numbers = positions in the list) without building a Lucene index. Files are
+    /// written as soon as they are complete, so the export holds the corpus's flat postings and a batch of pages, never
+    /// the whole output at once.
+    /// </summary>
     public void Write(IReadOnlyList<PassageRecord> passages, IReadOnlyList<Theme> themeRegistry, string searchDir)
     {
         Directory.CreateDirectory(searchDir);
+        foreach (var dir in new[] { "b", "d", "i", "m", "s", "t" }) Directory.CreateDirectory(Path.Combine(searchDir, dir));
         var corpus = ExportCorpus.Of(passages);
         int maxDoc = passages.Count;
         var norms = corpus.Norms;
@@ -86,32 +96,43 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             kCache[tag] = LengthCache(corpus.SumTotalTermFreq, maxDoc);
         }
 
-        // Read both fields; every term's pages and match set are independent, so they are built in parallel and
-        // then placed in files in one fixed (ordinal) order.
-        var terms = corpus.Terms.Select(t => new TermData(t.Field, t.Term, t.Docs, t.Freqs, t.Positions)).ToList();
-        terms.Sort((a, b) =>
+        // Both fields in one order: by folded word, its folded term first, then its exact forms (ordinal).
+        var folded = Enumerable.Range(0, corpus.Folded.Terms.Length).Select(r => new TermData(corpus.Folded, r, corpus.Folded.Terms[r])).ToList();
+        var exactByFolded = Enumerable.Range(0, corpus.Exact.Terms.Length).OrderBy(r => corpus.FoldedOf[r]).ThenBy(r => r)
+            .GroupBy(r => corpus.FoldedOf[r]).ToDictionary(g => g.Key, g => g.ToList());
+        var terms = new List<TermData>(folded.Count + corpus.Exact.Terms.Length);
+        foreach (var f in folded)
         {
-            int c = string.CompareOrdinal(a.Folded, b.Folded);
-            if (c == 0) c = string.CompareOrdinal(a.Field, b.Field);
-            return c != 0 ? c : string.CompareOrdinal(a.Term, b.Term);
-        });
-        Parallel.ForEach(terms, t =>
+            terms.Add(f);
+            foreach (var r in exactByFolded.GetValueOrDefault(f.Index) ?? []) terms.Add(new TermData(corpus.Exact, r, f.Term));
+        }
+        exactByFolded = null;
+
+        // Impact pages, in term order: a batch of terms at a time is built in parallel, packed, and every file it
+        // completes is written and dropped.
+        var pageChunks = new ChunkPacker(layout.ChunkBytes, "i");
+        for (int from = 0; from < terms.Count; from += PageBatch)
         {
-            if (t.Field == "f") t.DocSet = DocSets.Encode(t.Docs);
-            BuildPages(t, norms, kCache[t.Field]);
-        });
+            var batch = terms.GetRange(from, Math.Min(PageBatch, terms.Count - from));
+            var built = new List<(string Data, int Freq, int Norm)>[batch.Count];
+            Parallel.For(0, batch.Count, i => built[i] = BuildPages(batch[i].Postings, batch[i].Index, norms, kCache[batch[i].Field]));
+            for (int i = 0; i < batch.Count; i++)
+            {
+                var t = batch[i];
+                for (int p = 0; p < built[i].Count; p++)
+                    t.Pages.Add((pageChunks.Add($"{t.Field}:{t.Term}:{p}", built[i][p].Data), built[i][p].Freq, built[i][p].Norm));
+            }
+            WriteScripts(searchDir, pageChunks.TakeCompleted());
+        }
+        WriteScripts(searchDir, pageChunks.Finish());
 
-        // Adjacent folded word pairs: which passages have them side by side (decides phrases and the adjacency clause).
-        var pairs = Bigrams(terms.Where(t => t.Field == "f").ToList(), maxDoc);
-
+        Parallel.ForEach(folded, t => t.DocSet = DocSets.Encode(corpus.Folded.DocsOf(t.Index).ToArray()));
         // Precomputed unions for prefixes whose expansions would be costly to load one by one.
-        var folded = terms.Where(t => t.Field == "f").ToList();
-        var unions = PrefixUnions(folded, maxDoc);
+        var unions = PrefixUnions(folded, corpus.Folded, maxDoc);
 
-        // Match sets and pages: packed in term order into chunks.
-        var docSetChunks = new ChunkPacker(layout.ChunkBytes);
+        // Match sets: packed in term order into chunks.
+        var docSetChunks = new ChunkPacker(layout.ChunkBytes, "m");
         var unionChunk = new Dictionary<string, int>(StringComparer.Ordinal);
-        var unionsByPrefix = unions.ToDictionary(u => u.Prefix, u => u.DocSet, StringComparer.Ordinal);
         int unionNext = 0;
         foreach (var t in folded)
         {
@@ -122,30 +143,41 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
                 unionChunk[u.Prefix] = docSetChunks.Add("u:" + u.Prefix, u.DocSet);
             }
             t.DocSetChunk = docSetChunks.Add("f:" + t.Term, t.DocSet!);
+            t.DocSet = null;
+            WriteScripts(searchDir, docSetChunks.TakeCompleted());
         }
         while (unionNext < unions.Count)
         {
             var u = unions[unionNext++];
             unionChunk[u.Prefix] = docSetChunks.Add("u:" + u.Prefix, u.DocSet);
         }
-        var pageChunks = new ChunkPacker(layout.ChunkBytes);
-        foreach (var t in terms)
-            for (int p = 0; p < t.Pages.Count; p++)
-                t.PageChunks.Add(pageChunks.Add($"{t.Field}:{t.Term}:{p}", t.Pages[p].Data));
+        unions = null;
 
-        // Pair sets: in buckets by hash of the pair (FNV-1a over UTF-16 units, as the client computes it); a bucket maps
-        // the pair to the chunk of its set, sets packed in bucket order.
+        // Adjacent folded word pairs (decide phrases and the adjacency clause): in buckets by hash of the pair (FNV-1a
+        // over UTF-16 units, as the client computes it); a bucket maps the pair to the chunk of its set, sets packed in
+        // bucket order.
+        var pairs = corpus.Pairs;
         int bucketCount = Math.Max(1, pairs.Count / 64);
         var buckets = new SortedDictionary<string, int>[bucketCount];
         for (int i = 0; i < bucketCount; i++) buckets[i] = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var byBucket = pairs.Select(p => (Bucket: (int)(PairHash(p.Pair) % (uint)bucketCount), p.Pair, p.DocSet))
+        var byBucket = pairs.Select((p, i) =>
+            {
+                var pair = corpus.Folded.Terms[p.First] + " " + corpus.Folded.Terms[p.Second];
+                return (Bucket: (int)(PairHash(pair) % (uint)bucketCount), Pair: pair, Index: i);
+            })
             .OrderBy(p => p.Bucket).ThenBy(p => p.Pair, StringComparer.Ordinal).ToList();
-        foreach (var p in byBucket) buckets[p.Bucket][p.Pair] = docSetChunks.Add("b:" + p.Pair, p.DocSet);
-
-        var writes = new List<(string Name, object Data)>();
-        for (int i = 0; i < bucketCount; i++) writes.Add(($"b/{i}", buckets[i]));
-        writes.AddRange(docSetChunks.Chunks.Select((c, i) => ($"m/{i}", (object)c)));
-        writes.AddRange(pageChunks.Chunks.Select((c, i) => ($"i/{i}", (object)c)));
+        for (int from = 0; from < byBucket.Count; from += PageBatch)
+        {
+            var batch = byBucket.GetRange(from, Math.Min(PageBatch, byBucket.Count - from));
+            var sets = new string[batch.Count];
+            Parallel.For(0, batch.Count, i => sets[i] = DocSets.Encode(pairs[batch[i].Index].Docs));
+            for (int i = 0; i < batch.Count; i++) buckets[batch[i].Bucket][batch[i].Pair] = docSetChunks.Add("b:" + batch[i].Pair, sets[i]);
+            WriteScripts(searchDir, docSetChunks.TakeCompleted());
+        }
+        WriteScripts(searchDir, docSetChunks.Finish());
+        byBucket = null;
+        Parallel.For(0, bucketCount, i => WriteScript(searchDir, $"b/{i}", buckets[i]));
+        buckets = null;
 
         // Dictionary shards: whole folded words, packed up to the shard size. A shard covers the folded words from its
         // first one up to the next shard's first (the first shard from ""): a prefix's union sits in the shard the
@@ -178,18 +210,21 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             }
             shardUnions[lo].Add(u);
         }
-        for (int i = 0; i < shards.Count; i++) writes.Add(($"d/{i}", Dictionary(shards[i], shardUnions[i])));
+        Parallel.For(0, shards.Count, i => WriteScript(searchDir, $"d/{i}", Dictionary(shards[i], shardUnions[i])));
 
         var themes = ThemeList(themeRegistry, passages);
         var themeIndex = themes.Select((t, i) => (t[0], i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.Ordinal);
         int themeWidth = Math.Max(1, (themes.Count + 5) / 6);
-        writes.AddRange(ThemeBlocks(passages, themeIndex, themeWidth));
+        int themeBlocks = (maxDoc + layout.ThemeBlock - 1) / layout.ThemeBlock;
+        Parallel.For(0, themeBlocks, block => WriteScript(searchDir, $"t/{block}", ThemeBlock(passages, block, themeIndex, themeWidth)));
         var provinces = passages.GroupBy(p => p.ProvinceSlug).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new[] { g.Key, g.First().ProvinceName }).ToList();
         var provinceIndex = provinces.Select((p, i) => (p[0], i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.Ordinal);
         var programmes = passages.GroupBy(p => p.Slug).Select(g => g.First()).OrderBy(p => p.Doc).ToList();
         var programmeIndex = programmes.Select((p, i) => (p.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
-        writes.AddRange(StoredBlocks(passages, programmeIndex, norms, themeIndex, themeWidth));
+        int storedBlocks = (maxDoc + layout.StoredBlock - 1) / layout.StoredBlock;
+        Parallel.For(0, storedBlocks, block =>
+            WriteScript(searchDir, $"s/{block}", StoredBlock(passages, block, programmeIndex, norms, themeIndex, themeWidth)));
 
         // Programme table: first document (delta) and province index, as varints.
         var programmeTable = new StringBuilder();
@@ -225,10 +260,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             provinces,
             themes,
         };
-        writes.Add(("meta", meta));
-
-        // Serialising and writing is most of the time: in parallel, each file on its own.
-        Parallel.ForEach(writes, w => WriteScript(searchDir, w.Name, w.Data));
+        WriteScript(searchDir, "meta", meta);
     }
 
     /// <summary>BM25's length part per norm byte, k1 · (1 − b + b · length / avgdl), as Lucene computes it (float).</summary>
@@ -255,59 +287,69 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 
     /// <summary>
     /// The term's postings by impact (BM25's freq / (freq + length part): best first; ties by document) in pages of
-    /// growing size. A page: runs of postings with the same (freq, norm): freq, norm, count, then per posting the
-    /// document (first absolute, then the gap) and its positions (gaps).
+    /// growing size, each with the (freq, norm) of its first posting. A page: runs of postings with the same
+    /// (freq, norm): freq, norm, count, then per posting the document (first absolute, then the gap) and its positions (gaps).
     /// </summary>
-    private void BuildPages(TermData t, byte[] norms, double[] lengthCache)
+    private List<(string Data, int Freq, int Norm)> BuildPages(FieldPostings postings, int term, byte[] norms, double[] lengthCache)
     {
-        int n = t.Docs.Length;
+        int start = postings.TermStart[term], n = postings.DocFreq(term);
+        var docs = postings.Docs.AsSpan(start, n).ToArray();
+        var freqs = postings.Freqs.AsSpan(start, n).ToArray();
+        var positionAt = new int[n];
         var order = new int[n];
         var impact = new double[n];
+        int at0 = postings.PositionBase[term];
         for (int i = 0; i < n; i++)
         {
             order[i] = i;
-            impact[i] = t.Freqs[i] / (t.Freqs[i] + lengthCache[norms[t.Docs[i]]]);
+            impact[i] = freqs[i] / (freqs[i] + lengthCache[norms[docs[i]]]);
+            positionAt[i] = at0;
+            at0 += freqs[i];
         }
         Array.Sort(order, (x, y) =>
         {
             int c = impact[y].CompareTo(impact[x]);
-            if (c == 0) c = t.Freqs[y].CompareTo(t.Freqs[x]);
-            if (c == 0) c = norms[t.Docs[x]].CompareTo(norms[t.Docs[y]]);
-            return c != 0 ? c : t.Docs[x].CompareTo(t.Docs[y]);
+            if (c == 0) c = freqs[y].CompareTo(freqs[x]);
+            if (c == 0) c = norms[docs[x]].CompareTo(norms[docs[y]]);
+            return c != 0 ? c : docs[x].CompareTo(docs[y]);
         });
+        var pages = new List<(string Data, int Freq, int Norm)>();
+        var positions = postings.Positions;
+        var sb = new StringBuilder();
         int at = 0, size = layout.FirstPage;
         while (at < n)
         {
             int end = Math.Min(n, at + size);
-            var sb = new StringBuilder();
+            sb.Clear();
             int i = at;
             while (i < end)
             {
-                int freq = t.Freqs[order[i]], norm = norms[t.Docs[order[i]]];
+                int freq = freqs[order[i]], norm = norms[docs[order[i]]];
                 int j = i;
-                while (j < end && t.Freqs[order[j]] == freq && norms[t.Docs[order[j]]] == norm) j++;
+                while (j < end && freqs[order[j]] == freq && norms[docs[order[j]]] == norm) j++;
                 Base64Varint.Write(sb, freq);
                 Base64Varint.Write(sb, norm);
                 Base64Varint.Write(sb, j - i);
                 int lastDoc = 0;
                 for (int k = i; k < j; k++)
                 {
-                    int doc = t.Docs[order[k]];
+                    int doc = docs[order[k]];
                     Base64Varint.Write(sb, k == i ? doc : doc - lastDoc - 1);
                     lastDoc = doc;
-                    int lastPos = 0;
-                    foreach (var pos in t.Positions[order[k]])
+                    int lastPos = 0, from = positionAt[order[k]];
+                    for (int p = from; p < from + freqs[order[k]]; p++)
                     {
-                        Base64Varint.Write(sb, pos - lastPos);
-                        lastPos = pos;
+                        Base64Varint.Write(sb, positions[p] - lastPos);
+                        lastPos = positions[p];
                     }
                 }
                 i = j;
             }
-            t.Pages.Add((sb.ToString(), t.Freqs[order[at]], norms[t.Docs[order[at]]]));
+            pages.Add((sb.ToString(), freqs[order[at]], norms[docs[order[at]]]));
             at = end;
             size = Math.Min(layout.MaxPage, size * 2);
         }
+        return pages;
     }
 
     private static IEnumerable<List<TermData>> GroupByFolded(List<TermData> sorted)
@@ -330,7 +372,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     /// of the match sets of its expansions (the same choice as <see cref="SearchQuery.PrefixTerms"/>) and of the prefix
     /// itself — kept only where loading the expansions' sets one by one would cost more than <see cref="ExportLayout.UnionBytes"/>.
     /// </summary>
-    private List<(string Prefix, string DocSet)> PrefixUnions(List<TermData> folded, int maxDoc)
+    private List<(string Prefix, string DocSet)> PrefixUnions(List<TermData> folded, FieldPostings postings, int maxDoc)
     {
         var byTerm = folded.ToDictionary(t => t.Term, StringComparer.Ordinal);
         var prefixes = new SortedSet<string>(StringComparer.Ordinal);
@@ -347,7 +389,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             var expansions = new List<TermData>();
             for (int i = from; i < folded.Count && folded[i].Term.StartsWith(p, StringComparison.Ordinal); i++)
                 if (folded[i].Term != p) expansions.Add(folded[i]);
-            var chosen = expansions.OrderByDescending(e => e.Docs.Length).ThenBy(e => e.Term, StringComparer.Ordinal)
+            var chosen = expansions.OrderByDescending(e => e.DocFreq).ThenBy(e => e.Term, StringComparer.Ordinal)
                 .Take(SearchQuery.MaxPrefixTerms).ToList();
             if (chosen.Sum(e => e.DocSet!.Length) <= layout.UnionBytes) continue;
             if (byTerm.TryGetValue(p, out var self)) chosen.Add(self);
@@ -357,10 +399,10 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         Parallel.For(0, candidates.Count, i =>
         {
             var bits = new bool[maxDoc];
-            foreach (var m in candidates[i].Members) foreach (var d in m.Docs) bits[d] = true;
+            foreach (var m in candidates[i].Members) foreach (var d in postings.DocsOf(m.Index)) bits[d] = true;
             var docs = new List<int>();
             for (int d = 0; d < maxDoc; d++) if (bits[d]) docs.Add(d);
-            result[i] = (candidates[i].Prefix, DocSets.Encode(docs.ToArray()));
+            result[i] = (candidates[i].Prefix, DocSets.Encode(docs));
         });
         return result.ToList();
     }
@@ -371,43 +413,6 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         uint h = 2166136261;
         foreach (var c in pair) { h ^= c; h *= 16777619; }
         return h;
-    }
-
-    /// <summary>Every pair of folded words at adjacent positions ("nong nghiep"), with the passages that have it.</summary>
-    private static List<(string Pair, string DocSet)> Bigrams(List<TermData> folded, int maxDoc)
-    {
-        // Each passage's folded words by position, rebuilt from the postings.
-        var lengths = new int[maxDoc];
-        foreach (var t in folded)
-            for (int i = 0; i < t.Docs.Length; i++)
-                foreach (var pos in t.Positions[i]) lengths[t.Docs[i]] = Math.Max(lengths[t.Docs[i]], pos + 1);
-        var sequences = new int[maxDoc][];
-        for (int d = 0; d < maxDoc; d++) { sequences[d] = new int[lengths[d]]; Array.Fill(sequences[d], -1); }
-        for (int id = 0; id < folded.Count; id++)
-        {
-            var t = folded[id];
-            for (int i = 0; i < t.Docs.Length; i++) foreach (var pos in t.Positions[i]) sequences[t.Docs[i]][pos] = id;
-        }
-        var docsOf = new Dictionary<long, List<int>>();
-        for (int d = 0; d < maxDoc; d++)
-        {
-            var seq = sequences[d];
-            for (int p = 0; p + 1 < seq.Length; p++)
-            {
-                if (seq[p] < 0 || seq[p + 1] < 0) continue;
-                long key = ((long)seq[p] << 32) | (uint)seq[p + 1];
-                if (!docsOf.TryGetValue(key, out var list)) docsOf[key] = list = [];
-                if (list.Count == 0 || list[^1] != d) list.Add(d);
-            }
-        }
-        var keys = docsOf.Keys.ToArray();
-        var result = new (string, string)[keys.Length];
-        Parallel.For(0, keys.Length, i =>
-        {
-            var k = keys[i];
-            result[i] = (folded[(int)(k >> 32)].Term + " " + folded[(int)(k & 0xffffffff)].Term, DocSets.Encode(docsOf[k]));
-        });
-        return result.OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
     }
 
     private static List<int> CodePointEnds(string s)
@@ -425,8 +430,8 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             var map = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
             foreach (var e in entries.Where(e => e.Field == field))
             {
-                var entry = new List<int> { e.Docs.Length, e.DocSetChunk };
-                for (int p = 0; p < e.Pages.Count; p++) entry.AddRange([e.PageChunks[p], e.Pages[p].Freq, e.Pages[p].Norm]);
+                var entry = new List<int> { e.DocFreq, e.DocSetChunk };
+                foreach (var page in e.Pages) entry.AddRange([page.Chunk, page.Freq, page.Norm]);
                 map[e.Term] = entry.ToArray();
             }
             if (map.Count > 0) byField[field] = map;
@@ -454,60 +459,82 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         return string.Concat(mask.Select(m => Base64Varint.Alphabet[m]));
     }
 
-    /// <summary>Per passage its theme bit mask, 6 themes per base64 character.</summary>
-    private IEnumerable<(string, object)> ThemeBlocks(IReadOnlyList<PassageRecord> passages, Dictionary<string, int> themeIndex, int themeWidth)
+    /// <summary>Per passage of the block its theme bit mask, 6 themes per base64 character.</summary>
+    private string ThemeBlock(IReadOnlyList<PassageRecord> passages, int block, Dictionary<string, int> themeIndex, int themeWidth)
     {
-        for (int block = 0; block * layout.ThemeBlock < passages.Count; block++)
-        {
-            var sb = new StringBuilder();
-            int end = Math.Min(passages.Count, (block + 1) * layout.ThemeBlock);
-            for (int doc = block * layout.ThemeBlock; doc < end; doc++) sb.Append(ThemeMask(passages[doc], themeIndex, themeWidth));
-            yield return ($"t/{block}", sb.ToString());
-        }
+        var sb = new StringBuilder();
+        int end = Math.Min(passages.Count, (block + 1) * layout.ThemeBlock);
+        for (int doc = block * layout.ThemeBlock; doc < end; doc++) sb.Append(ThemeMask(passages[doc], themeIndex, themeWidth));
+        return sb.ToString();
     }
 
-    private IEnumerable<(string, object)> StoredBlocks(IReadOnlyList<PassageRecord> passages, Dictionary<string, int> programmeIndex, byte[] norms,
+    private object StoredBlock(IReadOnlyList<PassageRecord> passages, int block, Dictionary<string, int> programmeIndex, byte[] norms,
         Dictionary<string, int> themeIndex, int themeWidth)
     {
-        for (int block = 0; block * layout.StoredBlock < passages.Count; block++)
-        {
-            var rows = passages.Skip(block * layout.StoredBlock).Take(layout.StoredBlock).ToList();
-            var programmes = rows.GroupBy(r => r.Slug).Select(g => g.First())
-                .Select(r => new object[] { programmeIndex[r.Slug], r.Slug, r.Title }).ToList();
-            // Consecutive passages mostly share their section trail: each trail once per file, rows point to it.
-            var sections = rows.Select(r => r.Section).Distinct(StringComparer.Ordinal).ToList();
-            var docs = rows.Select(r => new object[] { programmeIndex[r.Slug], r.PassageId, sections.IndexOf(r.Section), r.Text, (int)norms[r.Doc], ThemeMask(r, themeIndex, themeWidth) }).ToList();
-            yield return ($"s/{block}", new { p = programmes, c = sections, d = docs });
-        }
+        var rows = passages.Skip(block * layout.StoredBlock).Take(layout.StoredBlock).ToList();
+        var programmes = rows.GroupBy(r => r.Slug).Select(g => g.First())
+            .Select(r => new object[] { programmeIndex[r.Slug], r.Slug, r.Title }).ToList();
+        // Consecutive passages mostly share their section trail: each trail once per file, rows point to it.
+        var sections = rows.Select(r => r.Section).Distinct(StringComparer.Ordinal).ToList();
+        var docs = rows.Select(r => new object[] { programmeIndex[r.Slug], r.PassageId, sections.IndexOf(r.Section), r.Text, (int)norms[r.Doc], ThemeMask(r, themeIndex, themeWidth) }).ToList();
+        return new { p = programmes, c = sections, d = docs };
     }
 
+    private static void WriteScripts(string dir, List<(string Name, object Data)> files)
+    {
+        if (files.Count == 1) WriteScript(dir, files[0].Name, files[0].Data);
+        else if (files.Count > 1) Parallel.ForEach(files, f => WriteScript(dir, f.Name, f.Data));
+    }
+
+    /// <summary>Writes <c>AtlasSearch._register("name",data);</c> (the folders exist: created once by <see cref="Write"/>).</summary>
     private static void WriteScript(string dir, string name, object data)
     {
         var path = Path.Combine(dir, name + ".js");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var json = JsonSerializer.Serialize(data, Json);
         File.WriteAllText(path, $"AtlasSearch._register({JsonSerializer.Serialize(name)},{json});\n", new UTF8Encoding(false));
     }
 }
 
-/// <summary>Packs named strings, in the order given, into numbered chunks of about a target size (a large one alone).</summary>
-internal sealed class ChunkPacker(int target)
+/// <summary>
+/// Packs named strings, in the order given, into numbered chunks of about a target size (a large one alone). A chunk
+/// is complete when the next one opens: <see cref="TakeCompleted"/> hands it over to be written, so finished chunks are
+/// not kept.
+/// </summary>
+internal sealed class ChunkPacker(int target, string folder)
 {
     private int bytes;
-
-    public List<SortedDictionary<string, string>> Chunks { get; } = [];
+    private int count;
+    private SortedDictionary<string, string>? current;
+    private readonly List<(string Name, object Data)> completed = [];
 
     public int Add(string key, string data)
     {
         int size = data.Length + key.Length + 6;
-        if (Chunks.Count == 0 || (bytes > 0 && bytes + size > target))
+        if (current is null || (bytes > 0 && bytes + size > target))
         {
-            Chunks.Add(new SortedDictionary<string, string>(StringComparer.Ordinal));
+            if (current is not null) completed.Add(($"{folder}/{count - 1}", current));
+            current = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            count++;
             bytes = 0;
         }
-        Chunks[^1][key] = data;
+        current[key] = data;
         bytes += size;
-        return Chunks.Count - 1;
+        return count - 1;
+    }
+
+    public List<(string Name, object Data)> TakeCompleted()
+    {
+        var done = completed.ToList();
+        completed.Clear();
+        return done;
+    }
+
+    /// <summary>Every chunk not yet taken, the last one included.</summary>
+    public List<(string Name, object Data)> Finish()
+    {
+        if (current is not null) completed.Add(($"{folder}/{count - 1}", current));
+        current = null;
+        return TakeCompleted();
     }
 }
 

@@ -6,11 +6,45 @@ namespace Atlas.Search.Export;
 internal sealed record TermPostings(string Field, string Term, int[] Docs, int[] Freqs, int[][] Positions);
 
 /// <summary>
-/// What the browser export needs of the index — every term's postings with positions, Lucene's norm byte per passage
-/// and the collection statistics — computed straight from the passages with the analyzer's rules
-/// (<see cref="AnalysedPassage"/>), exactly as <see cref="PassageIndex"/> would hold them. The build therefore needs no
-/// Lucene index at all (it was half of the export's time at 1,000 programmes); <c>ExportCorpusSpec</c> checks that
-/// every posting, norm and statistic equals the Lucene index's.
+/// The postings of one field as flat arrays (compressed sparse rows): millions of postings as a handful of arrays
+/// instead of one small object each, which is what kept the export's memory above a gigabyte at 1,000 programmes.
+/// Term <c>r</c> (ordinal order) owns postings <c>TermStart[r] .. TermStart[r + 1]</c> (document order), and its
+/// positions, posting after posting, from <c>PositionBase[r]</c>.
+/// </summary>
+internal sealed class FieldPostings
+{
+    public required string Field { get; init; }
+    public required string[] Terms { get; init; }
+    public required int[] TermStart { get; init; }
+    public required int[] Docs { get; init; }
+    public required int[] Freqs { get; init; }
+    public required int[] PositionBase { get; init; }
+    public required int[] Positions { get; init; }
+
+    public int DocFreq(int term) => TermStart[term + 1] - TermStart[term];
+
+    public ReadOnlySpan<int> DocsOf(int term) => Docs.AsSpan(TermStart[term], DocFreq(term));
+
+    /// <summary>The term's postings as separate arrays (for checks; the export reads the flat arrays).</summary>
+    public TermPostings Postings(int term)
+    {
+        int start = TermStart[term], n = DocFreq(term), at = PositionBase[term];
+        var positions = new int[n][];
+        for (int i = 0; i < n; i++)
+        {
+            positions[i] = Positions.AsSpan(at, Freqs[start + i]).ToArray();
+            at += Freqs[start + i];
+        }
+        return new TermPostings(Field, Terms[term], Docs.AsSpan(start, n).ToArray(), Freqs.AsSpan(start, n).ToArray(), positions);
+    }
+}
+
+/// <summary>
+/// What the browser export needs of the index — every term's postings with positions, Lucene's norm byte per passage,
+/// the collection statistics and which passages hold each adjacent pair of folded words — computed straight from the
+/// passages with the analyzer's rules (<see cref="VietnameseText.Words"/>, <see cref="VietnameseText.Fold"/>), exactly
+/// as <see cref="PassageIndex"/> would hold them. The build therefore needs no Lucene index at all;
+/// <c>ExportCorpusSpec</c> checks that every posting, norm and statistic equals the Lucene index's.
 /// </summary>
 internal sealed class ExportCorpus
 {
@@ -18,77 +52,196 @@ internal sealed class ExportCorpus
     /// <summary>Lucene's norm byte (BM25Similarity: 1/√length, SmallFloat 3.15); both fields have the same length.</summary>
     public required byte[] Norms { get; init; }
     public required long SumTotalTermFreq { get; init; }
-    /// <summary>Field "f" (folded) and "t" (exact) terms, each field's terms in ordinal order.</summary>
-    public required List<TermPostings> Terms { get; init; }
+    /// <summary>Field "f": folded words.</summary>
+    public required FieldPostings Folded { get; init; }
+    /// <summary>Field "t": exact words (diacritics kept).</summary>
+    public required FieldPostings Exact { get; init; }
+    /// <summary>Exact term → its folded term (indices into <see cref="Exact"/> and <see cref="Folded"/>).</summary>
+    public required int[] FoldedOf { get; init; }
+    /// <summary>Adjacent folded word pairs (first, second folded term) with the passages holding them, in pair order.</summary>
+    public required List<(int First, int Second, int[] Docs)> Pairs { get; init; }
+
+    /// <summary>Both fields' terms with their postings, folded first (for checks).</summary>
+    public IEnumerable<TermPostings> Terms =>
+        Enumerable.Range(0, Folded.Terms.Length).Select(Folded.Postings)
+            .Concat(Enumerable.Range(0, Exact.Terms.Length).Select(Exact.Postings));
+
+    /// <summary>Passages analysed at a time: their words (one string each) are garbage as soon as they are numbered.</summary>
+    private const int Batch = 2048;
 
     public static ExportCorpus Of(IReadOnlyList<PassageRecord> passages)
     {
         int maxDoc = passages.Count;
-        var analysed = new AnalysedPassage[maxDoc];
-        Parallel.For(0, maxDoc, () => new Dictionary<string, string>(StringComparer.Ordinal), (i, _, folds) =>
+        // Every passage's tokens as word ids (first-seen order): the words are analysed in parallel a batch at a time and
+        // numbered in passage order, so the ids do not depend on scheduling. One exact-size array per passage: no list
+        // of millions of tokens growing (and copied) in memory.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new List<string>();
+        var doc = new Tokens(new int[maxDoc][], new int[]?[maxDoc]);
+        long tokenCount = 0;
+        var batch = new List<WordToken>[Math.Min(Batch, Math.Max(1, maxDoc))];
+        for (int from = 0; from < maxDoc; from += Batch)
         {
-            analysed[i] = AnalysedPassage.Of(passages[i].Text, folds);
-            return folds;
-        }, _ => { });
+            int n = Math.Min(Batch, maxDoc - from), first = from;
+            Parallel.For(0, n, i => batch[i] = VietnameseText.Words(passages[first + i].Text));
+            for (int i = 0; i < n; i++)
+            {
+                var ws = batch[i];
+                var tokens = new int[ws.Count];
+                bool gap = false;
+                for (int k = 0; k < ws.Count; k++)
+                {
+                    if (!ids.TryGetValue(ws[k].Term, out int id))
+                    {
+                        ids[ws[k].Term] = id = words.Count;
+                        words.Add(ws[k].Term);
+                    }
+                    tokens[k] = id;
+                    gap |= ws[k].Position != k;
+                }
+                doc.Ids[first + i] = tokens;
+                // Positions are the token indices unless an over-long word was skipped: only then are they kept.
+                if (gap) doc.Gapped[first + i] = ws.Select(w => w.Position).ToArray();
+                tokenCount += tokens.Length;
+                batch[i] = null!;
+            }
+        }
+        ids = null;
+
         var norms = new byte[maxDoc];
-        long sum = 0;
+        for (int d = 0; d < maxDoc; d++)
+            // As BM25Similarity.ComputeNorm (a field without tokens: 1/√0 = ∞ → 255, as Lucene stores it).
+            norms[d] = SmallSingle.SingleToByte315(1f / (float)Math.Sqrt(doc.Ids[d].Length));
+
+        // Terms of each field in ordinal order; a word id maps to its exact term and its folded term.
+        var exactTerms = words.ToArray();
+        words = null;
+        var exactRank = OrdinalRanks(exactTerms);
+        var sortedExact = new string[exactTerms.Length];
+        for (int id = 0; id < exactTerms.Length; id++) sortedExact[exactRank[id]] = exactTerms[id];
+        var foldedForms = new string[sortedExact.Length];
+        Parallel.For(0, sortedExact.Length, r => foldedForms[r] = VietnameseText.Fold(sortedExact[r]));
+        var foldedTerms = foldedForms.Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToArray();
+        var foldedIndex = new Dictionary<string, int>(foldedTerms.Length, StringComparer.Ordinal);
+        for (int r = 0; r < foldedTerms.Length; r++) foldedIndex[foldedTerms[r]] = r;
+        var foldedOf = foldedForms.Select(f => foldedIndex[f]).ToArray();
+        var foldedRank = new int[exactTerms.Length];
+        for (int id = 0; id < exactTerms.Length; id++) foldedRank[id] = foldedOf[exactRank[id]];
+
+        FieldPostings exact = null!, folded = null!;
+        Parallel.Invoke(
+            () => exact = Invert("t", sortedExact, exactRank, doc),
+            () => folded = Invert("f", foldedTerms, foldedRank, doc));
+        return new ExportCorpus
+        {
+            MaxDoc = maxDoc, Norms = norms, SumTotalTermFreq = tokenCount,
+            Folded = folded, Exact = exact, FoldedOf = foldedOf,
+            Pairs = AdjacentPairs(foldedRank, doc),
+        };
+    }
+
+    /// <summary>Each passage's word ids, and its positions where they are not simply 0, 1, 2…</summary>
+    private sealed record Tokens(int[][] Ids, int[]?[] Gapped)
+    {
+        public int Position(int doc, int k) => Gapped[doc] is { } p ? p[k] : k;
+    }
+
+    /// <summary>Rank of each string in ordinal order.</summary>
+    private static int[] OrdinalRanks(string[] values)
+    {
+        var order = Enumerable.Range(0, values.Length).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(values[a], values[b]));
+        var rank = new int[values.Length];
+        for (int r = 0; r < order.Length; r++) rank[order[r]] = r;
+        return rank;
+    }
+
+    /// <summary>Two passes over the tokens: count each term's postings and positions, then fill the flat arrays.</summary>
+    private static FieldPostings Invert(string field, string[] terms, int[] termOf, Tokens tokens)
+    {
+        int termCount = terms.Length, maxDoc = tokens.Ids.Length;
+        var postings = new int[termCount + 1];
+        var positionCount = new int[termCount + 1];
+        var lastDoc = new int[termCount];
+        Array.Fill(lastDoc, -1);
+        for (int d = 0; d < maxDoc; d++)
+            foreach (var id in tokens.Ids[d])
+            {
+                int r = termOf[id];
+                positionCount[r]++;
+                if (lastDoc[r] != d) { lastDoc[r] = d; postings[r]++; }
+            }
+        var termStart = new int[termCount + 1];
+        var positionBase = new int[termCount + 1];
+        for (int r = 0; r < termCount; r++)
+        {
+            termStart[r + 1] = termStart[r] + postings[r];
+            positionBase[r + 1] = positionBase[r] + positionCount[r];
+        }
+        postings = positionCount = null;
+        var docs = new int[termStart[termCount]];
+        var freqs = new int[docs.Length];
+        var flat = new int[positionBase[termCount]];
+        var next = (int[])termStart.Clone();      // next posting of each term
+        var nextPosition = (int[])positionBase.Clone();
+        Array.Fill(lastDoc, -1);
         for (int d = 0; d < maxDoc; d++)
         {
-            int length = analysed[d].Exact.Length;
-            sum += length;
-            // As BM25Similarity.ComputeNorm (a field without tokens: 1/√0 = ∞ → 255, as Lucene stores it).
-            norms[d] = SmallSingle.SingleToByte315(1f / (float)Math.Sqrt(length));
-        }
-        var terms = new List<TermPostings>();
-        // The two fields are independent: built side by side.
-        var fields = new[] { "f", "t" };
-        var perField = new List<TermPostings>[2];
-        Parallel.For(0, 2, f => perField[f] = Collect(analysed, fields[f] == "f", fields[f]));
-        terms.AddRange(perField[0]);
-        terms.AddRange(perField[1]);
-        return new ExportCorpus { MaxDoc = maxDoc, Norms = norms, SumTotalTermFreq = sum, Terms = terms };
-    }
-
-    private sealed class Builder
-    {
-        public readonly List<int> Docs = [];
-        public readonly List<int> Freqs = [];
-        public readonly List<int[]> Positions = [];
-        public readonly List<int> Current = [];
-        public int CurrentDoc = -1;
-
-        public void Flush()
-        {
-            if (CurrentDoc < 0) return;
-            Docs.Add(CurrentDoc);
-            Freqs.Add(Current.Count);
-            Positions.Add(Current.ToArray());
-            Current.Clear();
-            CurrentDoc = -1;
-        }
-    }
-
-    private static List<TermPostings> Collect(AnalysedPassage[] analysed, bool folded, string tag)
-    {
-        var builders = new Dictionary<string, Builder>(StringComparer.Ordinal);
-        var touched = new List<Builder>();
-        for (int d = 0; d < analysed.Length; d++)
-        {
-            var a = analysed[d];
-            var words = folded ? a.Folded : a.Exact;
-            int position = -1;
-            touched.Clear();
-            for (int i = 0; i < words.Length; i++)
+            var ids = tokens.Ids[d];
+            for (int k = 0; k < ids.Length; k++)
             {
-                position += a.Increments[i];
-                if (!builders.TryGetValue(words[i], out var b)) builders[words[i]] = b = new Builder();
-                if (b.CurrentDoc != d) { b.CurrentDoc = d; touched.Add(b); }
-                b.Current.Add(position);
+                int r = termOf[ids[k]];
+                if (lastDoc[r] != d)
+                {
+                    lastDoc[r] = d;
+                    docs[next[r]++] = d;
+                }
+                // A term's postings are filled in document order, so its current posting is the last one opened.
+                freqs[next[r] - 1]++;
+                flat[nextPosition[r]++] = tokens.Position(d, k);
             }
-            foreach (var b in touched) b.Flush();
         }
-        return builders.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new TermPostings(tag, kv.Key, kv.Value.Docs.ToArray(), kv.Value.Freqs.ToArray(), kv.Value.Positions.ToArray()))
-            .ToList();
+        return new FieldPostings
+        {
+            Field = field, Terms = terms, TermStart = termStart, Docs = docs, Freqs = freqs, PositionBase = positionBase, Positions = flat,
+        };
+    }
+
+    /// <summary>Every pair of folded words at adjacent positions ("nong nghiep"), with the passages that have it.</summary>
+    /// <remarks>Two passes (count, then fill exact-size arrays): lists growing per pair would double the memory.</remarks>
+    private static List<(int First, int Second, int[] Docs)> AdjacentPairs(int[] foldedOf, Tokens tokens)
+    {
+        int maxDoc = tokens.Ids.Length;
+        var index = new Dictionary<long, int>();
+        var count = new List<int>();
+        var lastDoc = new List<int>();
+        void Each(Action<int, int> found)
+        {
+            for (int d = 0; d < maxDoc; d++)
+            {
+                var ids = tokens.Ids[d];
+                for (int k = 0; k + 1 < ids.Length; k++)
+                {
+                    // A skipped over-long word leaves a gap in the positions: the words around it are not adjacent.
+                    if (tokens.Position(d, k + 1) != tokens.Position(d, k) + 1) continue;
+                    long key = ((long)foldedOf[ids[k]] << 32) | (uint)foldedOf[ids[k + 1]];
+                    if (!index.TryGetValue(key, out int p))
+                    {
+                        index[key] = p = count.Count;
+                        count.Add(0);
+                        lastDoc.Add(-1);
+                    }
+                    if (lastDoc[p] != d) { lastDoc[p] = d; found(p, d); }
+                }
+            }
+        }
+        Each((p, _) => count[p]++);
+        var docs = count.Select(c => new int[c]).ToArray();
+        var fill = new int[docs.Length];
+        for (int p = 0; p < lastDoc.Count; p++) lastDoc[p] = -1;
+        Each((p, d) => docs[p][fill[p]++] = d);
+        // Ordered by (first, second) term index, which is the ordinal order of the pair text "first second": words hold
+        // no character below the space, so a shorter first word sorts first either way.
+        return index.OrderBy(kv => kv.Key).Select(kv => ((int)(kv.Key >> 32), (int)(kv.Key & 0xffffffff), docs[kv.Value])).ToList();
     }
 }

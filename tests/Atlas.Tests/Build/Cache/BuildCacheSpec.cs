@@ -41,7 +41,7 @@ public class BuildCacheSpec
 
     private static string[] Entries(BuildOptions options) =>
         Directory.Exists(Path.Combine(options.CacheDir, ProgrammeCache.Stage))
-            ? Directory.GetFiles(Path.Combine(options.CacheDir, ProgrammeCache.Stage), "*.json")
+            ? Directory.GetFiles(Path.Combine(options.CacheDir, ProgrammeCache.Stage), "*" + ProgrammeCache.Extension)
             : [];
 
     [Fact]
