@@ -44,14 +44,16 @@ public static class SharedLanguage
             }
             return local;
         }, _ => { });
-        var owner = new Dictionary<ulong, int>();
+        var ids = new HashIds(1 << 16);
+        var owner = new List<int>(); // per fingerprint id: its first programme, -1 once a second one has it
         for (int p = 0; p < programmes.Count; p++)
         {
             foreach (var list in prints[p])
                 foreach (var (_, h) in list)
                 {
-                    if (!owner.TryGetValue(h, out var o)) owner[h] = p;
-                    else if (o != p && o != -1) owner[h] = -1;
+                    int id = ids.Id(h, out var added);
+                    if (added) owner.Add(p);
+                    else if (owner[id] != p && owner[id] != -1) owner[id] = -1;
                 }
         }
 
@@ -70,7 +72,7 @@ public static class SharedLanguage
                 int last = -1;
                 foreach (var (pos, h) in prints[p][i])
                 {
-                    if (owner[h] != -1) continue;
+                    if (owner[ids.Find(h)] != -1) continue;
                     int from = last >= 0 && pos - last <= ShingleWords ? last : pos; // join near fingerprints
                     for (int k = from; k < pos + ShingleWords; k++) covered[k] = true;
                     last = pos;
