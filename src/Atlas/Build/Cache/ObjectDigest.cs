@@ -27,6 +27,11 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
     private const int MaxDepth = 64;
     private readonly Assembly ownAssembly = own ?? typeof(ObjectDigest).Assembly;
     private readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Read)[]> fields = new();
+    // How each runtime type is walked, decided once per type: the checks compare namespace strings, and a page's graph
+    // holds hundreds of thousands of values of a few dozen types.
+    private readonly ConcurrentDictionary<Type, Shape> shapes = new();
+
+    private enum Shape { Collection, Record, Untrusted, UntrustedCollection }
 
     /// <summary>Hex digest of the parts, in order.</summary>
     public string Of(params ReadOnlySpan<object?> parts)
@@ -55,15 +60,16 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
         if (shortcut?.Invoke(value) is { } known) { sink.Tag('K'); sink.Text(known); return; }
 
         var type = value.GetType();
-        if (value is IEnumerable items && (type.Assembly != ownAssembly || type.IsArray || IsIterator(type)))
+        var shape = shapes.GetOrAdd(type, ShapeOf);
+        if (shape == Shape.UntrustedCollection) throw new NotDigestibleException($"unknown collection type {type.FullName}");
+        if (shape == Shape.Collection)
         {
-            if (type.Assembly != ownAssembly && !IsTrustedCollection(type)) throw new NotDigestibleException($"unknown collection type {type.FullName}");
             sink.Tag('[');
-            foreach (var item in items) Walk(sink, item, depth + 1);
+            foreach (var item in (IEnumerable)value) Walk(sink, item, depth + 1);
             sink.Tag(']');
             return;
         }
-        if (type.Assembly != ownAssembly && !IsTrustedStruct(type)) throw new NotDigestibleException($"cannot vouch for the content of {type.FullName}");
+        if (shape == Shape.Untrusted) throw new NotDigestibleException($"cannot vouch for the content of {type.FullName}");
         sink.Tag('{');
         sink.Text(type.FullName ?? type.Name);
         foreach (var (name, read) in fields.GetOrAdd(type, FieldsOf))
@@ -72,6 +78,13 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
             Walk(sink, read(value), depth + 1);
         }
         sink.Tag('}');
+    }
+
+    private Shape ShapeOf(Type type)
+    {
+        if (typeof(IEnumerable).IsAssignableFrom(type) && (type.Assembly != ownAssembly || type.IsArray || IsIterator(type)))
+            return type.Assembly != ownAssembly && !IsTrustedCollection(type) ? Shape.UntrustedCollection : Shape.Collection;
+        return type.Assembly != ownAssembly && !IsTrustedStruct(type) ? Shape.Untrusted : Shape.Record;
     }
 
     /// <summary>Collections whose enumeration is their content: arrays, the BCL's lists, sets and dictionaries, and
