@@ -93,6 +93,7 @@ public sealed class RelatedPassages
 
         var programmeOf = new int[n];
         for (int d = 0; d < n; d++) programmeOf[d] = docs[d].Programme;
+        var same = SameVectors(docs);
         var related = new RelatedPassage[n][];
         // One scorer per worker, handed out in a fixed number of chunks (each worker allocates its buffers once).
         int chunks = Math.Max(1, Math.Min(n, Environment.ProcessorCount * 4));
@@ -101,7 +102,7 @@ public sealed class RelatedPassages
         {
             if (!scorers.TryTake(out var scorer)) scorer = new Scorer(n, termCount);
             for (int d = (int)((long)n * c / chunks); d < (int)((long)n * (c + 1) / chunks); d++)
-                related[d] = scorer.Best(d, docs, programmeOf, queries[d], postings, postingStart, programmes);
+                related[d] = scorer.Best(d, docs, programmeOf, same, queries[d], postings, postingStart, programmes);
             scorers.Add(scorer);
         });
 
@@ -109,6 +110,34 @@ public sealed class RelatedPassages
         for (int p = 0; p < programmes.Count; p++) perProgramme[p] = [];
         for (int d = 0; d < n; d++) perProgramme[docs[d].Programme].AddRange(related[d]);
         return perProgramme;
+    }
+
+    /// <summary>
+    /// Per passage, the first passage with the very same vector (same terms, same weights to the bit): itself unless its
+    /// text was copied word for word. A task copied by many provinces fills a candidate list with copies, and a query's
+    /// cosine with each copy is the same sum of the same products, so it is computed once.
+    /// </summary>
+    private static int[] SameVectors(Doc[] docs)
+    {
+        var digests = new ulong[docs.Length];
+        Parallel.For(0, docs.Length, d =>
+        {
+            ulong h = WordScan.Basis;
+            foreach (var t in docs[d].Terms) h = (h ^ (uint)t) * 1099511628211UL;
+            foreach (var w in docs[d].Weights) h = (h ^ BitConverter.SingleToUInt32Bits(w)) * 1099511628211UL;
+            digests[d] = h;
+        });
+        var first = new Dictionary<ulong, int>(docs.Length);
+        var same = new int[docs.Length];
+        for (int d = 0; d < docs.Length; d++)
+        {
+            same[d] = d;
+            if (!first.TryAdd(digests[d], d) && Same(docs[first[digests[d]]], docs[d])) same[d] = first[digests[d]]; // a digest clash of different vectors stays apart
+        }
+        return same;
+
+        static bool Same(Doc a, Doc b) => a.Terms.AsSpan().SequenceEqual(b.Terms)
+            && System.Runtime.InteropServices.MemoryMarshal.Cast<float, uint>(a.Weights.AsSpan()).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<float, uint>(b.Weights.AsSpan()));
     }
 
     /// <summary>Sorts terms ascending with their counts: one array of (term, count) packed in a long sorts faster than two arrays in step.</summary>
@@ -178,6 +207,8 @@ public sealed class RelatedPassages
         private readonly List<(double Score, int Other)> scored = [];
         private readonly List<int> ties = [];
         private float[] values = new float[256];
+        private readonly int[] knownVector = new int[Candidates];
+        private readonly double[] knownDot = new double[Candidates];
 
         private void Accumulate(ReadOnlySpan<int> others, float w)
         {
@@ -221,7 +252,7 @@ public sealed class RelatedPassages
             return a[k];
         }
 
-        public RelatedPassage[] Best(int d, Doc[] docs, int[] programmeOf, (int Term, float Weight)[] query, int[] postings, int[] postingStart, IReadOnlyList<Programme> programmes)
+        public RelatedPassage[] Best(int d, Doc[] docs, int[] programmeOf, int[] same, (int Term, float Weight)[] query, int[] postings, int[] postingStart, IReadOnlyList<Programme> programmes)
         {
             var doc = docs[d];
             int self = doc.Programme;
@@ -264,14 +295,23 @@ public sealed class RelatedPassages
 
             for (int k = 0; k < doc.Terms.Length; k++) dense[doc.Terms[k]] = doc.Weights[k];
             scored.Clear();
+            int known = 0;
             for (int c = 0; c < take; c++)
             {
-                var other = docs[pool[c].Other];
+                // Candidates with one vector (copies of one text) have one cosine with this passage: computed once.
+                int vector = same[pool[c].Other], at = 0;
+                while (at < known && knownVector[at] != vector) at++;
                 double dot = 0;
-                // Products summed in ascending term order, as a merge of the two sorted vectors would sum them.
-                // A term the passage lacks adds 0 * w = +0, which leaves the sum unchanged: no branch needed.
-                var (terms, weights) = (other.Terms, other.Weights);
-                for (int k = 0; k < terms.Length; k++) dot += dense[terms[k]] * weights[k];
+                if (at < known) dot = knownDot[at];
+                else
+                {
+                    // Products summed in ascending term order, as a merge of the two sorted vectors would sum them.
+                    // A term the passage lacks adds 0 * w = +0, which leaves the sum unchanged: no branch needed.
+                    var (terms, weights) = (docs[vector].Terms, docs[vector].Weights);
+                    for (int k = 0; k < terms.Length; k++) dot += dense[terms[k]] * weights[k];
+                    (knownVector[known], knownDot[known]) = (vector, dot);
+                    known++;
+                }
                 var score = Math.Round(dot, 4);
                 if (score >= MinScore) scored.Add((score, pool[c].Other));
             }

@@ -101,4 +101,25 @@ public class SimilaritySpec
         var sb = SharedLanguage.Analyse(Seeds);
         Assert.Equal(sa.SelectMany(r => r.Share.OrderBy(kv => kv.Key, StringComparer.Ordinal)), sb.SelectMany(r => r.Share.OrderBy(kv => kv.Key, StringComparer.Ordinal)));
     }
+
+    [Fact]
+    public void Word_for_word_copies_are_related_with_score_one_first_then_in_programme_order()
+    {
+        const string task = "Đẩy mạnh chuyển đổi số trong các cơ quan nhà nước, phát triển chính quyền số và kinh tế số của tỉnh";
+        const string near = "Đẩy mạnh chuyển đổi số trong các cơ quan nhà nước, phát triển chính quyền số và xã hội số của tỉnh";
+        // Five programmes hold the task word for word (one copy twice), one a near copy; a programme never relates to itself.
+        var programmes = new[] { "a", "b", "c", "d", "e", "f" }.Select(slug => TestProgrammes.Make(slug, ("Nhiệm vụ",
+            slug == "f" ? [near, "Phát triển du lịch biển đảo gắn với bảo vệ môi trường sinh thái bền vững"]
+            : slug == "c" ? [task, task] : [task, "Phát triển du lịch biển đảo gắn với bảo vệ môi trường sinh thái bền vững"]))).ToList();
+        var related = RelatedPassages.Analyse(programmes);
+        var ofA = related[0].Where(r => r.PassageId == programmes[0].Passages[0].Id).ToList();
+        Assert.Equal(["b", "c", "c"], ofA.Select(r => r.OtherSlug));
+        Assert.All(ofA, r => Assert.Equal(1.0, r.Score));
+        var ofC = related[2].Where(r => r.PassageId == programmes[2].Passages[1].Id).ToList();
+        Assert.Equal(["a", "b", "d"], ofC.Select(r => r.OtherSlug));
+        var ofF = related[5].Single(r => r.PassageId == programmes[5].Passages[0].Id && r.OtherSlug == "a");
+        Assert.InRange(ofF.Score, RelatedPassages.MinScore, 0.99);
+        // The near copy scores the same with every exact copy (one vector, one cosine).
+        Assert.All(related[5].Where(r => r.PassageId == programmes[5].Passages[0].Id), r => Assert.Equal(ofF.Score, r.Score));
+    }
 }
