@@ -117,6 +117,14 @@ public sealed class SiteWriter
         return new StreamWriter(full, append: false, Utf8, bufferSize: 1 << 16);
     }
 
+    /// <summary>A buffered stream for a file at a path relative to the site root, its folder created.</summary>
+    public Stream OpenWrite(string sitePath)
+    {
+        var full = Path.Combine(OutDir, sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+    }
+
     public void WriteBytes(string sitePath, byte[] bytes)
     {
         var full = Path.Combine(OutDir, sitePath);

@@ -119,11 +119,16 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
         return list.ToArray();
     }
 
-    /// <summary>Feeds the hash through a buffer: millions of small values, one hash call per 64 KB.</summary>
+    /// <summary>
+    /// Feeds the hash through a buffer: millions of small values, one hash call per 64 KB. The buffer is pooled and the
+    /// hash state made only once a digest outgrows it: an incremental build digests every passage on its own (tens of
+    /// thousands of small digests), and a fresh 64 KB buffer and hash context each was most of that cost. Chunking does not
+    /// change a SHA-256, so the digest is the same either way.
+    /// </summary>
     private sealed class Sink
     {
-        private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly byte[] buffer = new byte[1 << 16];
+        private IncrementalHash? hash;
+        private byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
         private int used;
 
         public void Tag(char c)
@@ -143,7 +148,7 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
                     var bytes = Encoding.UTF8.GetBytes(s);
                     Length(bytes.Length);
                     Flush();
-                    hash.AppendData(bytes);
+                    hash!.AppendData(bytes);
                     return;
                 }
             }
@@ -160,16 +165,24 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
 
         private void Flush()
         {
+            hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             hash.AppendData(buffer, 0, used);
             used = 0;
         }
 
         public string Finish()
         {
-            Flush();
-            var result = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
-            hash.Dispose();
-            return result;
+            byte[] digest;
+            if (hash is null) digest = SHA256.HashData(buffer.AsSpan(0, used));
+            else
+            {
+                Flush();
+                digest = hash.GetHashAndReset();
+                hash.Dispose();
+            }
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            buffer = [];
+            return Convert.ToHexString(digest).ToLowerInvariant();
         }
     }
 }

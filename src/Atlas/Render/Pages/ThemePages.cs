@@ -69,9 +69,7 @@ public sealed class ThemePages : ISitePage
     public static IReadOnlyList<ThemeEntry> Entries(SiteWriter site, PageLinks at) =>
         site.Model.Themes.Select(t =>
         {
-            var tagged = site.Model.Programmes
-                .Select(ap => ap.Analysis.Themes.Where(x => x.ThemeId == t.Id).Select(x => x.PassageId).Distinct().Count())
-                .ToList();
+            var tagged = site.Model.Programmes.Select(ap => site.Lookup.PassagesOn(ap.Programme.Slug, t.Id)).ToList();
             return new ThemeEntry(t.Id, at.Language.Name(t), t.Description, at.Theme(t.Id), tagged.Sum(), tagged.Count(n => n > 0));
         }).ToList();
 
