@@ -15,6 +15,7 @@ public sealed class AtlasLookup
     private readonly Dictionary<string, Theme> themes;
     private readonly Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<PassageTheme>>> passageThemes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Slug, string PassageId), (AnalysedProgramme Programme, Passage Passage)> passages = new();
+    private readonly Dictionary<string, Dictionary<string, int>> passagesOnTheme = new(StringComparer.Ordinal);
 
     public AtlasLookup(AtlasModel model)
     {
@@ -29,6 +30,11 @@ public sealed class AtlasLookup
                 .GroupBy(t => t.PassageId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<PassageTheme>)g.ToList(), StringComparer.Ordinal);
             passageThemes[ap.Programme.Slug] = byPassage;
+            var perTheme = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var themes in byPassage.Values)
+                foreach (var id in themes.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal))
+                    perTheme[id] = perTheme.GetValueOrDefault(id) + 1;
+            passagesOnTheme[ap.Programme.Slug] = perTheme;
             foreach (var passage in ap.Programme.Passages) passages.TryAdd((ap.Programme.Slug, passage.Id), (ap, passage));
         }
 
@@ -68,6 +74,11 @@ public sealed class AtlasLookup
     public Province? ProvinceOf(Programme p) => Province(PageLinks.ProvinceSlug(p));
 
     public Theme? Theme(string id) => themes.GetValueOrDefault(id);
+
+    /// <summary>How many passages of a programme carry a theme (the theme index and the home page count them for every
+    /// programme and theme, in each language).</summary>
+    public int PassagesOn(string programmeSlug, string themeId) =>
+        passagesOnTheme.TryGetValue(programmeSlug, out var m) ? m.GetValueOrDefault(themeId) : 0;
 
     /// <summary>Themes of one passage, in the order the analysis gave them (empty when none).</summary>
     public IReadOnlyList<PassageTheme> ThemesOf(string programmeSlug, string passageId) =>

@@ -26,6 +26,8 @@ public sealed class SiteWriter
         Map = map;
         Model = model;
         Lookup = new AtlasLookup(model);
+        Inputs = new AtlasInputs(model.Provinces, model.Themes, model.Indicators,
+            Lookup.Resolutions.Where(r => r.Number is not null).Select(r => r.Id).ToList());
         this.templates = templates;
         Languages = languages;
         Settings = settings;
@@ -35,6 +37,9 @@ public sealed class SiteWriter
 
     public AtlasModel Model { get; }
     public AtlasLookup Lookup { get; }
+
+    /// <summary>What every page may read of the atlas as a whole (registries, linked documents): part of each page's inputs.</summary>
+    public AtlasInputs Inputs { get; }
     public IReadOnlyList<Language> Languages { get; }
     public SiteSettings Settings { get; }
     public string OutDir { get; }
@@ -68,6 +73,27 @@ public sealed class SiteWriter
             lock (written) written.Add(new WrittenPage(at.SitePath, at.Language.Code, at.Path));
             return;
         }
+        Render(at, template, page, meta);
+    }
+
+    /// <summary>
+    /// Like <see cref="WritePage(PageLinks,string,object,PageMeta)"/> for a page whose view model costs more to build than
+    /// what it is made from: <paramref name="inputs"/> holds everything <paramref name="build"/> reads (model records, not
+    /// copies), so an incremental build decides from it whether the page can be carried over, and builds the view model
+    /// only for a page it renders. <paramref name="inputs"/> must miss nothing the page reads, or a stale page is published.
+    /// </summary>
+    public void WritePage(PageLinks at, string template, object inputs, Func<object> build, PageMeta meta)
+    {
+        if (Reuse?.TryReuse(at, template, inputs, meta) == true)
+        {
+            lock (written) written.Add(new WrittenPage(at.SitePath, at.Language.Code, at.Path));
+            return;
+        }
+        Render(at, template, build(), meta);
+    }
+
+    private void Render(PageLinks at, string template, object page, PageMeta meta)
+    {
         var shared = languageScopes[at.Language.Code];
         var globals = Globals(at, page, meta);
         globals["content"] = new TemplateBody(template);
@@ -89,6 +115,14 @@ public sealed class SiteWriter
         var full = Path.Combine(OutDir, sitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return new StreamWriter(full, append: false, Utf8, bufferSize: 1 << 16);
+    }
+
+    /// <summary>A buffered stream for a file at a path relative to the site root, its folder created.</summary>
+    public Stream OpenWrite(string sitePath)
+    {
+        var full = Path.Combine(OutDir, sitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
     }
 
     public void WriteBytes(string sitePath, byte[] bytes)
@@ -143,6 +177,16 @@ public sealed class SiteWriter
         };
     }
 }
+
+/// <summary>
+/// The registries and the documents the linker links (<see cref="AtlasLookup.Linker"/>): read by pages that otherwise depend
+/// on one programme, so they belong to such a page's inputs. One instance per render, so a digest of it can be kept.
+/// </summary>
+public sealed record AtlasInputs(
+    IReadOnlyList<Province> Provinces,
+    IReadOnlyList<Theme> Themes,
+    IReadOnlyList<Indicator> Indicators,
+    IReadOnlyList<string> LinkedDocuments);
 
 /// <summary>What the layout shows about the page: head tags, breadcrumbs, language switch.</summary>
 public sealed record LayoutMeta(

@@ -16,7 +16,8 @@ public static class MarkupScanner
         string? lang = null, title = null, h1 = null;
         var ids = new List<string>();
         var names = new List<string>();
-        var links = new List<(int Kind, PageLink Link)>();
+        // One list per kind of link: reported kind by kind, each in page order (what a stable sort by kind gave).
+        var links = new List<PageLink>?[PageFacts.LinkAttributes.Length];
         var inBody = false;
         StringBuilder? h1Text = null; // collecting the first h1's text, until its end tag
 
@@ -72,7 +73,7 @@ public static class MarkupScanner
             for (var k = 0; k < PageFacts.LinkAttributes.Length; k++)
             {
                 if (PageFacts.LinkAttributes[k].Element != tag) continue;
-                if (attributes.Get(PageFacts.LinkAttributes[k].Attribute) is { } url) links.Add((k, new PageLink(url.Trim(), tag)));
+                if (attributes.Get(PageFacts.LinkAttributes[k].Attribute) is { } url) (links[k] ??= []).Add(new PageLink(url.Trim(), tag));
             }
             if (tag == "h1" && h1 is null && h1Text is null) h1Text = new StringBuilder();
 
@@ -87,7 +88,9 @@ public static class MarkupScanner
             }
         }
         if (h1Text is not null) h1 = h1Text.ToString(); // an h1 left open runs to the end of the page
-        return new PageFacts(lang, title, h1, ids, names, links.OrderBy(l => l.Kind).Select(l => l.Link).ToList());
+        var all = new List<PageLink>(links.Sum(l => l?.Count ?? 0));
+        foreach (var kind in links) if (kind is not null) all.AddRange(kind);
+        return new PageFacts(lang, title, h1, ids, names, all);
     }
 
     /// <summary>The attributes the checks read; the first of two same-named attributes wins, as in a browser.</summary>
@@ -176,10 +179,17 @@ public static class MarkupScanner
 
     private static string Lower(ReadOnlySpan<byte> ascii)
     {
+        // The site's own tags are written in lower case: those come back as the same strings, not a new one per tag.
+        foreach (var common in CommonTags)
+            if (ascii.Length == common.Length && ascii.SequenceEqual(common.Bytes)) return common.Name;
         Span<char> chars = ascii.Length <= 64 ? stackalloc char[ascii.Length] : new char[ascii.Length];
         for (var k = 0; k < ascii.Length; k++) chars[k] = (char)(ascii[k] is >= (byte)'A' and <= (byte)'Z' ? ascii[k] + 32 : ascii[k]);
         return new string(chars);
     }
+
+    private static readonly (string Name, byte[] Bytes, int Length)[] CommonTags =
+        new[] { "a", "p", "li", "div", "span", "ul", "ol", "td", "tr", "th", "dt", "dd", "h2", "h3", "details", "summary", "section", "nav", "meta", "link", "script" }
+            .Select(n => (n, Encoding.ASCII.GetBytes(n), n.Length)).ToArray();
 
     private static bool IsAsciiLetter(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z';
 

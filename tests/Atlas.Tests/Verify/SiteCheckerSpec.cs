@@ -99,6 +99,18 @@ public sealed class SiteCheckerSpec
         Assert.Contains(problems, p => p.Problem.Contains("folder"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reports_link_problems_kind_by_kind_each_kind_in_page_order(bool thorough)
+    {
+        using var temp = new TempDir();
+        var problems = Check(temp, thorough, ("index.html", Page(
+            "<img src=\"m1.png\" alt=\"\"><a href=\"m2.html\">2</a><script src=\"m3.js\"></script><a href=\"m4.html\">4</a><img src=\"m5.png\" alt=\"\">")));
+        Assert.Equal(["a → m2.html", "a → m4.html", "script → m3.js", "img → m1.png", "img → m5.png"],
+            problems.Select(p => p.Problem[..p.Problem.IndexOf(':')]));
+    }
+
     /// <summary>Both readers (the build's scanner, atlas check's full parse) must agree on markup the site could contain.</summary>
     [Theory]
     [InlineData(false)]

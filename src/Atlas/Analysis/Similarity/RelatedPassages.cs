@@ -11,7 +11,8 @@ namespace Atlas.Analysis.Similarity;
 /// <remarks>
 /// Speed (a thousand programmes hold ~80,000 passages): hashing, weighting, querying and scoring run in parallel per
 /// passage with per-thread buffers and no LINQ; only the numbering of terms (first occurrence in model order, which
-/// fixes tie-breaks and summation order) and the postings are built in one sequential pass.
+/// fixes tie-breaks and summation order) and the postings are built in one sequential pass. Hashes are numbered by an
+/// open-addressing table (<see cref="HashIds"/>, ten million lookups at a thousand programmes), not a Dictionary.
 /// </remarks>
 public sealed class RelatedPassages
 {
@@ -40,16 +41,11 @@ public sealed class RelatedPassages
         int n = docs.Length;
 
         // Terms numbered by first occurrence in model order (as one pass over every passage's words would number them).
-        var termIds = new Dictionary<ulong, int>();
+        var termIds = new HashIds(1 << 16);
         foreach (var doc in docs)
         {
             var terms = new int[doc.Hashes.Length];
-            for (int k = 0; k < terms.Length; k++)
-            {
-                ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(termIds, doc.Hashes[k], out var exists);
-                if (!exists) id = termIds.Count - 1;
-                terms[k] = id;
-            }
+            for (int k = 0; k < terms.Length; k++) terms[k] = termIds.Id(doc.Hashes[k], out _);
             doc.Terms = terms;
             doc.Hashes = [];
         }
@@ -67,7 +63,7 @@ public sealed class RelatedPassages
         {
             var doc = docs[d];
             var (terms, tf) = (doc.Terms, doc.Counts);
-            Array.Sort(terms, tf);
+            SortByTerm(terms, tf);
             var weights = new float[terms.Length];
             double norm = 0;
             for (int k = 0; k < terms.Length; k++)
@@ -97,6 +93,7 @@ public sealed class RelatedPassages
 
         var programmeOf = new int[n];
         for (int d = 0; d < n; d++) programmeOf[d] = docs[d].Programme;
+        var same = SameVectors(docs);
         var related = new RelatedPassage[n][];
         // One scorer per worker, handed out in a fixed number of chunks (each worker allocates its buffers once).
         int chunks = Math.Max(1, Math.Min(n, Environment.ProcessorCount * 4));
@@ -105,7 +102,7 @@ public sealed class RelatedPassages
         {
             if (!scorers.TryTake(out var scorer)) scorer = new Scorer(n, termCount);
             for (int d = (int)((long)n * c / chunks); d < (int)((long)n * (c + 1) / chunks); d++)
-                related[d] = scorer.Best(d, docs, programmeOf, queries[d], postings, postingStart, programmes);
+                related[d] = scorer.Best(d, docs, programmeOf, same, queries[d], postings, postingStart, programmes);
             scorers.Add(scorer);
         });
 
@@ -115,22 +112,69 @@ public sealed class RelatedPassages
         return perProgramme;
     }
 
+    /// <summary>
+    /// Per passage, the first passage with the very same vector (same terms, same weights to the bit): itself unless its
+    /// text was copied word for word. A task copied by many provinces fills a candidate list with copies, and a query's
+    /// cosine with each copy is the same sum of the same products, so it is computed once.
+    /// </summary>
+    private static int[] SameVectors(Doc[] docs)
+    {
+        var digests = new ulong[docs.Length];
+        Parallel.For(0, docs.Length, d =>
+        {
+            ulong h = WordScan.Basis;
+            foreach (var t in docs[d].Terms) h = (h ^ (uint)t) * 1099511628211UL;
+            foreach (var w in docs[d].Weights) h = (h ^ BitConverter.SingleToUInt32Bits(w)) * 1099511628211UL;
+            digests[d] = h;
+        });
+        var first = new Dictionary<ulong, int>(docs.Length);
+        var same = new int[docs.Length];
+        for (int d = 0; d < docs.Length; d++)
+        {
+            same[d] = d;
+            if (!first.TryAdd(digests[d], d) && Same(docs[first[digests[d]]], docs[d])) same[d] = first[digests[d]]; // a digest clash of different vectors stays apart
+        }
+        return same;
+
+        static bool Same(Doc a, Doc b) => a.Terms.AsSpan().SequenceEqual(b.Terms)
+            && System.Runtime.InteropServices.MemoryMarshal.Cast<float, uint>(a.Weights.AsSpan()).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<float, uint>(b.Weights.AsSpan()));
+    }
+
+    /// <summary>Sorts terms ascending with their counts: one array of (term, count) packed in a long sorts faster than two arrays in step.</summary>
+    private static void SortByTerm(int[] terms, int[] counts)
+    {
+        var packed = terms.Length <= 512 ? stackalloc long[terms.Length] : new long[terms.Length];
+        for (int k = 0; k < terms.Length; k++) packed[k] = (long)terms[k] << 32 | (uint)counts[k];
+        packed.Sort();
+        for (int k = 0; k < terms.Length; k++) (terms[k], counts[k]) = ((int)(packed[k] >> 32), (int)packed[k]);
+    }
+
     /// <summary>Per passage with enough words: its distinct word and word-pair hashes in first-occurrence order, with counts.</summary>
     private static Doc[] Hash(IReadOnlyList<Programme> programmes)
     {
         var perProgramme = new List<Doc>[programmes.Count];
-        Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Seen: new Dictionary<ulong, int>(), Order: new List<ulong>(), Counts: new List<int>()),
+        // A text met again (a passage copied word for word) has the same hashes and counts: read once per worker. The
+        // hashes are only read from here on and are shared; the counts are sorted in place later, so each doc has its own.
+        Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Seen: new HashIds(), Counts: new List<int>(), Texts: new Dictionary<string, Doc?>(StringComparer.Ordinal)),
             (p, _, local) =>
             {
                 var list = new List<Doc>();
                 var passages = programmes[p].Passages;
                 for (int i = 0; i < passages.Count; i++)
                 {
+                    if (local.Texts.TryGetValue(passages[i].Text, out var known))
+                    {
+                        if (known is not null) list.Add(new Doc(p, i) { Hashes = known.Hashes, Counts = (int[])known.Counts.Clone() });
+                        continue;
+                    }
                     var scan = local.Scan;
                     scan.Read(passages[i].Text);
-                    if (scan.Count < MinWords) continue;
+                    if (scan.Count < MinWords)
+                    {
+                        local.Texts[passages[i].Text] = null;
+                        continue;
+                    }
                     local.Seen.Clear();
-                    local.Order.Clear();
                     local.Counts.Clear();
                     for (int w = 0; w < scan.Count; w++)
                     {
@@ -138,18 +182,18 @@ public sealed class RelatedPassages
                         Add(single);
                         if (w + 1 < scan.Count) Add(scan.Continue(single, w + 1)); // the pair: the same FNV chain, one word on
                     }
-                    list.Add(new Doc(p, i) { Hashes = local.Order.ToArray(), Counts = local.Counts.ToArray() });
+                    var doc = new Doc(p, i) { Hashes = local.Seen.Keys.ToArray(), Counts = local.Counts.ToArray() };
+                    list.Add(doc);
+                    local.Texts[passages[i].Text] = new Doc(p, i) { Hashes = doc.Hashes, Counts = (int[])doc.Counts.Clone() }; // kept unsorted
                 }
                 perProgramme[p] = list;
                 return local;
 
                 void Add(ulong h)
                 {
-                    ref var at = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(local.Seen, h, out var exists);
-                    if (exists) { local.Counts[at]++; return; }
-                    at = local.Order.Count;
-                    local.Order.Add(h);
-                    local.Counts.Add(1);
+                    int at = local.Seen.Id(h, out var added);
+                    if (added) local.Counts.Add(1);
+                    else local.Counts[at]++;
                 }
             }, _ => { });
         return perProgramme.SelectMany(l => l).ToArray();
@@ -176,6 +220,8 @@ public sealed class RelatedPassages
         private readonly List<(double Score, int Other)> scored = [];
         private readonly List<int> ties = [];
         private float[] values = new float[256];
+        private readonly int[] knownVector = new int[Candidates];
+        private readonly double[] knownDot = new double[Candidates];
 
         private void Accumulate(ReadOnlySpan<int> others, float w)
         {
@@ -219,7 +265,7 @@ public sealed class RelatedPassages
             return a[k];
         }
 
-        public RelatedPassage[] Best(int d, Doc[] docs, int[] programmeOf, (int Term, float Weight)[] query, int[] postings, int[] postingStart, IReadOnlyList<Programme> programmes)
+        public RelatedPassage[] Best(int d, Doc[] docs, int[] programmeOf, int[] same, (int Term, float Weight)[] query, int[] postings, int[] postingStart, IReadOnlyList<Programme> programmes)
         {
             var doc = docs[d];
             int self = doc.Programme;
@@ -262,14 +308,23 @@ public sealed class RelatedPassages
 
             for (int k = 0; k < doc.Terms.Length; k++) dense[doc.Terms[k]] = doc.Weights[k];
             scored.Clear();
+            int known = 0;
             for (int c = 0; c < take; c++)
             {
-                var other = docs[pool[c].Other];
+                // Candidates with one vector (copies of one text) have one cosine with this passage: computed once.
+                int vector = same[pool[c].Other], at = 0;
+                while (at < known && knownVector[at] != vector) at++;
                 double dot = 0;
-                // Products summed in ascending term order, as a merge of the two sorted vectors would sum them.
-                // A term the passage lacks adds 0 * w = +0, which leaves the sum unchanged: no branch needed.
-                var (terms, weights) = (other.Terms, other.Weights);
-                for (int k = 0; k < terms.Length; k++) dot += dense[terms[k]] * weights[k];
+                if (at < known) dot = knownDot[at];
+                else
+                {
+                    // Products summed in ascending term order, as a merge of the two sorted vectors would sum them.
+                    // A term the passage lacks adds 0 * w = +0, which leaves the sum unchanged: no branch needed.
+                    var (terms, weights) = (docs[vector].Terms, docs[vector].Weights);
+                    for (int k = 0; k < terms.Length; k++) dot += dense[terms[k]] * weights[k];
+                    (knownVector[known], knownDot[known]) = (vector, dot);
+                    known++;
+                }
                 var score = Math.Round(dot, 4);
                 if (score >= MinScore) scored.Add((score, pool[c].Other));
             }

@@ -28,7 +28,7 @@ internal sealed class IndicatorMatcher
                 try
                 {
                     patterns.Add((indicator.Id, new Regex(@"(?<![\p{L}\p{Nd}])(?:" + body + @")(?![\p{L}\p{Nd}])",
-                        RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout), RequiredWord(pattern.Trim())));
+                        RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout), RequiredLiteral(pattern.Trim())));
                 }
                 catch (ArgumentException)
                 {
@@ -38,34 +38,88 @@ internal sealed class IndicatorMatcher
         }
     }
 
-    /// <summary>A cheap pre-check: the longest plain word before the pattern's first special character, if any.</summary>
-    private static string? RequiredWord(string pattern)
+    /// <summary>
+    /// A cheap pre-check: the longest run of plain characters (letters, digits, spaces, punctuation without meaning in
+    /// a pattern) outside any group, class or optional part, with each run of spaces as one space. Any match holds it,
+    /// its spaces being runs of white space, so a text whose white space is collapsed the same way
+    /// (<see cref="CollapseSpaces"/>) and lacks it cannot match, and the regex is not run: most passages name few
+    /// indicators, and each regex scans the whole passage. Null when nothing is required (e.g. a top-level alternation).
+    /// </summary>
+    internal static string? RequiredLiteral(string pattern)
     {
         int depth = 0;
         foreach (var c in pattern)
         {
             if (c == '(') depth++;
             else if (c == ')') depth--;
-            else if (c == '|' && depth == 0) return null; // top-level alternation: no single word is required
+            else if (c == '|' && depth == 0) return null; // top-level alternation: no single run is required
         }
-        int cut = pattern.IndexOfAny(['(', ')', '[', ']', '?', '*', '+', '|', '\\', '.', '{', '^', '$']);
-        var literal = cut < 0 ? pattern : pattern[..cut];
-        if (cut >= 0 && cut < pattern.Length && pattern[cut] is '?' or '*' or '{')
+        string best = "";
+        var run = new System.Text.StringBuilder();
+        depth = 0;
+        for (int i = 0; i < pattern.Length; i++)
         {
-            // The last character before a quantifier is optional.
-            literal = literal.Length > 0 ? literal[..^1] : literal;
+            char c = pattern[i];
+            bool plain = depth == 0 && !IsSpecial(c) && (c == ' ' || !char.IsWhiteSpace(c)); // a literal tab would not survive collapsing
+            if (plain)
+            {
+                bool optional = i + 1 < pattern.Length && pattern[i + 1] is '?' or '*' or '{';
+                if (!optional) run.Append(c);
+                if (optional || i + 1 < pattern.Length && pattern[i + 1] == '+') Close(); // a repeated or optional char ends the run
+                continue;
+            }
+            Close();
+            if (c == '\\') i++; // an escape: the next character is not plain
+            else if (c == '[')
+            {
+                // A class: skip to its closing bracket (an escaped bracket does not close it).
+                for (i++; i < pattern.Length && pattern[i] != ']'; i++) if (pattern[i] == '\\') i++;
+            }
+            else if (c == '(') depth++;
+            else if (c == ')') depth--;
         }
-        var longest = literal.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.All(char.IsLetterOrDigit)).OrderByDescending(w => w.Length).FirstOrDefault();
-        return longest is { Length: >= 3 } ? longest : null;
+        Close();
+        return best.Length >= 3 ? best : null;
+
+        void Close()
+        {
+            var literal = string.Join(' ', run.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (literal.Length > best.Length) best = literal;
+            run.Clear();
+        }
+    }
+
+    private static bool IsSpecial(char c) => c is '(' or ')' or '[' or ']' or '{' or '}' or '?' or '*' or '+' or '|' or '\\' or '.' or '^' or '$' or '#';
+
+    /// <summary>The text with each run of white space (what <c>\s+</c> matches) as one space.</summary>
+    private static string CollapseSpaces(string text)
+    {
+        var chars = new char[text.Length];
+        int n = 0;
+        bool space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space) chars[n++] = ' ';
+                space = true;
+            }
+            else
+            {
+                chars[n++] = c;
+                space = false;
+            }
+        }
+        return new string(chars, 0, n);
     }
 
     public IReadOnlyList<IndicatorMention> Find(string folded)
     {
         var all = new List<(IndicatorMention Mention, int Order)>();
+        var collapsed = CollapseSpaces(folded);
         for (int p = 0; p < patterns.Count; p++)
         {
-            if (patterns[p].Required is { } word && !folded.Contains(word, StringComparison.Ordinal)) continue;
+            if (patterns[p].Required is { } literal && !collapsed.Contains(literal, StringComparison.Ordinal)) continue;
             try
             {
                 for (var m = patterns[p].Regex.Match(folded); m.Success; m = m.NextMatch())

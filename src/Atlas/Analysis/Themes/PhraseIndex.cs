@@ -44,13 +44,21 @@ internal sealed class PhraseIndex
         return Find(numbered);
     }
 
-    /// <summary>The matches in the folded words of <paramref name="text"/> (<see cref="ThemeText.Words(string)"/>), read with the reader's buffers.</summary>
-    public IReadOnlyList<PhraseMatch> Find(string text, WordReader reader) => Find(reader.Read(text, vocabulary));
+    /// <summary>The matches in the folded words of <paramref name="text"/> (<see cref="ThemeText.Words(string)"/>), read with the
+    /// reader's buffers. The list is the reader's own, valid until its next call: every passage of every programme is
+    /// matched, and a new list per passage was most of the classifier's allocation.</summary>
+    public IReadOnlyList<PhraseMatch> Find(string text, WordReader reader)
+    {
+        reader.Matches.Clear();
+        Find(reader.Read(text, vocabulary), reader.Matches);
+        return reader.Matches;
+    }
 
     /// <summary>Every occurrence of every indexed phrase in the numbered words, by start then phrase id.</summary>
-    private List<PhraseMatch> Find(ReadOnlySpan<int> words)
+    private List<PhraseMatch> Find(ReadOnlySpan<int> words) => Find(words, []);
+
+    private List<PhraseMatch> Find(ReadOnlySpan<int> words, List<PhraseMatch> found)
     {
-        var found = new List<PhraseMatch>();
         for (var i = 0; i < words.Length; i++)
         {
             if (words[i] < 0) continue;
@@ -72,6 +80,9 @@ internal sealed class PhraseIndex
         private char[] chars = new char[512];
         private int[] ends = new int[128];
         private int[] numbers = new int[128];
+
+        /// <summary>The matches of the last text read (see <see cref="PhraseIndex.Find(string, WordReader)"/>).</summary>
+        public List<PhraseMatch> Matches { get; } = [];
 
         public ReadOnlySpan<int> Read(string text, Dictionary<string, int> vocabulary)
         {

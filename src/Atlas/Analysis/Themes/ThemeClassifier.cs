@@ -87,7 +87,9 @@ public sealed class ThemeClassifier
     private bool IsSkipped(Section section)
     {
         var words = ThemeText.Words(section.Heading);
-        return skipHeadings.Any(skip => skip.Length <= words.Length && skip.SequenceEqual(words.Take(skip.Length)));
+        foreach (var skip in skipHeadings) // once per section of every programme: plain loops
+            if (skip.Length <= words.Length && skip.AsSpan().SequenceEqual(words.AsSpan(0, skip.Length))) return true;
+        return false;
     }
 
     private void AddHeadingThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, IReadOnlyList<Section> chain,

@@ -27,6 +27,11 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
     private const int MaxDepth = 64;
     private readonly Assembly ownAssembly = own ?? typeof(ObjectDigest).Assembly;
     private readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Read)[]> fields = new();
+    // How each runtime type is walked, decided once per type: the checks compare namespace strings, and a page's graph
+    // holds hundreds of thousands of values of a few dozen types.
+    private readonly ConcurrentDictionary<Type, Shape> shapes = new();
+
+    private enum Shape { Collection, Record, Untrusted, UntrustedCollection }
 
     /// <summary>Hex digest of the parts, in order.</summary>
     public string Of(params ReadOnlySpan<object?> parts)
@@ -55,15 +60,16 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
         if (shortcut?.Invoke(value) is { } known) { sink.Tag('K'); sink.Text(known); return; }
 
         var type = value.GetType();
-        if (value is IEnumerable items && (type.Assembly != ownAssembly || type.IsArray || IsIterator(type)))
+        var shape = shapes.GetOrAdd(type, ShapeOf);
+        if (shape == Shape.UntrustedCollection) throw new NotDigestibleException($"unknown collection type {type.FullName}");
+        if (shape == Shape.Collection)
         {
-            if (type.Assembly != ownAssembly && !IsTrustedCollection(type)) throw new NotDigestibleException($"unknown collection type {type.FullName}");
             sink.Tag('[');
-            foreach (var item in items) Walk(sink, item, depth + 1);
+            foreach (var item in (IEnumerable)value) Walk(sink, item, depth + 1);
             sink.Tag(']');
             return;
         }
-        if (type.Assembly != ownAssembly && !IsTrustedStruct(type)) throw new NotDigestibleException($"cannot vouch for the content of {type.FullName}");
+        if (shape == Shape.Untrusted) throw new NotDigestibleException($"cannot vouch for the content of {type.FullName}");
         sink.Tag('{');
         sink.Text(type.FullName ?? type.Name);
         foreach (var (name, read) in fields.GetOrAdd(type, FieldsOf))
@@ -72,6 +78,13 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
             Walk(sink, read(value), depth + 1);
         }
         sink.Tag('}');
+    }
+
+    private Shape ShapeOf(Type type)
+    {
+        if (typeof(IEnumerable).IsAssignableFrom(type) && (type.Assembly != ownAssembly || type.IsArray || IsIterator(type)))
+            return type.Assembly != ownAssembly && !IsTrustedCollection(type) ? Shape.UntrustedCollection : Shape.Collection;
+        return type.Assembly != ownAssembly && !IsTrustedStruct(type) ? Shape.Untrusted : Shape.Record;
     }
 
     /// <summary>Collections whose enumeration is their content: arrays, the BCL's lists, sets and dictionaries, and
@@ -106,11 +119,16 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
         return list.ToArray();
     }
 
-    /// <summary>Feeds the hash through a buffer: millions of small values, one hash call per 64 KB.</summary>
+    /// <summary>
+    /// Feeds the hash through a buffer: millions of small values, one hash call per 64 KB. The buffer is pooled and the
+    /// hash state made only once a digest outgrows it: an incremental build digests every passage on its own (tens of
+    /// thousands of small digests), and a fresh 64 KB buffer and hash context each was most of that cost. Chunking does not
+    /// change a SHA-256, so the digest is the same either way.
+    /// </summary>
     private sealed class Sink
     {
-        private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly byte[] buffer = new byte[1 << 16];
+        private IncrementalHash? hash;
+        private byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
         private int used;
 
         public void Tag(char c)
@@ -130,7 +148,7 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
                     var bytes = Encoding.UTF8.GetBytes(s);
                     Length(bytes.Length);
                     Flush();
-                    hash.AppendData(bytes);
+                    hash!.AppendData(bytes);
                     return;
                 }
             }
@@ -147,16 +165,24 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
 
         private void Flush()
         {
+            hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             hash.AppendData(buffer, 0, used);
             used = 0;
         }
 
         public string Finish()
         {
-            Flush();
-            var result = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
-            hash.Dispose();
-            return result;
+            byte[] digest;
+            if (hash is null) digest = SHA256.HashData(buffer.AsSpan(0, used));
+            else
+            {
+                Flush();
+                digest = hash.GetHashAndReset();
+                hash.Dispose();
+            }
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            buffer = [];
+            return Convert.ToHexString(digest).ToLowerInvariant();
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Atlas.Model;
 using Atlas.Render;
 
 namespace Atlas.Build.Cache;
@@ -31,8 +32,10 @@ public sealed class PageCarryOver : IPageReuse
     private readonly IReadOnlyDictionary<string, PublishedPage> previous;
     private readonly ConcurrentDictionary<string, string> current = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> carried = new(StringComparer.Ordinal);
-    // The UI strings of a language come from the templates folder, already in the global digest: its code stands for it.
-    private readonly ObjectDigest digest = new(o => o is Language l ? "language:" + l.Code + ":" + l.Prefix : null);
+    private readonly ObjectDigest digest;
+    // Digests of model records that many pages hold (a programme is read by its two pages, a passage is shown as related on
+    // hundreds of pages, the registries on every page): each is digested once per build and stands for itself after.
+    private readonly ConcurrentDictionary<object, string> known = new(ReferenceEqualityComparer.Instance);
     private int reused, rendered;
 
     public PageCarryOver(BuildCache cache, string templatesDir, string siteDir, string outDir)
@@ -41,6 +44,16 @@ public sealed class PageCarryOver : IPageReuse
         this.siteDir = Path.GetFullPath(siteDir);
         this.outDir = outDir;
         manifestKey = BuildCache.Key("pages", this.siteDir);
+        // Three walkers, so that a record kept in `known` is never its own shortcut: a passage is walked field by field, a
+        // programme with its passages standing for themselves, a page with programmes, passages and registries doing so.
+        var passages = new ObjectDigest(LanguageCode);
+        var records = new ObjectDigest(o => LanguageCode(o) ?? (o is Passage ? Known(o, passages) : null));
+        digest = new ObjectDigest(o => LanguageCode(o) ?? o switch
+        {
+            Passage => Known(o, passages),
+            Programme or ProgrammeAnalysis or AtlasInputs => Known(o, records),
+            _ => null,
+        });
         global = BuildCache.Key("page inputs", FolderDigest(templatesDir));
         previous = Load();
     }
@@ -85,6 +98,11 @@ public sealed class PageCarryOver : IPageReuse
         Interlocked.Increment(ref rendered);
         return false;
     }
+
+    // The UI strings of a language come from the templates folder, already in the global digest: its code stands for it.
+    private static string? LanguageCode(object o) => o is Language l ? "language:" + l.Code + ":" + l.Prefix : null;
+
+    private string Known(object record, ObjectDigest walker) => known.GetOrAdd(record, r => walker.Of(r));
 
     /// <summary>Records the pages of this build as published in site/; call only once the build replaced site/.</summary>
     public void Save()

@@ -33,9 +33,21 @@ public sealed class DataDownloads : ISitePage
         var model = site.Model;
         var rows = TargetRows(site).ToList();
         site.WriteBytes(TargetsCsv, ToCsv(rows));
-        site.WriteText(TargetsJson, JsonSerializer.Serialize(rows, Json) + "\n");
-        site.WriteText(ProgrammesJson, JsonSerializer.Serialize(model.Programmes.Select(p => ProgrammeRecord(site, p)), Json) + "\n");
-        site.WriteText(PassagesJson, JsonSerializer.Serialize(model.Programmes.SelectMany(p => PassageRecords(site, p)), Json) + "\n");
+        WriteJson(site, TargetsJson, rows);
+        WriteJson(site, ProgrammesJson, model.Programmes.Select(p => ProgrammeRecord(site, p)));
+        WriteJson(site, PassagesJson, model.Programmes.SelectMany(p => PassageRecords(site, p)));
+    }
+
+    /// <summary>
+    /// Serialises straight into the file as UTF-8: passages.json runs to tens of megabytes at scale, which as a string was
+    /// built, copied and transcoded again. The bytes are those of the string: compact JSON escapes every line break in a
+    /// value, so there is no raw "\r" to normalise.
+    /// </summary>
+    private static void WriteJson<T>(SiteWriter site, string sitePath, T value)
+    {
+        using var stream = site.OpenWrite(sitePath);
+        JsonSerializer.Serialize(stream, value, Json);
+        stream.WriteByte((byte)'\n');
     }
 
     public sealed record TargetRow(

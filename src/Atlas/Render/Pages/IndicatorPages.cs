@@ -59,18 +59,20 @@ public sealed class IndicatorPages : ISitePage
         foreach (var lang in site.Languages)
         {
             var at = site.Links(lang, "indicators/index.html");
-            var rows = programmes.Where(p => p.Analysis.Targets.Any(t => !t.IsAchievement && t.IndicatorId is not null))
+            var withTargets = programmes.Where(p => p.Analysis.Targets.Any(t => !t.IsAchievement && t.IndicatorId is not null)).ToList();
+            var byProvince = withTargets.Count > PageBudget.TargetRows;
+            // Past the budget the table has one row per province: the row per programme is not made at all.
+            var rows = byProvince ? ProvinceMatrix(programmes, used, at, lang) : withTargets
                 .Select(p => new IndicatorMatrixRow(Views.Label(p.Programme), at.Programme(p.Programme.Slug), p.Programme.Metadata.Province,
                     used.Select(i => (IReadOnlyList<TargetCell>)p.Analysis.Targets.Where(t => !t.IsAchievement && t.IndicatorId == i.Id)
                         .Select(t => Cell(t, p.Programme.Slug, at, lang)).ToList()).ToList()))
                 .ToList();
-            if (rows.Count > PageBudget.TargetRows) rows = ProvinceMatrix(programmes, used, at, lang);
             var all = programmes.SelectMany(p => p.Analysis.Targets).Where(t => !t.IsAchievement).ToList();
             var view = new IndicatorsView(used.Select(i => new IndicatorColumn(i.Id, lang.Name(i), at.To($"indicators/{i.Id}.html"))).ToList(),
                 rows, all.Count, all.Count(t => t.IndicatorId is null), at.Shared("data/targets.csv"), at.Shared("data/targets.json"))
             {
                 Tooltips = rows.Count <= PageBudget.FullColumns,
-                ByProvince = programmes.Count(p => p.Analysis.Targets.Any(t => !t.IsAchievement && t.IndicatorId is not null)) > PageBudget.TargetRows,
+                ByProvince = byProvince,
             };
             site.WritePage(at, "indicators", view, new PageMeta(lang["indicators_title"], lang["indicators_description"],
                 [new Crumb(lang["nav_indicators"], null)]));

@@ -41,6 +41,9 @@ public sealed record BodyBlock(
     public string Section => CitationLabel;
 }
 
+/// <summary>What every page shows of a related passage, whatever page it is on; <see cref="Words"/> compares its wording.</summary>
+public sealed record RelatedPassageText(string Province, string Citation, string Excerpt, int[] Words);
+
 /// <summary>A similar passage of another programme ("Các tỉnh khác nói gì?"), with where it stands in its document.</summary>
 public sealed record RelatedView(string Href, string Province, string Citation, string Excerpt);
 
@@ -105,23 +108,33 @@ public sealed class ProgrammePages : ISitePage
                 var provinceCrumb = p.Metadata.Province is { Length: > 0 } prov
                     ? new Crumb(prov, at.Province(PageLinks.ProvinceSlug(p)))
                     : new Crumb(lang["nav_provinces"], at.Provinces());
-                if (lang.IsEnglish)
-                {
-                    // The English interface gets a companion, not a second copy of the Vietnamese text.
-                    var companion = ProgrammeCompanion.Build(site, ap, at);
-                    site.WritePage(at, "programme-companion", companion, new PageMeta(
-                        companion.Label, Description(p, lang), [provinceCrumb, new Crumb(companion.Label, null)], "article"));
-                    return;
-                }
-                var view = Build(site, ap, at, wording);
-                site.WritePage(at, "programme", view, new PageMeta(
-                    view.Label,
-                    Description(p, lang),
-                    [provinceCrumb, new Crumb(view.Label, null)],
-                    "article"));
+                var label = Views.Label(p);
+                var meta = new PageMeta(label, Description(p, lang), [provinceCrumb, new Crumb(label, null)], "article");
+                var inputs = Inputs(site, ap);
+                // The English interface gets a companion, not a second copy of the Vietnamese text.
+                if (lang.IsEnglish) site.WritePage(at, "programme-companion", inputs, () => ProgrammeCompanion.Build(site, ap, at), meta);
+                else site.WritePage(at, "programme", inputs, () => Build(site, ap, at, wording), meta);
             }
         });
     }
+
+    /// <summary>
+    /// Everything a programme page and its companion are made of besides the templates and the page's place: the programme
+    /// and its analysis, the related passages of other programmes it shows (their text, citation and province), whether
+    /// its source is published, the registries and linked documents. A sentence changed in one source so re-renders that
+    /// programme and the pages that show one of its passages as related — and no other programme page.
+    /// </summary>
+    private static ProgrammePageInputs Inputs(SiteWriter site, AnalysedProgramme ap) => new(
+        ap,
+        ap.Analysis.Related.Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId) is { } other
+            ? new RelatedInput(r.OtherSlug, other.Passage, other.Programme.Programme.Metadata.Province)
+            : new RelatedInput(r.OtherSlug, null, null)).ToList(),
+        SiteRenderer.IsCopiedSource(site, ap.Programme.Source.FileName),
+        site.Inputs);
+
+    private sealed record ProgrammePageInputs(AnalysedProgramme Programme, IReadOnlyList<RelatedInput> Related, bool SourceCopied, AtlasInputs Atlas);
+
+    private sealed record RelatedInput(string Slug, Passage? Passage, string? Province);
 
     private static string Description(Programme p, Language lang)
     {
@@ -139,6 +152,7 @@ public sealed class ProgrammePages : ISitePage
         var lang = at.Language;
         var linker = site.Lookup.Linker;
         var label = Views.Label(p);
+        var citation = Citation.For(m);
 
         var body = new List<BodyBlock>();
         var toc = new List<TocEntry>();
@@ -154,10 +168,10 @@ public sealed class ProgrammePages : ISitePage
                 if (entry.Depth <= 3) toc.Add(new TocEntry(DisplayNumber(s), s.Heading, "#" + s.Id, entry.Depth));
                 body.Add(new BodyBlock(
                     true, s.Id, Math.Min(entry.Depth + 1, 6), DisplayNumber(s), null, linker.Link(s.Heading, at),
-                    Citation.For(m, s.Citation), s.Citation, SectionThemes(site, ap, bySection[s.Id].ToList(), at), []));
+                    Citation.InSection(citation, s.Citation), s.Citation, SectionThemes(site, ap, bySection[s.Id].ToList(), at), []));
             }
             else if (entry.Passage is { } passage)
-                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related, wording));
+                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related, wording, citation));
         }
 
         return new ProgrammeView(
@@ -172,10 +186,10 @@ public sealed class ProgrammePages : ISitePage
             p.Closing.SignatureLines,
             SiteRenderer.IsCopiedSource(site, p.Source.FileName) ? at.SourceFile(p.Source.FileName) : null,
             SiteRenderer.IsCopiedSource(site, p.Source.FileName) ? p.Source.FileName : null,
-            Citation.For(m, null))
+            citation)
         {
             Ownership = OwnershipView.Of(ap),
-            CitationInSection = Citation.For(m, "{0}"),
+            CitationInSection = Citation.InSection(citation, "{0}"),
         };
     }
 
@@ -190,29 +204,27 @@ public sealed class ProgrammePages : ISitePage
     }
 
     private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at,
-        ILookup<string, RelatedPassage> relatedByPassage, Wording wording)
+        ILookup<string, RelatedPassage> relatedByPassage, Wording wording, string citation)
     {
         var linker = site.Lookup.Linker;
-        var related = relatedByPassage[passage.Id]
-            .Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId) is { } other
-                ? new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId),
-                    other.Programme.Programme.Metadata.Province ?? other.Programme.Programme.Slug,
-                    other.Passage.Citation, Excerpt(other.Passage.Text))
-                : null)
-            .OfType<RelatedView>().ToList();
+        var related = new List<RelatedView>();
+        var same = new List<bool>();
+        foreach (var r in relatedByPassage[passage.Id])
+        {
+            if (wording.Other(site, r.OtherSlug, r.OtherPassageId) is not { } other) continue;
+            related.Add(new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId), other.Province, other.Citation, other.Excerpt));
+            same.Add(Wording.Same(wording.Of(ap.Programme.Slug, passage), other.Words));
+        }
         var groups = new List<RelatedGroup>();
         if (related.Count > 0)
         {
-            var own = wording.Of(ap.Programme.Slug, passage);
-            var others = relatedByPassage[passage.Id].Select(r => site.Lookup.Passage(r.OtherSlug, r.OtherPassageId) is { } o ? wording.Of(r.OtherSlug, o.Passage) : null)
-                .OfType<int[]>().ToList();
-            var keyed = related.Select((r, i) => (R: r, Same: Wording.Same(own, others[i]))).ToList();
+            var keyed = related.Select((r, i) => (R: r, Same: same[i])).ToList();
             foreach (var g in keyed.GroupBy(x => x.Same ? "\0" : x.R.Excerpt, StringComparer.Ordinal))
                 groups.Add(new RelatedGroup(g.Select(x => x.R).ToList(), g.First().Same ? null : g.Key, g.First().Same));
         }
         return new BodyBlock(
             false, passage.Id, depth, null, passage.Marker, linker.Link(passage.Text, at),
-            Citation.For(ap.Programme.Metadata, passage.Citation), passage.Citation, [],
+            Citation.InSection(citation, passage.Citation), passage.Citation, [],
             passage.Fields.Select(f => new FieldView(f.Label, linker.Link(f.Value, at))).ToList(),
             related,
             ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && SharedLanguage.IsMostlyShared(shared))
@@ -228,8 +240,19 @@ public sealed class ProgrammePages : ISitePage
     public sealed class Wording
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), int[]> words = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), RelatedPassageText?> others = new();
 
         public int[] Of(string slug, Passage passage) => words.GetOrAdd((slug, passage.Id), _ => Hashes(passage.Text));
+
+        /// <summary>
+        /// What a page shows of a passage of another programme (null when there is no such passage): the same on every page
+        /// that lists it, and at scale a passage is the related passage of hundreds of others, so it is made once per render.
+        /// </summary>
+        public RelatedPassageText? Other(SiteWriter site, string slug, string passageId) =>
+            others.GetOrAdd((slug, passageId), key => site.Lookup.Passage(key.Item1, key.Item2) is { } other
+                ? new RelatedPassageText(other.Programme.Programme.Metadata.Province ?? other.Programme.Programme.Slug,
+                    other.Passage.Citation, Excerpt(other.Passage.Text), Of(key.Item1, other.Passage))
+                : null);
 
         /// <summary>FNV-1a of each lower-cased word: a fixed hash, so the result is the same in every run.</summary>
         private static int[] Hashes(string text)
@@ -238,11 +261,15 @@ public sealed class ProgrammePages : ISitePage
             const uint offset = 2166136261, prime = 16777619;
             uint hash = offset;
             var length = 0;
-            foreach (var c in text)
+            // Lower-cased as a whole (one call, vectorised for ASCII) rather than char by char: the same code units, since
+            // invariant lower-casing maps each character of the BMP to one character, and surrogates never count as letters.
+            var lower = text.ToLowerInvariant();
+            for (var i = 0; i < text.Length; i++)
             {
+                var c = text[i];
                 if (char.IsLetterOrDigit(c) || c == '-' || c == '/')
                 {
-                    hash = (hash ^ char.ToLowerInvariant(c)) * prime;
+                    hash = (hash ^ lower[i]) * prime;
                     length++;
                     continue;
                 }

@@ -69,14 +69,13 @@ public sealed class ThemePages : ISitePage
     public static IReadOnlyList<ThemeEntry> Entries(SiteWriter site, PageLinks at) =>
         site.Model.Themes.Select(t =>
         {
-            var tagged = site.Model.Programmes
-                .Select(ap => ap.Analysis.Themes.Where(x => x.ThemeId == t.Id).Select(x => x.PassageId).Distinct().Count())
-                .ToList();
+            var tagged = site.Model.Programmes.Select(ap => site.Lookup.PassagesOn(ap.Programme.Slug, t.Id)).ToList();
             return new ThemeEntry(t.Id, at.Language.Name(t), t.Description, at.Theme(t.Id), tagged.Sum(), tagged.Count(n => n > 0));
         }).ToList();
 
     public void Write(SiteWriter site)
     {
+        var themesOf = site.Model.Programmes.ToDictionary(ap => ap.Programme, ap => new ProgrammeThemes(site, ap), ReferenceEqualityComparer.Instance);
         foreach (var lang in site.Languages)
         {
             var index = site.Links(lang, "themes/index.html");
@@ -87,7 +86,8 @@ public sealed class ThemePages : ISitePage
             site.ForEach(site.Model.Themes, theme =>
             {
                 var at = site.Links(lang, $"themes/{theme.Id}.html");
-                var columns = Views.ForReading(site.Model.Programmes).Select(ap => Column(site, ap, theme, at)).ToList();
+                // A summarised page prints the text of its featured passages only (filled in by Featured).
+                var columns = Views.ForReading(site.Model.Programmes).Select(ap => Column(site, themesOf[ap.Programme], theme, at, withText: !summarise)).ToList();
                 var name = lang.Name(theme);
                 var other = lang.IsEnglish ? theme.NameVi : theme.NameEn;
                 var view = new ThemeView(
@@ -147,24 +147,53 @@ public sealed class ThemePages : ISitePage
             .DistinctBy(b => b.Column.Province ?? b.Column.Anchor, StringComparer.Ordinal)
             .Take(PageBudget.FeaturedPassages)
             .OrderBy(b => b.Order)
-            .Select(b => new ThemeFeature(b.Column.Label, b.Column.ProgrammeHref, b.Passage))
+            // Only a summarised page has featured passages, and its columns were made without their text.
+            .Select(b => new ThemeFeature(b.Column.Label, b.Column.ProgrammeHref,
+                b.Passage with { Text = Text(site, programmes[b.Order].Programme, b.Passage.Id, at) }))
             .ToList();
     }
 
-    private static ThemeColumn Column(SiteWriter site, AnalysedProgramme ap, Theme theme, PageLinks at)
+    /// <summary>Stands for the text of a passage a summarised page does not print (never written to a page).</summary>
+    private static readonly HtmlString Unwritten = new("");
+
+    private static HtmlString Text(SiteWriter site, Programme p, string passageId, PageLinks at) =>
+        at.Language.IsEnglish ? HtmlString.Empty
+            : site.Lookup.Linker.Link(p.Passages.First(x => x.Id == passageId).Text, at);
+
+    /// <summary>
+    /// One programme's sections by id and its passages on each theme, with why (in document order): read by every theme page
+    /// in both languages, so made once per render rather than for each theme page, each language and each passage.
+    /// </summary>
+    private sealed class ProgrammeThemes
     {
-        var p = ap.Programme;
+        public ProgrammeThemes(SiteWriter site, AnalysedProgramme ap)
+        {
+            Programme = ap.Programme;
+            void Index(Section s) { Sections.TryAdd(s.Id, s); foreach (var c in s.Children) Index(c); }
+            foreach (var s in ap.Programme.Sections) Index(s);
+            foreach (var passage in ap.Programme.Passages)
+                foreach (var reasons in site.Lookup.ThemesOf(ap.Programme.Slug, passage.Id).GroupBy(t => t.ThemeId, StringComparer.Ordinal))
+                {
+                    if (!ByTheme.TryGetValue(reasons.Key, out var list)) ByTheme[reasons.Key] = list = [];
+                    list.Add((passage, reasons.ToList()));
+                }
+        }
+
+        public Programme Programme { get; }
+        public Dictionary<string, Section> Sections { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<(Passage Passage, List<PassageTheme> Reasons)>> ByTheme { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static ThemeColumn Column(SiteWriter site, ProgrammeThemes themes, Theme theme, PageLinks at, bool withText)
+    {
+        var p = themes.Programme;
         var lang = at.Language;
-        var sections = new Dictionary<string, Section>(StringComparer.Ordinal);
-        void Index(Section s) { sections.TryAdd(s.Id, s); foreach (var c in s.Children) Index(c); }
-        foreach (var s in p.Sections) Index(s);
+        var sections = themes.Sections;
 
         var passages = new List<ThemePassage>();
         string? lastSection = "\0";
-        foreach (var passage in p.Passages)
+        foreach (var (passage, reasons) in themes.ByTheme.GetValueOrDefault(theme.Id) ?? [])
         {
-            var reasons = site.Lookup.ThemesOf(p.Slug, passage.Id).Where(t => t.ThemeId == theme.Id).ToList();
-            if (reasons.Count == 0) continue;
             string? context = null;
             if (passage.SectionId != lastSection)
             {
@@ -178,7 +207,7 @@ public sealed class ThemePages : ISitePage
                 passage.Citation,
                 context,
                 passage.Marker,
-                lang.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
+                !withText ? Unwritten : lang.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
                 reasons.Select(r => Why(r, lang)).Distinct().ToList())
             {
                 Id = passage.Id,

@@ -9,7 +9,19 @@ namespace Atlas.Render;
 /// </summary>
 public static class Citation
 {
-    public static string For(ProgrammeMetadata m, string? sectionPath)
+    // GetCultureInfo takes a lock on every call, and citations are made for every passage on several threads.
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static string For(ProgrammeMetadata m, string? sectionPath) => InSection(For(m), sectionPath);
+
+    /// <summary>The citation of a place in a programme whose whole citation (<see cref="For(ProgrammeMetadata)"/>) is known:
+    /// a programme page cites each of its hundred passages, and the whole citation is the costly part (it parses the date
+    /// and lower-cases the issuer in Vietnamese).</summary>
+    public static string InSection(string programmeCitation, string? sectionPath) =>
+        string.IsNullOrEmpty(sectionPath) ? programmeCitation : programmeCitation + ", mục " + sectionPath;
+
+    /// <summary>The citation of the whole programme: issuer, kind, number and date (the parts the source states).</summary>
+    public static string For(ProgrammeMetadata m)
     {
         var parts = new List<string>();
         // Without an issuer, the province still tells the reader whose document it is (it is never turned into an issuer).
@@ -19,7 +31,6 @@ public static class Citation
         if (m.Number is { Length: > 0 } n) doc += " số " + n;
         if (Dates.Vietnamese(m.Date) is { } d) doc += " ngày " + d;
         parts.Add(doc);
-        if (!string.IsNullOrEmpty(sectionPath)) parts.Add("mục " + sectionPath);
         return string.Join(", ", parts);
     }
 
@@ -35,7 +46,7 @@ public static class Citation
             case "CT": return "Chỉ thị";
             case "KL": return "Kết luận";
         }
-        var title = (m.Title ?? "").Trim().ToLower(CultureInfo.GetCultureInfo("vi-VN"));
+        var title = (m.Title ?? "").Trim().ToLower(Vietnamese);
         if (title.StartsWith("chương trình hành động", StringComparison.Ordinal)) return "Chương trình hành động";
         if (title.StartsWith("kế hoạch", StringComparison.Ordinal)) return "Kế hoạch";
         return "Chương trình";
@@ -50,7 +61,7 @@ public static class Citation
     {
         var issuer = m.Issuer?.Trim();
         if (string.IsNullOrEmpty(issuer)) return null;
-        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var vi = Vietnamese;
         var province = m.Province?.Trim();
         if (!issuer.Any(char.IsLower))
         {

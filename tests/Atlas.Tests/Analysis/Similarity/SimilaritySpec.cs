@@ -101,4 +101,42 @@ public class SimilaritySpec
         var sb = SharedLanguage.Analyse(Seeds);
         Assert.Equal(sa.SelectMany(r => r.Share.OrderBy(kv => kv.Key, StringComparer.Ordinal)), sb.SelectMany(r => r.Share.OrderBy(kv => kv.Key, StringComparer.Ordinal)));
     }
+
+    [Fact]
+    public void Word_for_word_copies_are_related_with_score_one_first_then_in_programme_order()
+    {
+        const string task = "Đẩy mạnh chuyển đổi số trong các cơ quan nhà nước, phát triển chính quyền số và kinh tế số của tỉnh";
+        const string near = "Đẩy mạnh chuyển đổi số trong các cơ quan nhà nước, phát triển chính quyền số và xã hội số của tỉnh";
+        // Five programmes hold the task word for word (one copy twice), one a near copy; a programme never relates to itself.
+        var programmes = new[] { "a", "b", "c", "d", "e", "f" }.Select(slug => TestProgrammes.Make(slug, ("Nhiệm vụ",
+            slug == "f" ? [near, "Phát triển du lịch biển đảo gắn với bảo vệ môi trường sinh thái bền vững"]
+            : slug == "c" ? [task, task] : [task, "Phát triển du lịch biển đảo gắn với bảo vệ môi trường sinh thái bền vững"]))).ToList();
+        var related = RelatedPassages.Analyse(programmes);
+        var ofA = related[0].Where(r => r.PassageId == programmes[0].Passages[0].Id).ToList();
+        Assert.Equal(["b", "c", "c"], ofA.Select(r => r.OtherSlug));
+        Assert.All(ofA, r => Assert.Equal(1.0, r.Score));
+        var ofC = related[2].Where(r => r.PassageId == programmes[2].Passages[1].Id).ToList();
+        Assert.Equal(["a", "b", "d"], ofC.Select(r => r.OtherSlug));
+        var ofF = related[5].Single(r => r.PassageId == programmes[5].Passages[0].Id && r.OtherSlug == "a");
+        Assert.InRange(ofF.Score, RelatedPassages.MinScore, 0.99);
+        // The near copy scores the same with every exact copy (one vector, one cosine).
+        Assert.All(related[5].Where(r => r.PassageId == programmes[5].Passages[0].Id), r => Assert.Equal(ofF.Score, r.Score));
+    }
+
+    [Fact]
+    public void A_passage_copied_word_for_word_has_the_same_shared_wording_in_every_programme()
+    {
+        const string copied = "Tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác quy hoạch, xây dựng và phát triển kết cấu hạ tầng đồng bộ";
+        const string own = "Xây dựng cảng cá Hòn Rớ gắn với khu neo đậu tránh trú bão cho tàu thuyền của ngư dân ven biển";
+        var programmes = new[] { "a", "b", "c" }.Select(slug => TestProgrammes.Make(slug, ("Nhiệm vụ",
+            slug == "c" ? [own, copied, copied] : [copied, slug == "a" ? "Phát triển du lịch biển đảo gắn với bảo vệ môi trường sinh thái bền vững" : "Nâng cao chất lượng nguồn nhân lực đáp ứng yêu cầu chuyển đổi số trong doanh nghiệp"]))).ToList();
+        var results = SharedLanguage.Analyse(programmes);
+        var ofCopies = programmes.SelectMany((p, i) => p.Passages.Where(x => x.Text == copied).Select(x => (Share: results[i].Share[x.Id], Spans: results[i].Spans[x.Id]))).ToList();
+        Assert.Equal(4, ofCopies.Count);
+        Assert.InRange(ofCopies[0].Share, 0.9, 1.0);
+        Assert.All(ofCopies, c => Assert.Equal(ofCopies[0].Share, c.Share));
+        Assert.All(ofCopies, c => Assert.Equal(ofCopies[0].Spans, c.Spans));
+        Assert.Equal(0, results[2].Share[programmes[2].Passages[0].Id]); // a passage no other programme holds is its own
+        Assert.InRange(results[2].OwnShare, 0.2, 0.5);
+    }
 }

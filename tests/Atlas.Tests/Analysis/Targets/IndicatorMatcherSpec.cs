@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Atlas.Analysis;
+using Atlas.Analysis.Targets;
+using Atlas.Content;
+using Atlas.Tests.TestSupport;
+
+namespace Atlas.Tests.Analysis.Targets;
+
+/// <summary>
+/// The indicator matcher skips a pattern's regex when the passage lacks the plain text every match must hold. That
+/// pre-check may only ever skip patterns that cannot match: it must never change which indicators are found.
+/// </summary>
+public class IndicatorMatcherSpec
+{
+    [Theory]
+    [InlineData("ty trong cong nghiep che bien, che tao", "ty trong cong nghiep che bien, che tao")]
+    [InlineData("(tong san pham|grdp) (tinh )?theo dau nguoi", "theo dau nguoi")]
+    [InlineData("quy mo (nen kinh te|grdp|kinh te)", "quy mo")]
+    [InlineData("toc do tang (tong san pham|grdp)", "toc do tang")]
+    [InlineData("ho ngheo|ty le ngheo", null)]        // top-level alternation: nothing is required
+    [InlineData("do thi hoa?", "do thi ho")]          // the char before a quantifier is optional
+    [InlineData("ty  le\\s+[a-z]+ che phu", "che phu")] // classes and escapes break runs; runs of spaces are one space
+    [InlineData("lao dong qua dao tao co bang cap", "lao dong qua dao tao co bang cap")]
+    [InlineData("ab(c)", null)]                       // too short to be worth a check
+    public void The_required_text_is_the_longest_plain_run_outside_groups(string pattern, string? required) =>
+        Assert.Equal(required, IndicatorMatcher.RequiredLiteral(pattern));
+
+    [Fact]
+    public void Every_match_of_every_registry_pattern_in_the_seeds_holds_its_required_text()
+    {
+        var registries = Registries.Load(Repo.Content);
+        var texts = Directory.GetFiles(Repo.Sources, "*.txt").SelectMany(File.ReadAllLines)
+            .Select(l => TextFold.Fold(l.Normalize())).Where(l => l.Length > 0).ToList();
+        int checkedMatches = 0;
+        foreach (var pattern in registries.Indicators.SelectMany(i => i.Patterns).Where(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            var required = IndicatorMatcher.RequiredLiteral(pattern.Trim());
+            if (required is null) continue;
+            var regex = new Regex(pattern.Trim().Replace(" ", @"\s+"), RegexOptions.CultureInvariant);
+            foreach (var text in texts)
+                foreach (Match m in regex.Matches(text))
+                {
+                    Assert.Contains(required, Regex.Replace(m.Value, @"\s+", " "));
+                    checkedMatches++;
+                }
+        }
+        Assert.True(checkedMatches > 50, $"only {checkedMatches} matches checked");
+    }
+
+    [Fact]
+    public void Mentions_across_line_breaks_tabs_and_double_spaces_are_still_found()
+    {
+        var matcher = new IndicatorMatcher(Registries.Load(Repo.Content).Indicators);
+        var plain = matcher.Find("ty trong cong nghiep che bien, che tao dat 30%");
+        Assert.NotEmpty(plain);
+        var spaced = matcher.Find("ty  trong\ncong\tnghiep  che bien,\u00a0che tao dat 30%");
+        Assert.Equal(plain.Select(m => m.IndicatorId), spaced.Select(m => m.IndicatorId));
+    }
+}
