@@ -36,6 +36,9 @@ public static class VietnameseText
         ("ùy", "uỳ"), ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
     ];
 
+    /// <summary>The lowest first character of an old-style pair (ò).</summary>
+    private const char TonePairStart = '\u00F2';
+
     /// <summary>The pairs (old placement, canonical placement), lower case NFC; exported for the browser client.</summary>
     public static IReadOnlyList<(string Old, string New)> ToneTable => TonePairs;
 
@@ -48,6 +51,9 @@ public static class VietnameseText
         StringBuilder? sb = null;
         for (int i = 0; i + 1 < lowerNfc.Length; i++)
         {
+            // Every pair starts with a toned o or u (U+00F2 and above): one comparison skips almost every character
+            // before the table is searched (this runs over the text of every passage of the atlas).
+            if (lowerNfc[i] < TonePairStart) continue;
             foreach (var (old, canonical) in TonePairs)
             {
                 if (lowerNfc[i] == old[0] && lowerNfc[i + 1] == old[1])
@@ -107,6 +113,12 @@ public static class VietnameseText
 
     private static bool IsWordChar(string s, int i, out int width)
     {
+        // ASCII (most characters of the text): its only letters, digits and marks are a–z, A–Z and 0–9.
+        if (s[i] < 128)
+        {
+            width = 1;
+            return char.IsAsciiLetterOrDigit(s[i]);
+        }
         width = char.IsSurrogatePair(s, i) ? 2 : 1;
         var category = width == 2 ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(s, i)) : CharUnicodeInfo.GetUnicodeCategory(s[i]);
         return category switch

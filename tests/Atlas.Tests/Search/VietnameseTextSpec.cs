@@ -91,4 +91,21 @@ public class VietnameseTextSpec
         ts.End();
         return terms;
     }
+
+    [Fact]
+    public void A_character_joins_a_word_exactly_when_it_is_a_letter_a_digit_or_a_mark_ascii_included()
+    {
+        // The scanner takes a shortcut for ASCII; every character of the first blocks must still follow the category rule.
+        for (char c = '\0'; c < '\u2000'; c++)
+        {
+            if (char.IsSurrogate(c)) continue;
+            var category = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c);
+            bool wordChar = char.IsLetter(c) || category is System.Globalization.UnicodeCategory.DecimalDigitNumber
+                or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+                or System.Globalization.UnicodeCategory.EnclosingMark;
+            var words = VietnameseText.Words("x" + c + "x");
+            // Lower-casing or NFC may change a letter, never whether it is one.
+            Assert.True(wordChar ? words.Count == 1 : words.All(w => w.Term == "x"), $"U+{(int)c:X4} ({category})");
+        }
+    }
 }

@@ -153,16 +153,27 @@ public sealed class RelatedPassages
     private static Doc[] Hash(IReadOnlyList<Programme> programmes)
     {
         var perProgramme = new List<Doc>[programmes.Count];
-        Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Seen: new HashIds(), Counts: new List<int>()),
+        // A text met again (a passage copied word for word) has the same hashes and counts: read once per worker. The
+        // hashes are only read from here on and are shared; the counts are sorted in place later, so each doc has its own.
+        Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Seen: new HashIds(), Counts: new List<int>(), Texts: new Dictionary<string, Doc?>(StringComparer.Ordinal)),
             (p, _, local) =>
             {
                 var list = new List<Doc>();
                 var passages = programmes[p].Passages;
                 for (int i = 0; i < passages.Count; i++)
                 {
+                    if (local.Texts.TryGetValue(passages[i].Text, out var known))
+                    {
+                        if (known is not null) list.Add(new Doc(p, i) { Hashes = known.Hashes, Counts = (int[])known.Counts.Clone() });
+                        continue;
+                    }
                     var scan = local.Scan;
                     scan.Read(passages[i].Text);
-                    if (scan.Count < MinWords) continue;
+                    if (scan.Count < MinWords)
+                    {
+                        local.Texts[passages[i].Text] = null;
+                        continue;
+                    }
                     local.Seen.Clear();
                     local.Counts.Clear();
                     for (int w = 0; w < scan.Count; w++)
@@ -171,7 +182,9 @@ public sealed class RelatedPassages
                         Add(single);
                         if (w + 1 < scan.Count) Add(scan.Continue(single, w + 1)); // the pair: the same FNV chain, one word on
                     }
-                    list.Add(new Doc(p, i) { Hashes = local.Seen.Keys.ToArray(), Counts = local.Counts.ToArray() });
+                    var doc = new Doc(p, i) { Hashes = local.Seen.Keys.ToArray(), Counts = local.Counts.ToArray() };
+                    list.Add(doc);
+                    local.Texts[passages[i].Text] = new Doc(p, i) { Hashes = doc.Hashes, Counts = (int[])doc.Counts.Clone() }; // kept unsorted
                 }
                 perProgramme[p] = list;
                 return local;

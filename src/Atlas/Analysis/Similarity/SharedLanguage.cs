@@ -33,14 +33,17 @@ public static class SharedLanguage
     {
         // Pass 1: fingerprints per passage; index fingerprint → first programme, or -1 once a second programme has it.
         var prints = new (int Position, ulong Hash)[programmes.Count][][];
-        Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Work: new Fingerprinting()), (p, _, local) =>
+        // A text met again (a passage copied word for word into many programmes) has the same fingerprints: read once per
+        // worker. Fingerprint arrays are only read from here on, so copies share one.
+        Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Work: new Fingerprinting(), Seen: new Dictionary<string, (int, ulong)[]>(StringComparer.Ordinal)), (p, _, local) =>
         {
             var passages = programmes[p].Passages;
             prints[p] = new (int, ulong)[passages.Count][];
             for (int i = 0; i < passages.Count; i++)
             {
+                if (local.Seen.TryGetValue(passages[i].Text, out var known)) { prints[p][i] = known; continue; }
                 local.Scan.Read(passages[i].Text);
-                prints[p][i] = local.Work.Of(local.Scan);
+                prints[p][i] = local.Seen[passages[i].Text] = local.Work.Of(local.Scan);
             }
             return local;
         }, _ => { });
@@ -59,14 +62,25 @@ public static class SharedLanguage
 
         // Pass 2: shared spans and shares.
         var results = new Result[programmes.Count];
-        Parallel.For(0, programmes.Count, () => new WordScan(), (p, _, scan) =>
+        // The same text has the same fingerprints, whose owners are now fixed: its words, shared words and spans are read
+        // once per worker (the spans are immutable records, shared by the copies).
+        Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Seen: new Dictionary<string, (int Words, int Shared, IReadOnlyList<TextSpan>? Spans)>(StringComparer.Ordinal)), (p, _, local) =>
         {
+            var scan = local.Scan;
             var share = new Dictionary<string, double>(StringComparer.Ordinal);
             var spans = new Dictionary<string, IReadOnlyList<TextSpan>>(StringComparer.Ordinal);
             var passages = programmes[p].Passages;
             long totalWords = 0, totalShared = 0;
             for (int i = 0; i < passages.Count; i++)
             {
+                if (local.Seen.TryGetValue(passages[i].Text, out var seen))
+                {
+                    totalWords += seen.Words;
+                    totalShared += seen.Shared;
+                    share[passages[i].Id] = seen.Words == 0 ? 0 : Math.Round((double)seen.Shared / seen.Words, 4);
+                    if (seen.Spans is not null) spans[passages[i].Id] = seen.Spans;
+                    continue;
+                }
                 scan.Read(passages[i].Text); // recomputed rather than kept: words of every passage would not fit
                 var covered = new bool[scan.Count];
                 int last = -1;
@@ -82,13 +96,15 @@ public static class SharedLanguage
                 totalWords += scan.Count;
                 totalShared += sharedWords;
                 share[passages[i].Id] = scan.Count == 0 ? 0 : Math.Round((double)sharedWords / scan.Count, 4);
-                if (sharedWords > 0) spans[passages[i].Id] = Spans(scan, covered);
+                var passageSpans = sharedWords > 0 ? Spans(scan, covered) : null;
+                if (passageSpans is not null) spans[passages[i].Id] = passageSpans;
+                local.Seen[passages[i].Text] = (scan.Count, sharedWords, passageSpans);
             }
             results[p] = new Result(share, spans)
             {
                 OwnShare = totalWords == 0 ? 1 : Math.Round(1 - (double)totalShared / totalWords, 4),
             };
-            return scan;
+            return local;
         }, _ => { });
         return results;
     }

@@ -122,4 +122,21 @@ public class SimilaritySpec
         // The near copy scores the same with every exact copy (one vector, one cosine).
         Assert.All(related[5].Where(r => r.PassageId == programmes[5].Passages[0].Id), r => Assert.Equal(ofF.Score, r.Score));
     }
+
+    [Fact]
+    public void A_passage_copied_word_for_word_has_the_same_shared_wording_in_every_programme()
+    {
+        const string copied = "Tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác quy hoạch, xây dựng và phát triển kết cấu hạ tầng đồng bộ";
+        const string own = "Xây dựng cảng cá Hòn Rớ gắn với khu neo đậu tránh trú bão cho tàu thuyền của ngư dân ven biển";
+        var programmes = new[] { "a", "b", "c" }.Select(slug => TestProgrammes.Make(slug, ("Nhiệm vụ",
+            slug == "c" ? [own, copied, copied] : [copied, slug == "a" ? "Phát triển du lịch biển đảo gắn với bảo vệ môi trường sinh thái bền vững" : "Nâng cao chất lượng nguồn nhân lực đáp ứng yêu cầu chuyển đổi số trong doanh nghiệp"]))).ToList();
+        var results = SharedLanguage.Analyse(programmes);
+        var ofCopies = programmes.SelectMany((p, i) => p.Passages.Where(x => x.Text == copied).Select(x => (Share: results[i].Share[x.Id], Spans: results[i].Spans[x.Id]))).ToList();
+        Assert.Equal(4, ofCopies.Count);
+        Assert.InRange(ofCopies[0].Share, 0.9, 1.0);
+        Assert.All(ofCopies, c => Assert.Equal(ofCopies[0].Share, c.Share));
+        Assert.All(ofCopies, c => Assert.Equal(ofCopies[0].Spans, c.Spans));
+        Assert.Equal(0, results[2].Share[programmes[2].Passages[0].Id]); // a passage no other programme holds is its own
+        Assert.InRange(results[2].OwnShare, 0.2, 0.5);
+    }
 }
