@@ -33,6 +33,8 @@ public sealed class RelatedPassages
         public int[] Counts = [];
         public int[] Terms = [];
         public float[] Weights = [];
+        /// <summary>A passage with the very same text read before by the same worker: its vector is that passage's.</summary>
+        public Doc? CopyOf;
     }
 
     public static IReadOnlyList<IReadOnlyList<RelatedPassage>> Analyse(IReadOnlyList<Programme> programmes)
@@ -41,18 +43,21 @@ public sealed class RelatedPassages
         int n = docs.Length;
 
         // Terms numbered by first occurrence in model order (as one pass over every passage's words would number them).
+        // A copy's hashes are its original's, so numbering either at whichever comes first in model order is the same.
         var termIds = new HashIds(1 << 16);
         foreach (var doc in docs)
         {
-            var terms = new int[doc.Hashes.Length];
-            for (int k = 0; k < terms.Length; k++) terms[k] = termIds.Id(doc.Hashes[k], out _);
-            doc.Terms = terms;
-            doc.Hashes = [];
+            var source = doc.CopyOf ?? doc;
+            if (source.Hashes.Length == 0) continue; // numbered already (copies have at least MinWords words)
+            var terms = new int[source.Hashes.Length];
+            for (int k = 0; k < terms.Length; k++) terms[k] = termIds.Id(source.Hashes[k], out _);
+            source.Terms = terms;
+            source.Hashes = [];
         }
         int termCount = termIds.Count;
         termIds = null;
         var df = new int[termCount];
-        foreach (var doc in docs) foreach (var t in doc.Terms) df[t]++;
+        foreach (var doc in docs) foreach (var t in (doc.CopyOf ?? doc).Terms) df[t]++;
 
         // Normalised TF-IDF vectors; terms sorted by id for merge-style dot products.
         var idf = new double[termCount];
@@ -62,6 +67,7 @@ public sealed class RelatedPassages
         Parallel.For(0, n, d =>
         {
             var doc = docs[d];
+            if (doc.CopyOf is not null) return; // takes its original's vector below
             var (terms, tf) = (doc.Terms, doc.Counts);
             SortByTerm(terms, tf);
             var weights = new float[terms.Length];
@@ -77,6 +83,7 @@ public sealed class RelatedPassages
             doc.Weights = weights;
             doc.Counts = [];
         });
+        foreach (var doc in docs) if (doc.CopyOf is { } original) (doc.Terms, doc.Weights) = (original.Terms, original.Weights); // read only from here on
 
         // Inverted index over the telling terms only: a term in more than maxDf passages says little and costs much.
         int maxDf = Math.Clamp(n / 50, 50, MaxPostings);
@@ -153,8 +160,8 @@ public sealed class RelatedPassages
     private static Doc[] Hash(IReadOnlyList<Programme> programmes)
     {
         var perProgramme = new List<Doc>[programmes.Count];
-        // A text met again (a passage copied word for word) has the same hashes and counts: read once per worker. The
-        // hashes are only read from here on and are shared; the counts are sorted in place later, so each doc has its own.
+        // A text met again (a passage copied word for word) has the same hashes and counts: read once per worker, and the
+        // copy takes its original's vector (numbered, weighted and queried once).
         Parallel.For(0, programmes.Count, () => (Scan: new WordScan(), Seen: new HashIds(), Counts: new List<int>(), Texts: new Dictionary<string, Doc?>(StringComparer.Ordinal)),
             (p, _, local) =>
             {
@@ -164,7 +171,7 @@ public sealed class RelatedPassages
                 {
                     if (local.Texts.TryGetValue(passages[i].Text, out var known))
                     {
-                        if (known is not null) list.Add(new Doc(p, i) { Hashes = known.Hashes, Counts = (int[])known.Counts.Clone() });
+                        if (known is not null) list.Add(new Doc(p, i) { CopyOf = known });
                         continue;
                     }
                     var scan = local.Scan;
@@ -184,7 +191,7 @@ public sealed class RelatedPassages
                     }
                     var doc = new Doc(p, i) { Hashes = local.Seen.Keys.ToArray(), Counts = local.Counts.ToArray() };
                     list.Add(doc);
-                    local.Texts[passages[i].Text] = new Doc(p, i) { Hashes = doc.Hashes, Counts = (int[])doc.Counts.Clone() }; // kept unsorted
+                    local.Texts[passages[i].Text] = doc;
                 }
                 perProgramme[p] = list;
                 return local;

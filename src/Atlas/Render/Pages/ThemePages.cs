@@ -102,7 +102,7 @@ public sealed class ThemePages : ISitePage
                 {
                     Id = theme.Id,
                     Rows = summarise ? columns.Where(c => c.Passages.Count > 0).Select(c => Row(c, lang)).ToList() : null,
-                    Featured = summarise ? Featured(site, columns, at) : [],
+                    Featured = summarise ? Featured(site, columns, at, themesOf, theme) : [],
                     ProgrammesWithPassages = columns.Count(c => c.Passages.Count > 0),
                 };
                 site.WritePage(at, "theme", view, new PageMeta(
@@ -130,7 +130,8 @@ public sealed class ThemePages : ISitePage
     /// from different provinces, shown in reading order. Shared wording (copied from the central resolution) would show the
     /// same sentence ten times; the reader wants to see how provinces differ.
     /// </summary>
-    private static IReadOnlyList<ThemeFeature> Featured(SiteWriter site, IReadOnlyList<ThemeColumn> columns, PageLinks at)
+    private static IReadOnlyList<ThemeFeature> Featured(SiteWriter site, IReadOnlyList<ThemeColumn> columns, PageLinks at,
+        IReadOnlyDictionary<object, ProgrammeThemes> themesOf, Theme theme)
     {
         var programmes = Views.ForReading(site.Model.Programmes).ToList();
         var best = new List<(int Order, double Shared, bool Heading, ThemeColumn Column, ThemePassage Passage)>();
@@ -147,18 +148,27 @@ public sealed class ThemePages : ISitePage
             .DistinctBy(b => b.Column.Province ?? b.Column.Anchor, StringComparer.Ordinal)
             .Take(PageBudget.FeaturedPassages)
             .OrderBy(b => b.Order)
-            // Only a summarised page has featured passages, and its columns were made without their text.
-            .Select(b => new ThemeFeature(b.Column.Label, b.Column.ProgrammeHref,
-                b.Passage with { Text = Text(site, programmes[b.Order].Programme, b.Passage.Id, at) }))
+            // Only a summarised page has featured passages, and its columns were made without their text and reasons.
+            .Select(b => new ThemeFeature(b.Column.Label, b.Column.ProgrammeHref, Complete(site, themesOf[programmes[b.Order].Programme], theme, b.Passage, at)))
             .ToList();
     }
 
     /// <summary>Stands for the text of a passage a summarised page does not print (never written to a page).</summary>
     private static readonly HtmlString Unwritten = new("");
 
-    private static HtmlString Text(SiteWriter site, Programme p, string passageId, PageLinks at) =>
-        at.Language.IsEnglish ? HtmlString.Empty
-            : site.Lookup.Linker.Link(p.Passages.First(x => x.Id == passageId).Text, at);
+    /// <summary>A passage of a column made without its text and reasons, with them (as a full column has them).</summary>
+    private static ThemePassage Complete(SiteWriter site, ProgrammeThemes themes, Theme theme, ThemePassage shown, PageLinks at)
+    {
+        var (passage, reasons) = themes.ByTheme[theme.Id].First(x => x.Passage.Id == shown.Id);
+        return shown with
+        {
+            Text = at.Language.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
+            Why = Reasons(reasons, at.Language),
+        };
+    }
+
+    private static IReadOnlyList<ThemeReason> Reasons(IEnumerable<PassageTheme> reasons, Language lang) =>
+        reasons.Select(r => Why(r, lang)).Distinct().ToList();
 
     /// <summary>
     /// One programme's sections by id and its passages on each theme, with why (in document order): read by every theme page
@@ -208,7 +218,7 @@ public sealed class ThemePages : ISitePage
                 context,
                 passage.Marker,
                 !withText ? Unwritten : lang.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
-                reasons.Select(r => Why(r, lang)).Distinct().ToList())
+                withText ? Reasons(reasons, lang) : [])
             {
                 Id = passage.Id,
                 ByHeading = reasons.Any(r => r.Reason == "heading"),
