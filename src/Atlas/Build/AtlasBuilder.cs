@@ -14,9 +14,8 @@ namespace Atlas.Build;
 public sealed record StageTiming(string Stage, TimeSpan Elapsed)
 {
     /// <summary>Processor time of the whole process (all threads, GC included) during the stage: unlike
-    /// <see cref="Elapsed"/>, barely changed by other work on a shared machine. Null for a stage that ran side by side
-    /// with another (its time is in the stage that names them both).</summary>
-    public TimeSpan? Cpu { get; init; }
+    /// <see cref="Elapsed"/>, barely changed by other work on a shared machine.</summary>
+    public TimeSpan Cpu { get; init; }
 }
 
 /// <summary>The outcome of a build: what was ingested, what failed, whether site/ was replaced.</summary>
@@ -112,12 +111,9 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             // Incremental: pages made from unchanged inputs are carried over from the published site (hard links).
             var reuse = options.UseCache
                 ? new PageCarryOver(new BuildCache(options.CacheDir), options.TemplatesDir, options.SiteDir, staging) : null;
-            // Render and the search export read the same model and write disjoint folders of staging. Side by side they
-            // keep both cores busy where either alone leaves one idle (each ends on a few large pages or files).
-            SideBySide("render+export",
-                ("render", () => new SiteRenderer(options).Render(model, staging, reuse)),
-                ("index+export", () => new SearchExporter(options.TemplatesDir).Export(model, staging)));
+            Time("render", () => new SiteRenderer(options).Render(model, staging, reuse));
             if (reuse is not null) progress?.Report($"pages: {reuse.Rendered} rendered, {reuse.Reused} carried over");
+            Time("index+export", () => new SearchExporter(options.TemplatesDir).Export(model, staging));
             // Pages carried over keep the facts read from them before; every link is still resolved in the new site.
             var checkedPages = reuse is null ? null : new CheckedPages(new BuildCache(options.CacheDir), reuse, options.SiteDir);
             var problems = Time("verify", () => new SiteChecker().Check(staging, checkedPages));
@@ -220,25 +216,4 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     }
 
     private void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });
-
-    /// <summary>
-    /// Runs independent stages at once. Each gets its own wall time; processor time cannot be told apart between
-    /// threads of one process, so it is given once, for the group. The first failure is rethrown as itself.
-    /// </summary>
-    private void SideBySide(string group, params (string Stage, Action Work)[] stages)
-    {
-        var parts = new StageTiming[stages.Length];
-        Time(group, () =>
-        {
-            var tasks = stages.Select((s, i) => Task.Run(() =>
-            {
-                var sw = Stopwatch.StartNew();
-                s.Work();
-                parts[i] = new StageTiming(s.Stage, sw.Elapsed) { Cpu = null };
-            })).ToArray();
-            try { Task.WaitAll(tasks); }
-            catch (AggregateException ex) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw(); }
-        });
-        timings.InsertRange(timings.Count - 1, parts);
-    }
 }
