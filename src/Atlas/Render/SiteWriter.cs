@@ -66,15 +66,7 @@ public sealed class SiteWriter
     public PageLinks Links(Language language, string path) => new(language, path);
 
     /// <summary>Renders <c>templates/&lt;template&gt;.sbn</c> with <paramref name="page"/> inside the layout and writes it. Thread-safe.</summary>
-    public void WritePage(PageLinks at, string template, object page, PageMeta meta)
-    {
-        if (Reuse?.TryReuse(at, template, page, meta) == true)
-        {
-            lock (written) written.Add(new WrittenPage(at.SitePath, at.Language.Code, at.Path));
-            return;
-        }
-        Render(at, template, page, meta);
-    }
+    public void WritePage(PageLinks at, string template, object page, PageMeta meta) => WritePage(at, template, page, () => page, meta);
 
     /// <summary>
     /// Like <see cref="WritePage(PageLinks,string,object,PageMeta)"/> for a page whose view model costs more to build than
@@ -110,26 +102,20 @@ public sealed class SiteWriter
     }
 
     /// <summary>A UTF-8 (no BOM) writer for a file at a path relative to the site root, its folder created.</summary>
-    public TextWriter OpenText(string sitePath)
-    {
-        var full = Path.Combine(OutDir, sitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new StreamWriter(full, append: false, Utf8, bufferSize: 1 << 16);
-    }
+    public TextWriter OpenText(string sitePath) => new StreamWriter(PathFor(sitePath), append: false, Utf8, bufferSize: 1 << 16);
 
     /// <summary>A buffered stream for a file at a path relative to the site root, its folder created.</summary>
-    public Stream OpenWrite(string sitePath)
-    {
-        var full = Path.Combine(OutDir, sitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
-    }
+    public Stream OpenWrite(string sitePath) =>
+        new FileStream(PathFor(sitePath), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
 
-    public void WriteBytes(string sitePath, byte[] bytes)
+    public void WriteBytes(string sitePath, byte[] bytes) => File.WriteAllBytes(PathFor(sitePath), bytes);
+
+    /// <summary>The full path of a file of the site, its folder created.</summary>
+    private string PathFor(string sitePath)
     {
         var full = Path.Combine(OutDir, sitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, bytes);
+        return full;
     }
 
     /// <summary>What every page of one language shares: built once, read by every render (never written to).</summary>

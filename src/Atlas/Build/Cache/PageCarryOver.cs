@@ -15,7 +15,7 @@ public sealed record PageManifest(string Site, Dictionary<string, PublishedPage>
 
 /// <summary>
 /// Incremental rendering (<see cref="IPageReuse"/>): a page's inputs are digested (<see cref="ObjectDigest"/> of its view
-/// model, meta, path and language, plus the templates folder and the generator version); when the published site holds
+/// model — or, for a page written with a builder, of the records the view model is made from — meta, path and language, plus the templates folder and the generator version); when the published site holds
 /// that page made from the same inputs, its file is hard-linked into the staging folder instead of rendered again. The
 /// site/ folder is only read, so the atomic publish still holds: a failing build leaves it as it was.
 /// After a successful publish, <see cref="Save"/> records what site/ now holds for the next build.
