@@ -207,21 +207,18 @@ public sealed class ProgrammePages : ISitePage
         ILookup<string, RelatedPassage> relatedByPassage, Wording wording, string citation)
     {
         var linker = site.Lookup.Linker;
-        var related = new List<RelatedView>();
-        var same = new List<bool>();
+        int[]? own = null; // this passage's words: hashed only when it has related passages to compare with
+        var keyed = new List<(RelatedView R, bool Same)>();
         foreach (var r in relatedByPassage[passage.Id])
         {
             if (wording.Other(site, r.OtherSlug, r.OtherPassageId) is not { } other) continue;
-            related.Add(new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId), other.Province, other.Citation, other.Excerpt));
-            same.Add(Wording.Same(wording.Of(ap.Programme.Slug, passage), other.Words));
+            keyed.Add((new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId), other.Province, other.Citation, other.Excerpt),
+                Wording.Same(own ??= wording.Of(ap.Programme.Slug, passage), other.Words)));
         }
+        var related = keyed.Select(x => x.R).ToList();
         var groups = new List<RelatedGroup>();
-        if (related.Count > 0)
-        {
-            var keyed = related.Select((r, i) => (R: r, Same: same[i])).ToList();
-            foreach (var g in keyed.GroupBy(x => x.Same ? "\0" : x.R.Excerpt, StringComparer.Ordinal))
-                groups.Add(new RelatedGroup(g.Select(x => x.R).ToList(), g.First().Same ? null : g.Key, g.First().Same));
-        }
+        foreach (var g in keyed.GroupBy(x => x.Same ? "\0" : x.R.Excerpt, StringComparer.Ordinal))
+            groups.Add(new RelatedGroup(g.Select(x => x.R).ToList(), g.First().Same ? null : g.Key, g.First().Same));
         return new BodyBlock(
             false, passage.Id, depth, null, passage.Marker, linker.Link(passage.Text, at),
             Citation.InSection(citation, passage.Citation), passage.Citation, [],

@@ -75,7 +75,9 @@ public sealed class ThemePages : ISitePage
 
     public void Write(SiteWriter site)
     {
-        var themesOf = site.Model.Programmes.ToDictionary(ap => ap.Programme, ap => new ProgrammeThemes(site, ap), ReferenceEqualityComparer.Instance);
+        // Keyed by reference: a Programme is a record, and hashing one by value walks all its passages.
+        var themesOf = new Dictionary<object, ProgrammeThemes>(ReferenceEqualityComparer.Instance);
+        foreach (var ap in site.Model.Programmes) themesOf[ap.Programme] = new ProgrammeThemes(site, ap);
         foreach (var lang in site.Languages)
         {
             var index = site.Links(lang, "themes/index.html");
