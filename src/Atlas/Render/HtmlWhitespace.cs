@@ -26,83 +26,112 @@ public sealed class HtmlWhitespace(TextWriter inner) : TextWriter
         return text.ToString();
     }
 
-    public override void Write(char c)
-    {
-        if (preserve && !inTag && c != '<') { inner.Write(c); return; }
-        if (!inTag && c is ' ' or '\t' or '\n' or '\r')
-        {
-            pending.Append(c);
-            if (c is '\n' or '\r') pendingBreak = true;
-            return;
-        }
-        FlushPending();
-        inner.Write(c);
-        if (c == '<')
-        {
-            inTag = true;
-            readingName = true;
-            tagName.Clear();
-        }
-        else if (inTag)
-        {
-            if (c == '>')
-            {
-                inTag = false;
-                var name = tagName.ToString();
-                if (name is "pre" or "textarea") preserve = true;
-                else if (name is "/pre" or "/textarea") preserve = false;
-            }
-            else if (readingName)
-            {
-                if (c == '/' && tagName.Length == 0) tagName.Append('/');
-                else if (c is ' ' or '\t' or '\n' or '\r' or '/') readingName = false;
-                else if (tagName.Length < 10) tagName.Append(char.ToLowerInvariant(c));
-            }
-        }
-    }
+    public override void Write(char c) => Write(new ReadOnlySpan<char>(in c));
 
     public override void Write(string? value) => Write(value.AsSpan());
 
     public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
-    /// <summary>Plain text and attribute values pass through in bulk; only whitespace and tag boundaries go char by char.</summary>
+    /// <summary>
+    /// Tags, attribute values and plain text pass through in bulk (one write per run, never char by char): only a
+    /// whitespace run outside tags is held back until it is known whether it holds a line break.
+    /// </summary>
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        var i = 0;
-        while (i < buffer.Length)
+        while (buffer.Length > 0)
         {
-            int run;
-            if (inTag && !readingName) run = buffer[i..].IndexOf('>');
-            else if (!inTag && !preserve && pending.Length == 0)
+            if (inTag)
             {
-                // Text up to the next line break or tag goes out in bulk, spaces between words included; only the
-                // spaces right before that break are held back, as they may belong to a run that collapses.
-                run = buffer[i..].IndexOfAny(Special);
-                if (run < 0) run = buffer.Length - i;
-                var text = buffer.Slice(i, run);
-                var kept = text.TrimEnd(Blank).Length;
-                if (kept > 0) inner.Write(text[..kept]);
-                if (kept < run)
-                {
-                    pending.Append(text[kept..]);
-                }
-                i += run;
-                if (run > 0) continue;
-            }
-            else run = 0;
-            if (run < 0) run = buffer.Length - i;
-            if (run > 0)
-            {
-                inner.Write(buffer.Slice(i, run));
-                i += run;
+                // The rest of the tag, up to and including its '>', goes out as written; only its name is read.
+                var end = buffer.IndexOf('>');
+                var tag = end < 0 ? buffer : buffer[..(end + 1)];
+                if (readingName) ReadName(end < 0 ? tag : tag[..^1]);
+                inner.Write(tag);
+                buffer = buffer[tag.Length..];
+                if (end >= 0) CloseTag();
                 continue;
             }
-            Write(buffer[i]);
-            i++;
+            if (preserve)
+            {
+                // Inside <pre>/<textarea> text is kept as is, up to the next tag.
+                var lt = buffer.IndexOf('<');
+                if (lt < 0) { inner.Write(buffer); return; }
+                inner.Write(buffer[..lt]);
+                buffer = OpenTag(buffer[lt..]);
+                continue;
+            }
+            if (pending.Length > 0)
+            {
+                // A whitespace run goes on until the next other character.
+                var run = buffer.IndexOfAnyExcept(Whitespace);
+                var blank = run < 0 ? buffer : buffer[..run];
+                // Once the run holds a line break it becomes one "\n" whatever else it holds: its chars need not be kept.
+                if (!pendingBreak && blank.ContainsAny(LineBreaks)) pendingBreak = true;
+                else if (!pendingBreak) pending.Append(blank);
+                if (run < 0) return;
+                buffer = buffer[run..];
+                FlushPending();
+                if (buffer[0] == '<') buffer = OpenTag(buffer);
+                continue;
+            }
+            // Text up to the next line break or tag goes out in bulk, spaces between words included; only the spaces
+            // right before that break are held back, as they may belong to a run that collapses.
+            var stop = buffer.IndexOfAny(Special);
+            var text = stop < 0 ? buffer : buffer[..stop];
+            var kept = text.TrimEnd(Blank).Length;
+            if (kept > 0) inner.Write(text[..kept]);
+            if (kept < text.Length) pending.Append(text[kept..]);
+            if (stop < 0) return;
+            buffer = buffer[stop..];
+            if (buffer[0] == '<')
+            {
+                FlushPending();
+                buffer = OpenTag(buffer);
+            }
+            else
+            {
+                pendingBreak = true;
+                pending.Append(buffer[0]);
+                buffer = buffer[1..];
+            }
         }
     }
 
+    /// <summary>Writes the '&lt;' that opens a tag and returns what follows it.</summary>
+    private ReadOnlySpan<char> OpenTag(ReadOnlySpan<char> buffer)
+    {
+        inner.Write('<');
+        inTag = true;
+        readingName = true;
+        tagName.Clear();
+        return buffer[1..];
+    }
+
+    /// <summary>The tag's name, lower-cased, at most ten characters, with a leading '/' for an end tag.</summary>
+    private void ReadName(ReadOnlySpan<char> chars)
+    {
+        foreach (var c in chars)
+        {
+            if (c == '<') tagName.Clear(); // "<<p": the tag is the last '<''s
+            else if (c == '/' && tagName.Length == 0) tagName.Append('/');
+            else if (c is ' ' or '\t' or '\n' or '\r' or '/') { readingName = false; return; }
+            else if (tagName.Length < 10) tagName.Append(char.ToLowerInvariant(c));
+        }
+    }
+
+    private void CloseTag()
+    {
+        inTag = false;
+        readingName = false;
+        if (tagName.Length is < 3 or > 9) return;
+        var name = tagName.ToString();
+        if (name is "pre" or "textarea") preserve = true;
+        else if (name is "/pre" or "/textarea") preserve = false;
+    }
+
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("\n\r<");
+    private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\n\r");
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\n\r");
     private static readonly char[] Blank = [' ', '\t'];
 
     private void FlushPending()

@@ -38,27 +38,27 @@ public sealed class SiteChecker(bool thorough = false)
         var root = Path.GetFullPath(siteDir);
         if (!Directory.Exists(root)) return [new SiteProblem(siteDir, "site folder does not exist")];
         var files = Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-        var kinds = new ConcurrentDictionary<string, PathKind>(StringComparer.Ordinal);
+        var targets = new Targets(root);
 
         // Pages are read in parallel, each into its own slot, then merged in ordinal order: the problem list is the same
         // whatever the scheduling. Only ids and cross-page anchors are kept, so memory stays small at thousands of pages.
         var scans = new PageScan[files.Length];
-        Parallel.For(0, files.Length, () => thorough ? new HtmlParser() : null, (i, _, parser) =>
+        Parallel.For(0, files.Length, () => new Reader(thorough ? new HtmlParser() : null), (i, _, reader) =>
         {
             var relative = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
             var facts = known?.Known(relative);
             if (facts is null)
             {
-                if (parser is not null)
+                if (reader.Parser is not null)
                 {
                     using var stream = File.OpenRead(files[i]);
-                    facts = DomScanner.Scan(parser, stream);
+                    facts = DomScanner.Scan(reader.Parser, stream);
                 }
-                else facts = MarkupScanner.Scan(File.ReadAllBytes(files[i]));
+                else facts = MarkupScanner.Scan(reader.Read(files[i]));
                 known?.Read(relative, facts);
             }
-            scans[i] = Scan(root, relative, facts, kinds);
-            return parser;
+            scans[i] = Scan(relative, facts, targets);
+            return reader;
         }, _ => { });
 
         var pages = new Dictionary<string, PageScan>(StringComparer.Ordinal);
@@ -78,7 +78,35 @@ public sealed class SiteChecker(bool thorough = false)
         return problems;
     }
 
-    private static PageScan Scan(string root, string relative, PageFacts facts, ConcurrentDictionary<string, PathKind> kinds)
+    /// <summary>
+    /// One worker's means of reading pages: the DOM parser (thorough) or one byte buffer reused page after page. Pages
+    /// run from 10 KB to megabytes; a new array per page put most of them on the large-object heap (85 KB and up),
+    /// hundreds of megabytes per build, each batch of it a full collection.
+    /// </summary>
+    private sealed class Reader(HtmlParser? parser)
+    {
+        private byte[] buffer = new byte[1 << 16];
+
+        public HtmlParser? Parser => parser;
+
+        /// <summary>The whole file; valid until the next call.</summary>
+        public ReadOnlySpan<byte> Read(string path)
+        {
+            using var handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            if (length > buffer.Length) buffer = new byte[Math.Max(length, (long)buffer.Length * 2)];
+            var read = 0;
+            while (read < length)
+            {
+                var n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)(length - read)), read);
+                if (n == 0) break;
+                read += n;
+            }
+            return buffer.AsSpan(0, read);
+        }
+    }
+
+    private static PageScan Scan(string relative, PageFacts facts, Targets targets)
     {
         var problems = new List<(int, string)>();
         if (string.IsNullOrWhiteSpace(facts.Lang)) problems.Add((-1, "missing lang on <html>"));
@@ -91,13 +119,14 @@ public sealed class SiteChecker(bool thorough = false)
         // <a name="…"> is also a fragment target.
         foreach (var name in facts.Names) ids.Add(name);
 
+        var folder = targets.Folder(relative);
         var deferred = new List<(int, PageLink, string, string)>();
         var resolved = new Dictionary<string, (string? Problem, string? Target, string? Fragment)>(StringComparer.Ordinal);
         for (var i = 0; i < facts.Links.Count; i++)
         {
             var link = facts.Links[i];
             // A page links to the same file many times (permalinks, resolution links): resolve each URL once.
-            if (!resolved.TryGetValue(link.Url, out var r)) resolved[link.Url] = r = Resolve(root, relative, link.Url, kinds);
+            if (!resolved.TryGetValue(link.Url, out var r)) resolved[link.Url] = r = Resolve(folder, relative, link.Url);
             if (r.Problem is not null) problems.Add((i, $"{link.Element} → {link.Url}: {r.Problem}"));
             else if (r.Target == relative) { if (!ids.Contains(r.Fragment!)) problems.Add((i, $"{link.Element} → {link.Url}: no element with id \"{r.Fragment}\" in {relative}")); }
             else if (r.Target is not null) deferred.Add((i, link, r.Target, r.Fragment!));
@@ -107,9 +136,45 @@ public sealed class SiteChecker(bool thorough = false)
 
     private enum PathKind { Missing, File, Folder }
 
+    /// <summary>
+    /// What a link's path (without query or fragment) points to, from each folder of the site: worked out once per folder
+    /// and path, not once per page — a thousand programme pages link the same few thousand files. Thread-safe.
+    /// </summary>
+    private sealed class Targets(string root)
+    {
+        private readonly ConcurrentDictionary<string, PathKind> kinds = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, LinkFolder> folders = new(StringComparer.Ordinal);
+
+        /// <summary>The folder of the page at <paramref name="relative"/> (site-relative, '/'-separated).</summary>
+        public LinkFolder Folder(string relative)
+        {
+            var dir = relative[..(relative.LastIndexOf('/') + 1)];
+            return folders.GetOrAdd(dir, d => new LinkFolder(this, Path.GetDirectoryName(Path.Combine(root, relative))!));
+        }
+
+        /// <summary>A problem with the path, or the site-relative file it names.</summary>
+        public (string? Problem, string? Target) Resolve(string pageDir, string pathPart)
+        {
+            var full = Path.GetFullPath(Path.Combine(pageDir, Uri.UnescapeDataString(pathPart)));
+            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return ("leaves the site folder", null);
+            var kind = kinds.GetOrAdd(full, f => Directory.Exists(f) ? PathKind.Folder : File.Exists(f) ? PathKind.File : PathKind.Missing);
+            if (kind == PathKind.Folder) return ("links to a folder (no index page from file://); link the .html file", null);
+            if (kind == PathKind.Missing) return ("file missing", null);
+            return (null, Path.GetRelativePath(root, full).Replace('\\', '/'));
+        }
+    }
+
+    /// <summary>The paths resolved from one folder of the site.</summary>
+    private sealed class LinkFolder(Targets targets, string dir)
+    {
+        private readonly ConcurrentDictionary<string, (string? Problem, string? Target)> paths = new(StringComparer.Ordinal);
+
+        public (string? Problem, string? Target) Resolve(string pathPart) =>
+            paths.TryGetValue(pathPart, out var known) ? known : paths.GetOrAdd(pathPart, targets.Resolve(dir, pathPart));
+    }
+
     /// <summary>A problem with the link itself, or the page (site-relative) and fragment to look for once every page is read.</summary>
-    private static (string? Problem, string? Target, string? Fragment) Resolve(string root, string relative, string url,
-        ConcurrentDictionary<string, PathKind> kinds)
+    private static (string? Problem, string? Target, string? Fragment) Resolve(LinkFolder folder, string relative, string url)
     {
         if (url.Length == 0) return ("empty link", null, null);
         if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return (null, null, null);
@@ -127,13 +192,9 @@ public sealed class SiteChecker(bool thorough = false)
         if (pathPart.Length == 0) targetRelative = relative;
         else
         {
-            var pageDir = Path.GetDirectoryName(Path.Combine(root, relative))!;
-            var full = Path.GetFullPath(Path.Combine(pageDir, Uri.UnescapeDataString(pathPart)));
-            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return ("leaves the site folder", null, null);
-            var kind = kinds.GetOrAdd(full, f => Directory.Exists(f) ? PathKind.Folder : File.Exists(f) ? PathKind.File : PathKind.Missing);
-            if (kind == PathKind.Folder) return ("links to a folder (no index page from file://); link the .html file", null, null);
-            if (kind == PathKind.Missing) return ("file missing", null, null);
-            targetRelative = Path.GetRelativePath(root, full).Replace('\\', '/');
+            var (problem, target) = folder.Resolve(pathPart);
+            if (problem is not null) return (problem, null, null);
+            targetRelative = target!;
         }
         return string.IsNullOrEmpty(fragment) ? (null, null, null) : (null, targetRelative, fragment);
     }
