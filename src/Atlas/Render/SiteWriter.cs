@@ -33,7 +33,18 @@ public sealed class SiteWriter
         Settings = settings;
         OutDir = outDir;
         foreach (var lang in languages) languageScopes[lang.Code] = LanguageScope(lang);
+        indicatorMaps = new Lazy<IReadOnlyDictionary<string, IndicatorMap>>(() =>
+        {
+            var slugs = IndicatorClasses.ProvinceSlugs(model.Programmes);
+            return model.Indicators.DistinctBy(i => i.Id, StringComparer.Ordinal)
+                .ToDictionary(i => i.Id, i => IndicatorClasses.Build(i, model.Programmes, Lookup, slugs), StringComparer.Ordinal);
+        });
     }
+
+    private readonly Lazy<IReadOnlyDictionary<string, IndicatorMap>> indicatorMaps;
+
+    /// <summary>Each indicator's map by indicator id, worked out once per render: the home page and the indicator pages show the same maps.</summary>
+    public IReadOnlyDictionary<string, IndicatorMap> IndicatorMaps => indicatorMaps.Value;
 
     public AtlasModel Model { get; }
     public AtlasLookup Lookup { get; }

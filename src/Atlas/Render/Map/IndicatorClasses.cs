@@ -57,11 +57,25 @@ public static class IndicatorClasses
     public const string NoTargetFill = "#ffffff";
     public const string NoTargetStroke = "#6b6b6b";
 
-    public static IndicatorMap Build(Indicator indicator, IReadOnlyList<AnalysedProgramme> programmes, AtlasLookup lookup)
+    public static IndicatorMap Build(Indicator indicator, IReadOnlyList<AnalysedProgramme> programmes, AtlasLookup lookup) =>
+        Build(indicator, programmes, lookup, ProvinceSlugs(programmes));
+
+    /// <summary>Province slugs once per programme: slugging folds diacritics, too slow to repeat per target (or per
+    /// indicator) on a thousand programmes.</summary>
+    public static IReadOnlyDictionary<AnalysedProgramme, string> ProvinceSlugs(IEnumerable<AnalysedProgramme> programmes)
     {
-        // Province slugs once per programme: slugging folds diacritics, too slow to repeat per target on a thousand programmes.
         var slugOf = new Dictionary<AnalysedProgramme, string>(ReferenceEqualityComparer.Instance);
         foreach (var ap in programmes) slugOf[ap] = PageLinks.ProvinceSlug(ap.Programme);
+        return slugOf;
+    }
+
+    /// <summary>
+    /// The map of <paramref name="indicator"/>. It does not depend on the order of <paramref name="programmes"/> (every
+    /// choice below is by value, ties by slug), so the home page and the indicator pages share one map per indicator.
+    /// </summary>
+    public static IndicatorMap Build(Indicator indicator, IReadOnlyList<AnalysedProgramme> programmes, AtlasLookup lookup,
+        IReadOnlyDictionary<AnalysedProgramme, string> slugOf)
+    {
 
         var numeric = programmes
             .SelectMany(ap => ap.Analysis.Targets

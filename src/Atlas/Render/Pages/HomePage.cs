@@ -35,7 +35,7 @@ public sealed class HomePage : ISitePage
         var map = site.Map;
         // Markers for the provinces that issued a programme, at their capitals (registry coordinates).
         var marked = site.Model.Programmes.Select(ap => site.Lookup.ProvinceOf(ap.Programme)).OfType<Province>().ToList();
-        var indicatorMaps = map is null ? [] : site.Model.Indicators.Select(i => IndicatorClasses.Build(i, site.Model.Programmes, site.Lookup)).ToList();
+        var indicatorMaps = map is null ? [] : site.Model.Indicators.Select(i => site.IndicatorMaps[i.Id]).ToList();
         foreach (var lang in site.Languages)
         {
             var at = site.Links(lang, "index.html");

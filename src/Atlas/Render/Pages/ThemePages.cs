@@ -85,45 +85,92 @@ public sealed class ThemePages : ISitePage
                 new PageMeta(lang["themes_title"], lang["themes_description"], [new Crumb(lang["nav_themes"], null)]));
 
             var summarise = site.Model.Programmes.Count > PageBudget.FullColumns;
+            var forReading = Views.ForReading(site.Model.Programmes).ToList();
             site.ForEach(site.Model.Themes, theme =>
             {
                 var at = site.Links(lang, $"themes/{theme.Id}.html");
-                // A summarised page prints the text of its featured passages only (filled in by Featured).
-                var columns = Views.ForReading(site.Model.Programmes).Select(ap => Column(site, themesOf[ap.Programme], theme, at, withText: !summarise)).ToList();
                 var name = lang.Name(theme);
                 var other = lang.IsEnglish ? theme.NameVi : theme.NameEn;
                 var view = new ThemeView(
                     name,
                     string.IsNullOrEmpty(other) || other == name ? null : other,
                     theme.Description,
-                    summarise ? [] : columns,
-                    columns.Sum(c => c.Passages.Count),
+                    [],
+                    0,
                     at.ThemeMatrix(),
                     site.Model.Themes.Where(t => t.Id != theme.Id).Select(t => new LinkView(lang.Name(t), at.Theme(t.Id))).ToList(),
                     lang.IsEnglish ? at.Shared($"themes/{theme.Id}.html") : null)
                 {
                     Id = theme.Id,
-                    Rows = summarise ? columns.Where(c => c.Passages.Count > 0).Select(c => Row(c, lang)).ToList() : null,
-                    Featured = summarise ? Featured(site, columns, at, themesOf, theme) : [],
-                    ProgrammesWithPassages = columns.Count(c => c.Passages.Count > 0),
                 };
+                if (summarise) view = Summary(site, view, forReading, themesOf, theme, at);
+                else
+                {
+                    var columns = forReading.Select(ap => Column(site, themesOf[ap.Programme], theme, at)).ToList();
+                    view = view with
+                    {
+                        Columns = columns,
+                        PassageCount = columns.Sum(c => c.Passages.Count),
+                        ProgrammesWithPassages = columns.Count(c => c.Passages.Count > 0),
+                    };
+                }
                 site.WritePage(at, "theme", view, new PageMeta(
                     name,
-                    string.Format(CultureInfo.InvariantCulture, lang["theme_description"], name, columns.Count),
+                    string.Format(CultureInfo.InvariantCulture, lang["theme_description"], name, forReading.Count),
                     [new Crumb(lang["nav_themes"], at.Themes()), new Crumb(name, null)]));
             });
         }
     }
 
-    /// <summary>A column folded into a row: the count and the first passages by their place, one link per place.</summary>
-    private static ThemeRow Row(ThemeColumn c, Language lang)
+    /// <summary>
+    /// A summarised theme page (more programmes than fit side by side): one row per programme with passages on the theme,
+    /// and the featured passages. Made from each programme's passages on the theme directly: a row links only its first
+    /// places and a page prints only its featured passages, so no column of every passage (each with its link) is made.
+    /// </summary>
+    private static ThemeView Summary(SiteWriter site, ThemeView view, IReadOnlyList<AnalysedProgramme> forReading,
+        IReadOnlyDictionary<object, ProgrammeThemes> themesOf, Theme theme, PageLinks at)
     {
-        var places = c.Passages
-            .Select(p => new LinkView(p.Citation.Length > 0 ? p.Citation : lang["theme_preamble"], p.Href))
-            .DistinctBy(l => l.Label, StringComparer.Ordinal)
-            .ToList();
-        return new ThemeRow(c.Anchor, c.Label, c.Province, c.Date, c.ProgrammeHref, c.Passages.Count,
-            places.Take(PageBudget.RowLinks).ToList(), Math.Max(0, places.Count - PageBudget.RowLinks));
+        var lang = at.Language;
+        var rows = new List<ThemeRow>();
+        var best = new List<(int Order, double Shared, bool Heading, AnalysedProgramme Programme, Passage Passage)>();
+        var passageCount = 0;
+        for (var i = 0; i < forReading.Count; i++)
+        {
+            var ap = forReading[i];
+            var onTheme = themesOf[ap.Programme].ByTheme.GetValueOrDefault(theme.Id);
+            if (onTheme is null || onTheme.Count == 0) continue;
+            passageCount += onTheme.Count;
+            var p = ap.Programme;
+            // The row: each place ("III.2") once, linked to its first passage; the first few places shown, the rest counted.
+            var places = new HashSet<string>(StringComparer.Ordinal);
+            var links = new List<LinkView>();
+            foreach (var (passage, _) in onTheme)
+            {
+                var label = passage.Citation.Length > 0 ? passage.Citation : lang["theme_preamble"];
+                if (places.Add(label) && links.Count < PageBudget.RowLinks) links.Add(new LinkView(label, at.Programme(p.Slug, passage.Id)));
+            }
+            rows.Add(new ThemeRow("col-" + p.Slug, Views.Label(p), p.Metadata.Province, Dates.Display(p.Metadata.Date, lang), at.Programme(p.Slug),
+                onTheme.Count, links, Math.Max(0, places.Count - PageBudget.RowLinks)));
+            // Its most distinctive passage on the theme: by its heading before by a keyword, then the least shared wording,
+            // then the first (see Featured).
+            (int Index, double Shared, bool Heading)? top = null;
+            for (var k = 0; k < onTheme.Count; k++)
+            {
+                var heading = onTheme[k].Reasons.Any(r => r.Reason == "heading");
+                var shared = ap.Analysis.SharedShare.GetValueOrDefault(onTheme[k].Passage.Id);
+                if (top is not { } t || (heading ? 0 : 1) < (t.Heading ? 0 : 1) || (heading == t.Heading && shared < t.Shared))
+                    top = (k, shared, heading);
+            }
+            var chosen = top!.Value;
+            best.Add((i, chosen.Shared, chosen.Heading, ap, onTheme[chosen.Index].Passage));
+        }
+        return view with
+        {
+            Rows = rows,
+            PassageCount = passageCount,
+            ProgrammesWithPassages = rows.Count,
+            Featured = Featured(site, best, themesOf, theme, at),
+        };
     }
 
     /// <summary>
@@ -132,40 +179,31 @@ public sealed class ThemePages : ISitePage
     /// from different provinces, shown in reading order. Shared wording (copied from the central resolution) would show the
     /// same sentence ten times; the reader wants to see how provinces differ.
     /// </summary>
-    private static IReadOnlyList<ThemeFeature> Featured(SiteWriter site, IReadOnlyList<ThemeColumn> columns, PageLinks at,
-        IReadOnlyDictionary<object, ProgrammeThemes> themesOf, Theme theme)
-    {
-        var programmes = Views.ForReading(site.Model.Programmes).ToList();
-        var best = new List<(int Order, double Shared, bool Heading, ThemeColumn Column, ThemePassage Passage)>();
-        for (int i = 0; i < columns.Count; i++)
-        {
-            var ap = programmes[i];
-            var candidate = columns[i].Passages
-                .Select((p, k) => (Index: k, P: p, Shared: ap.Analysis.SharedShare.GetValueOrDefault(p.Id), Heading: p.ByHeading))
-                .OrderBy(x => x.Heading ? 0 : 1).ThenBy(x => x.Shared).ThenBy(x => x.Index)
-                .FirstOrDefault();
-            if (candidate.P is not null) best.Add((i, candidate.Shared, candidate.Heading, columns[i], candidate.P));
-        }
-        return best.OrderBy(b => b.Heading ? 0 : 1).ThenBy(b => b.Shared).ThenBy(b => b.Order)
-            .DistinctBy(b => b.Column.Province ?? b.Column.Anchor, StringComparer.Ordinal)
+    private static IReadOnlyList<ThemeFeature> Featured(SiteWriter site,
+        IReadOnlyList<(int Order, double Shared, bool Heading, AnalysedProgramme Programme, Passage Passage)> best,
+        IReadOnlyDictionary<object, ProgrammeThemes> themesOf, Theme theme, PageLinks at) =>
+        best.OrderBy(b => b.Heading ? 0 : 1).ThenBy(b => b.Shared).ThenBy(b => b.Order)
+            .DistinctBy(b => b.Programme.Programme.Metadata.Province ?? "col-" + b.Programme.Programme.Slug, StringComparer.Ordinal)
             .Take(PageBudget.FeaturedPassages)
             .OrderBy(b => b.Order)
-            // Only a summarised page has featured passages, and its columns were made without their text and reasons.
-            .Select(b => new ThemeFeature(b.Column.Label, b.Column.ProgrammeHref, Complete(site, themesOf[programmes[b.Order].Programme], theme, b.Passage, at)))
+            .Select(b => new ThemeFeature(Views.Label(b.Programme.Programme), at.Programme(b.Programme.Programme.Slug),
+                Featured(site, themesOf[b.Programme.Programme], theme, b.Passage, b.Heading, at)))
             .ToList();
-    }
 
-    /// <summary>Stands for the text of a passage a summarised page does not print (never written to a page).</summary>
-    private static readonly HtmlString Unwritten = new("");
-
-    /// <summary>A passage of a column made without its text and reasons, with them (as a full column has them).</summary>
-    private static ThemePassage Complete(SiteWriter site, ProgrammeThemes themes, Theme theme, ThemePassage shown, PageLinks at)
+    /// <summary>A featured passage with its text (the Vietnamese page) and why it is on the theme.</summary>
+    private static ThemePassage Featured(SiteWriter site, ProgrammeThemes themes, Theme theme, Passage passage, bool byHeading, PageLinks at)
     {
-        var (passage, reasons) = themes.ByTheme[theme.Id].First(x => x.Passage.Id == shown.Id);
-        return shown with
+        var (_, reasons) = themes.ByTheme[theme.Id].First(x => x.Passage.Id == passage.Id);
+        return new ThemePassage(
+            at.Programme(themes.Programme.Slug, passage.Id),
+            passage.Citation,
+            null,
+            passage.Marker,
+            at.Language.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
+            Reasons(reasons, at.Language))
         {
-            Text = at.Language.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
-            Why = Reasons(reasons, at.Language),
+            Id = passage.Id,
+            ByHeading = byHeading,
         };
     }
 
@@ -196,7 +234,7 @@ public sealed class ThemePages : ISitePage
         public Dictionary<string, List<(Passage Passage, List<PassageTheme> Reasons)>> ByTheme { get; } = new(StringComparer.Ordinal);
     }
 
-    private static ThemeColumn Column(SiteWriter site, ProgrammeThemes themes, Theme theme, PageLinks at, bool withText)
+    private static ThemeColumn Column(SiteWriter site, ProgrammeThemes themes, Theme theme, PageLinks at)
     {
         var p = themes.Programme;
         var lang = at.Language;
@@ -219,8 +257,8 @@ public sealed class ThemePages : ISitePage
                 passage.Citation,
                 context,
                 passage.Marker,
-                !withText ? Unwritten : lang.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
-                withText ? Reasons(reasons, lang) : [])
+                lang.IsEnglish ? HtmlString.Empty : site.Lookup.Linker.Link(passage.Text, at),
+                Reasons(reasons, lang))
             {
                 Id = passage.Id,
                 ByHeading = reasons.Any(r => r.Reason == "heading"),
