@@ -110,7 +110,9 @@ public sealed class ProgrammePages : ISitePage
                     : new Crumb(lang["nav_provinces"], at.Provinces());
                 var label = Views.Label(p);
                 var meta = new PageMeta(label, Description(p, lang), [provinceCrumb, new Crumb(label, null)], "article");
-                var inputs = Inputs(site, ap);
+                // What the page is made from, for deciding whether it can be carried over: without a published site to
+                // carry pages from (no cache), nothing reads it, and gathering the related passages of every page is not free.
+                object inputs = site.Reuse is null ? ap : Inputs(site, ap);
                 // The English interface gets a companion, not a second copy of the Vietnamese text.
                 if (lang.IsEnglish) site.WritePage(at, "programme-companion", inputs, () => ProgrammeCompanion.Build(site, ap, at), meta);
                 else site.WritePage(at, "programme", inputs, () => Build(site, ap, at, wording), meta);
