@@ -218,9 +218,17 @@ public sealed class ProgrammePages : ISitePage
                 Wording.Same(own ??= wording.Of(ap.Programme.Slug, passage), other.Words)));
         }
         var related = keyed.Select(x => x.R).ToList();
-        var groups = new List<RelatedGroup>();
-        foreach (var g in keyed.GroupBy(x => x.Same ? "\0" : x.R.Excerpt, StringComparer.Ordinal))
-            groups.Add(new RelatedGroup(g.Select(x => x.R).ToList(), g.First().Same ? null : g.Key, g.First().Same));
+        // Grouped by wording (all of this passage's own wording in one group), groups in the order of their first member:
+        // a passage has a handful of related passages, so a scan of the groups so far beats building a lookup for each.
+        var members = new List<(string Key, bool Same, List<RelatedView> Passages)>();
+        foreach (var (r, same) in keyed)
+        {
+            var key = same ? "\0" : r.Excerpt;
+            var index = members.FindIndex(g => string.Equals(g.Key, key, StringComparison.Ordinal));
+            if (index < 0) members.Add((key, same, [r]));
+            else members[index].Passages.Add(r);
+        }
+        var groups = members.Select(g => new RelatedGroup(g.Passages, g.Same ? null : g.Key, g.Same)).ToList();
         return new BodyBlock(
             false, passage.Id, depth, null, passage.Marker, linker.Link(passage.Text, at),
             Citation.InSection(citation, passage.Citation), passage.Citation, [],

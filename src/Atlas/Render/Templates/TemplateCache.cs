@@ -70,7 +70,7 @@ public sealed class TemplateCache : ITemplateLoader
         // A context is costly to build (it sets up every built-in function), so contexts are pooled and reused: the
         // page's globals are pushed for one render and popped after, leaving nothing behind for the next page.
         if (!contexts.TryTake(out var context)) context = NewContext();
-        context.PushOutput(new TextWriterOutput(writer));
+        context.PushOutput(new SpanOutput(writer));
         foreach (var scope in scopes) context.PushGlobal(scope);
         try
         {
