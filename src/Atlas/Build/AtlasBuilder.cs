@@ -74,7 +74,9 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     /// <summary>The whole build. site/ is replaced only if every stage succeeded and the site checks pass.</summary>
     public BuildResult Build()
     {
-        // The site the last incremental build replaced is deleted while this one works (disk work beside the CPU stages).
+        // The site the last incremental build replaced is deleted while ingest and analysis work (disk work beside CPU
+        // stages); render waits for it, because unlinking and creating tens of thousands of files at once contend in the
+        // file system (its journal and directory locks), which made the export of an incremental build slower than a full one's.
         var trash = options.UseCache ? Path.Combine(options.CacheDir, "trash") : null;
         var sweep = trash is not null && Directory.Exists(trash) ? Task.Run(() => Publisher.EmptyTrash(trash)) : Task.CompletedTask;
         try
@@ -108,6 +110,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             Directory.CreateDirectory(staging);
+            sweep.Wait();
             // Incremental: pages made from unchanged inputs are carried over from the published site (hard links).
             var reuse = options.UseCache
                 ? new PageCarryOver(new BuildCache(options.CacheDir), options.TemplatesDir, options.SiteDir, staging) : null;
@@ -124,7 +127,6 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             }
             Time("publish", () =>
             {
-                sweep.Wait(); // the trash is emptied before this build's old site goes into it
                 Publisher.Replace(staging, options.SiteDir, trash);
             });
             reuse?.Save();
