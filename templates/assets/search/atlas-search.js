@@ -498,7 +498,7 @@
       return c.pairSet ? setAnd(all, c.pairSet) : all;
     }
     var set = words[0] || new Uint32Array((meta.maxDoc + 31) >>> 5);
-    if (c.union) return setOr(set, matchSet(meta, c.union, "u:" + c.folded[0]));
+    if (c.union) return setOr(set, (c.unionSet = matchSet(meta, c.union, "u:" + c.folded[0])));
     c.expansions.forEach(function (t) { set = setOr(set, matchSet(meta, "m/" + entryOf(meta, "f", t)[1], "f:" + t)); });
     return set;
   }
@@ -581,6 +581,8 @@
       });
       c.subs.forEach(function (s) {
         if (!s.exists || (c.pairSet && s.lists.length > 1 && !setHas(c.pairSet, doc))) { cf.push(0); return; }
+        // A passage outside the union of a prefix's expansions holds none of them.
+        if (s.how === "prefix" && c.unionSet && !setHas(c.unionSet, doc)) { cf.push(0); return; }
         var phrase = s.lists.length > 1;
         if (phrase && pairBound === 0) { cf.push(0); return; }
         var known = true, absent = false, bound = Infinity, positions = [];
@@ -862,7 +864,7 @@
       need.slice(0, 64).forEach(function (p) {
         scored.forEach(function (c) {
           c.subs.forEach(function (s) {
-            if (!s.exists) return;
+            if (!s.exists || (s.how === "prefix" && c.unionSet && !setHas(c.unionSet, p.doc))) return;
             if (s.lists.length > 1 && c.pairLists) c.pairLists.forEach(function (l) { if (!complete(l) && !l.seen.has(p.doc)) credit(l, s.weight * remaining(l)); });
             s.lists.forEach(function (l) {
               if (complete(l) || l.seen.has(p.doc) || soleIn(l, p.doc)) return;

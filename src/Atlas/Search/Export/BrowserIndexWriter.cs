@@ -417,12 +417,12 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 
     /// <summary>
     /// For every prefix the client may expand (at least <see cref="SearchQuery.MinPrefixLength"/> code points), the union
-    /// of the match sets of its expansions (the same choice as <see cref="SearchQuery.PrefixTerms"/>) and of the prefix
-    /// itself — kept only where loading the expansions' sets one by one would cost more than <see cref="ExportLayout.UnionBytes"/>.
+    /// of the match sets of its expansions (the same choice as <see cref="SearchQuery.PrefixTerms"/>; not the prefix
+    /// itself, whose own set the client has: a passage outside the union holds none of the expansions) — kept only where
+    /// loading the expansions' sets one by one would cost more than <see cref="ExportLayout.UnionBytes"/>.
     /// </summary>
     private List<(string Prefix, string DocSet)> PrefixUnions(List<TermData> folded, FieldPostings postings, int maxDoc)
     {
-        var byTerm = folded.ToDictionary(t => t.Term, StringComparer.Ordinal);
         var prefixes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var t in folded)
         {
@@ -440,7 +440,6 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             var chosen = expansions.OrderByDescending(e => e.DocFreq).ThenBy(e => e.Term, StringComparer.Ordinal)
                 .Take(SearchQuery.MaxPrefixTerms).ToList();
             if (chosen.Sum(e => e.DocSet!.Length) <= layout.UnionBytes) continue;
-            if (byTerm.TryGetValue(p, out var self)) chosen.Add(self);
             candidates.Add((p, chosen));
         }
         var result = new (string, string)[candidates.Count];
