@@ -8,8 +8,15 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 cli() {
-  dotnet build src/Atlas.Cli/Atlas.Cli.csproj -c Release --nologo -v q -clp:ErrorsOnly >&2
-  dotnet src/Atlas.Cli/bin/Release/net10.0/atlas.dll "$@"
+  local dll=src/Atlas.Cli/bin/Release/net10.0/atlas.dll stamp=src/Atlas.Cli/bin/Release/.built-from-sources
+  # An up-to-date `dotnet build` still costs seconds of MSBuild start-up: skip it when no source changed since the
+  # last build made by this script (any file under src/ outside bin/obj, or Directory.Build.props, newer than the stamp).
+  if [ ! -f "$dll" ] || [ ! -f "$stamp" ] ||
+     [ -n "$(find src Directory.Build.props \( -name bin -o -name obj \) -prune -o -type f -newer "$stamp" -print -quit)" ]; then
+    dotnet build src/Atlas.Cli/Atlas.Cli.csproj -c Release --nologo -v q -clp:ErrorsOnly >&2
+    touch "$stamp"
+  fi
+  dotnet "$dll" "$@"
 }
 
 ensure_chromium() {

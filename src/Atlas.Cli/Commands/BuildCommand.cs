@@ -8,7 +8,7 @@ namespace Atlas.Cli.Commands;
 [Description("Build the whole atlas from content/ into site/; site/ is replaced only when everything succeeded.")]
 public sealed class BuildCommand : Command<BuildCommand.Settings>
 {
-    public sealed class Settings : CommonSettings
+    public sealed class Settings : ReportSettings
     {
         [CommandOption("-q|--quiet")]
         [Description("Chỉ in lỗi và tóm tắt (errors and summary only).")]
@@ -23,7 +23,7 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
     {
         var progress = new Progress<string>(s => { if (!settings.Quiet) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}[/]"); });
         var result = new AtlasBuilder(settings.ToOptions() with { UseCache = !settings.NoCache }, progress).Build();
-        if (!settings.Quiet) ReportPrinter.Print(result.Report);
+        if (!settings.Quiet) ReportPrinter.Print(result.Report, settings.Details);
         ReportPrinter.Print(result.Timings);
         foreach (var p in result.SiteProblems.Take(50))
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(p.Page)}[/]: {Markup.Escape(p.Problem)}");
