@@ -76,7 +76,8 @@ public static class ReportPrinter
     public static void Print(IReadOnlyList<StageTiming> timings)
     {
         foreach (var t in timings)
-            AnsiConsole.MarkupLine($"[grey]stage {Markup.Escape(t.Stage)}: {t.Elapsed.TotalMilliseconds:F0} ms (cpu {t.Cpu.TotalMilliseconds:F0} ms)[/]");
+            AnsiConsole.MarkupLine($"[grey]stage {Markup.Escape(t.Stage)}: {t.Elapsed.TotalMilliseconds:F0} ms" +
+                (t.Cpu is { } cpu ? $" (cpu {cpu.TotalMilliseconds:F0} ms)[/]" : "[/]"));
     }
 
     private static string Trim(string? s) => s is null ? "" : s.Length > 70 ? s[..70] + "…" : s;

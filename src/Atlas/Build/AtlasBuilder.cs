@@ -14,8 +14,9 @@ namespace Atlas.Build;
 public sealed record StageTiming(string Stage, TimeSpan Elapsed)
 {
     /// <summary>Processor time of the whole process (all threads, GC included) during the stage: unlike
-    /// <see cref="Elapsed"/>, barely changed by other work on a shared machine.</summary>
-    public TimeSpan Cpu { get; init; }
+    /// <see cref="Elapsed"/>, barely changed by other work on a shared machine. Null for a stage run beside another,
+    /// whose share of the process's time cannot be told apart.</summary>
+    public TimeSpan? Cpu { get; init; }
 }
 
 /// <summary>The outcome of a build: what was ingested, what failed, whether site/ was replaced.</summary>
@@ -33,6 +34,9 @@ public sealed record BuildResult(
 
     /// <summary>Pages carried over unchanged from the previously published site (incremental build).</summary>
     public int PagesReused { get; init; }
+
+    /// <summary>Pages the site checks did not read again: carried over, with their facts from the last check (incremental build).</summary>
+    public int PagesCheckedFromCache { get; init; }
 }
 
 /// <summary>
@@ -46,12 +50,16 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     /// <summary>Ingest every source and write content/programmes/*.md and the report; no site output.</summary>
     public (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report) IngestAll()
     {
-        var (analysed, report, _) = IngestWithRegistries();
+        var (analysed, report, _, writeBack) = IngestWithRegistries();
+        writeBack(Time);
         return (analysed, report);
     }
 
-    /// <summary>Ingest, analyse and write content; also returns the registries the analysis used, so the build reads them once.</summary>
-    private (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report, Registries Registries) IngestWithRegistries()
+    /// <summary>
+    /// Ingest and analyse; also returns the registries the analysis used, so the build reads them once, and the write-back
+    /// (build cache, then content/programmes and the report), run with the given stage timer.
+    /// </summary>
+    private (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report, Registries Registries, Action<Action<string, Action>> WriteBack) IngestWithRegistries()
     {
         var sources = Time("read sources", () => SourceFolder.Read(options.SourcesDir));
         var cache = new ProgrammeCache(options.UseCache ? new BuildCache(options.CacheDir) : BuildCache.Disabled,
@@ -66,9 +74,11 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         foreach (var i in ingested) if (i.Cached?.Analysis is { } a && i.Outcome is Ingested ok) known[ok.Programme] = a;
         var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators, registries.ThemeOverrides)
             .Analyse(programmes, programmes.Select(p => known.GetValueOrDefault(p)).ToList()));
-        SaveToCache(cache, ingested, analysed);
-        Time("content", () => ContentFolder.Write(options.ContentDir, analysed, report));
-        return (analysed, report, registries);
+        return (analysed, report, registries, time =>
+        {
+            SaveToCache(cache, ingested, analysed, time);
+            time("content", () => ContentFolder.Write(options.ContentDir, analysed, report));
+        });
     }
 
     /// <summary>The whole build. site/ is replaced only if every stage succeeded and the site checks pass.</summary>
@@ -94,18 +104,20 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         IReadOnlyList<AnalysedProgramme> analysed;
         IngestReport report;
         Registries registries;
+        Action<Action<string, Action>> writeBack;
         try
         {
-            (analysed, report, registries) = IngestWithRegistries();
+            (analysed, report, registries, writeBack) = IngestWithRegistries();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A malformed registry or an unwritable content/ folder: nothing to publish, site/ untouched.
+            // A malformed registry: nothing to publish, site/ untouched.
             return new BuildResult(new IngestReport([]), timings, [], false, ex.Message);
         }
         var model = new AtlasModel(analysed, registries.Provinces, registries.Themes, registries.Indicators, report);
 
         var staging = options.SiteDir.TrimEnd('/', '\\') + ".staging";
+        var written = Task.CompletedTask;
         try
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
@@ -114,7 +126,13 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             // Incremental: pages made from unchanged inputs are carried over from the published site (hard links).
             var reuse = options.UseCache
                 ? new PageCarryOver(new BuildCache(options.CacheDir), options.TemplatesDir, options.SiteDir, staging) : null;
+            // The build cache and content/ are written beside render, which leaves part of the processor idle (its
+            // aggregate pages, file writes); a failure there still fails the build before anything is published.
+            var besideRender = new List<StageTiming>();
+            written = Task.Run(() => writeBack((stage, work) => besideRender.Add(TimeBeside(stage + " (beside render)", work))));
             Time("render", () => new SiteRenderer(options).Render(model, staging, reuse));
+            written.GetAwaiter().GetResult();
+            timings.AddRange(besideRender);
             if (reuse is not null) progress?.Report($"pages: {reuse.Rendered} rendered, {reuse.Reused} carried over");
             Time("index+export", () => new SearchExporter(options.TemplatesDir).Export(model, staging));
             // Pages carried over keep the facts read from them before; every link is still resolved in the new site.
@@ -131,10 +149,14 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             });
             reuse?.Save();
             checkedPages?.Save();
-            return new BuildResult(report, timings, [], true, null) { PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0 };
+            return new BuildResult(report, timings, [], true, null) {
+                PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0, PagesCheckedFromCache = checkedPages?.KnownCount ?? 0,
+            };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // An unwritable content/ folder fails here too; whatever failed, the write-back is over before the build returns.
+            written.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             return new BuildResult(report, timings, [], false, ex.Message);
         }
@@ -176,11 +198,12 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     }
 
     /// <summary>Stores what was ingested or analysed now, and drops entries no source uses any more.</summary>
-    private void SaveToCache(ProgrammeCache cache, IReadOnlyList<SourceIngest> ingested, IReadOnlyList<AnalysedProgramme> analysed)
+    private static void SaveToCache(ProgrammeCache cache, IReadOnlyList<SourceIngest> ingested, IReadOnlyList<AnalysedProgramme> analysed,
+        Action<string, Action> time)
     {
         if (!cache.Enabled) return;
         var analysisOf = analysed.ToDictionary(a => (object)a.Programme, a => a.Analysis, ReferenceEqualityComparer.Instance);
-        Time("cache", () =>
+        time("cache", () =>
         {
             Parallel.ForEach(ingested.Where(i => i.Key is not null), i =>
             {
@@ -223,4 +246,12 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     }
 
     private void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });
+
+    /// <summary>A stage run beside another: its wall time only, as the process's processor time is shared with the other.</summary>
+    private static StageTiming TimeBeside(string stage, Action work)
+    {
+        var sw = Stopwatch.StartNew();
+        work();
+        return new StageTiming(stage, sw.Elapsed);
+    }
 }

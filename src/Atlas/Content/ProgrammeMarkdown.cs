@@ -17,7 +17,7 @@ public static class ProgrammeMarkdown
         var classes = Annotations(analysis);
         var sb = new StringBuilder();
         sb.Append("---\n").Append(FrontMatter.From(p).ToYaml()).Append("---\n");
-        if (p.Metadata.Title is { } title) sb.Append("\n# ").Append(Escape(title, atStart: true)).Append('\n');
+        if (p.Metadata.Title is { } title) AppendEscaped(sb.Append("\n# "), title, atStart: true).Append('\n');
 
         var order = Flatten(p.Sections).ToList();
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ public static class ProgrammeMarkdown
             var level = Math.Min(6, s.Path.Count + 1);
             sb.Append('\n').Append('#', level);
             if (s.Number.Length > 0) sb.Append(' ').Append(Number(s));
-            if (s.Heading.Length > 0) sb.Append(' ').Append(Escape(s.Heading, atStart: false));
+            if (s.Heading.Length > 0) AppendEscaped(sb.Append(' '), s.Heading, atStart: false);
             sb.Append(" {#").Append(s.Id).Append("}\n");
         }
 
@@ -41,15 +41,17 @@ public static class ProgrammeMarkdown
                     for (; next <= at; next++) EmitHeading(order[next]);
             }
             sb.Append('\n');
-            if (passage.Marker is { } marker) sb.Append(MarkdownMarker(marker)).Append(' ').Append(Escape(passage.Text, atStart: false));
-            else sb.Append(Escape(passage.Text, atStart: true));
+            if (passage.Marker is { } marker) AppendEscaped(sb.Append(MarkdownMarker(marker)).Append(' '), passage.Text, atStart: false);
+            else AppendEscaped(sb, passage.Text, atStart: true);
             sb.Append(" {#").Append(passage.Id);
             if (classes.TryGetValue(passage.Id, out var cls)) foreach (var c in cls) sb.Append(" .").Append(c);
             sb.Append("}\n");
             for (int i = 0; i < passage.Fields.Count; i++)
             {
                 var f = passage.Fields[i];
-                sb.Append(i == 0 ? "\n" : ">\n").Append("> **").Append(Escape(f.Label, false)).Append(":** ").Append(Escape(f.Value, false)).Append('\n');
+                sb.Append(i == 0 ? "\n" : ">\n").Append("> **");
+                AppendEscaped(sb, f.Label, false).Append(":** ");
+                AppendEscaped(sb, f.Value, false).Append('\n');
             }
         }
         for (; next < order.Count; next++) EmitHeading(order[next]);
@@ -60,13 +62,13 @@ public static class ProgrammeMarkdown
             if (p.Closing.Recipients.Count > 0)
             {
                 sb.Append("\n**Nơi nhận:**\n\n");
-                foreach (var r in p.Closing.Recipients) sb.Append("- ").Append(Escape(r, false)).Append('\n');
+                foreach (var r in p.Closing.Recipients) AppendEscaped(sb.Append("- "), r, false).Append('\n');
             }
             if (p.Closing.SignatureLines.Count > 0)
             {
                 sb.Append('\n');
                 for (int i = 0; i < p.Closing.SignatureLines.Count; i++)
-                    sb.Append(Escape(p.Closing.SignatureLines[i], true)).Append(i < p.Closing.SignatureLines.Count - 1 ? "\\\n" : "\n");
+                    AppendEscaped(sb, p.Closing.SignatureLines[i], true).Append(i < p.Closing.SignatureLines.Count - 1 ? "\\\n" : "\n");
             }
         }
         return sb.ToString();
@@ -115,25 +117,34 @@ public static class ProgrammeMarkdown
     /// Escapes what Markdown would read as syntax: emphasis, links, code, HTML, attribute braces, and at the start of a
     /// paragraph the characters that would open a heading, quote, list or rule.
     /// </summary>
-    public static string Escape(string text, bool atStart)
+    public static string Escape(string text, bool atStart) => AppendEscaped(new StringBuilder(text.Length + 8), text, atStart).ToString();
+
+    /// <summary><see cref="Escape"/> straight into the file being written (no string per passage).</summary>
+    private static StringBuilder AppendEscaped(StringBuilder sb, string text, bool atStart)
     {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        int i = 0;
+        if (atStart && text.Length > 0)
         {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '{' or '}' or '|') sb.Append('\\');
-            sb.Append(c);
-        }
-        if (atStart && sb.Length > 0)
-        {
-            if (sb[0] is '#' or '-' or '+' or '=' or '~') sb.Insert(0, '\\');
+            if (text[0] is '#' or '-' or '+' or '=' or '~') sb.Append('\\');
             else
             {
-                int i = 0;
-                while (i < sb.Length && i < 9 && char.IsAsciiDigit(sb[i])) i++;
-                if (i > 0 && i < sb.Length && sb[i] is '.' or ')') sb.Insert(i, '\\');
+                int digits = 0;
+                while (digits < text.Length && digits < 9 && char.IsAsciiDigit(text[digits])) digits++;
+                if (digits > 0 && digits < text.Length && text[digits] is '.' or ')')
+                {
+                    sb.Append(text, 0, digits).Append('\\');
+                    i = digits;
+                }
             }
         }
-        return sb.ToString();
+        int run = i;
+        for (; i < text.Length; i++)
+        {
+            if (text[i] is not ('\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '{' or '}' or '|')) continue;
+            sb.Append(text, run, i - run).Append('\\');
+            run = i;
+        }
+        return sb.Append(text, run, text.Length - run);
     }
 }
 

@@ -181,7 +181,7 @@
     };
   }
 
-  // ---------------------------------------------------------------- index access (format 3, BrowserIndexWriter.cs)
+  // ---------------------------------------------------------------- index access (format 4, BrowserIndexWriter.cs)
 
   function hasOwn(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
 
@@ -268,18 +268,24 @@
     }
   }
 
-  /** One impact page: [{ doc, freq, norm, pos }] best first. */
+  /**
+   * One impact page: [{ doc, freq, norm, pos }] best first (a pair's page "p:…": no positions, pos null). An exact
+   * form's posting ("t:…") also says whether it is the passage's only form of its folded word (sole: the folded
+   * posting is the same).
+   */
   function page(chunk, key) {
     var id = chunk + "|" + key;
     if (decoded[id]) return decoded[id];
-    var r = varintReader(loaded[chunk][key]), out = [];
+    var r = varintReader(loaded[chunk][key]), out = [], withPos = key.charAt(0) !== "p", flagged = key.charAt(0) === "t";
     while (r.more()) {
       var freq = r.next(), norm = r.next(), count = r.next(), doc = 0;
       for (var k = 0; k < count; k++) {
-        doc = k === 0 ? r.next() : doc + r.next() + 1;
-        var pos = new Array(freq), p = 0;
-        for (var j = 0; j < freq; j++) { p += r.next(); pos[j] = p; }
-        out.push({ doc: doc, freq: freq, norm: norm, pos: pos });
+        var v = r.next(), sole = false;
+        if (flagged) { sole = v % 2 === 1; v = Math.floor(v / 2); }
+        doc = k === 0 ? v : doc + v + 1;
+        var pos = withPos ? new Array(freq) : null, p = 0;
+        for (var j = 0; withPos && j < freq; j++) { p += r.next(); pos[j] = p; }
+        out.push({ doc: doc, freq: freq, norm: norm, pos: pos, sole: sole });
       }
     }
     return (decoded[id] = out);
@@ -345,7 +351,9 @@
   var TEXT_BATCH = 8;      // unresolved candidates scored from their stored text in one step
   var NEED_BATCH = 64;     // open candidates decided per step to choose the lists to read next
   var THEME_SAMPLE = 3;    // theme-mask files read for approximate theme counts on a large result set
-  var PHRASE_VERIFY = 4000; // postings a quoted phrase's words may have for every match to be checked exactly
+  var EAGER_TEXTS = 1;      // per result asked for, passages scored from their text before the lists decide them
+  var PHRASE_VERIFY = 4000;
+  var PHRASE_TEXTS = 16;    // passages holding all of a quoted phrase's pairs checked from their stored text // postings a quoted phrase's words may have for every match to be checked exactly
 
   /** A term's impact list as far as it is loaded: postings seen (doc → posting) and the best impact left. */
   function listOf(state, field, term) {
@@ -355,6 +363,14 @@
     var l = { id: id, field: field, term: term, entry: e, pages: 0, seen: new Map(), cache: normCache(state.meta, field === "t" ? "text" : "folded") };
     state.lists[id] = l;
     return l;
+  }
+
+  /** An adjacent word pair's impact list (postings: passage, pair frequency, norm), when the export has pages for it. */
+  function pairList(state, pair, entry) {
+    var id = "p:" + pair;
+    if (state.lists[id]) return state.lists[id];
+    if (!entry || entry.length <= 2) return null;
+    return (state.lists[id] = { id: id, field: "p", term: pair, entry: entry, pages: 0, seen: new Map(), cache: normCache(state.meta, "folded") });
   }
 
   function pageCount(l) { return l.entry ? (l.entry.length - 2) / 3 : 0; }
@@ -405,7 +421,10 @@
         c.subs.forEach(function (s) {
           s.lists = s.terms.map(function (t) {
             var l = listOf(state, s.field === "text" ? "t" : "f", t);
-            if (l.field === "t" && l.entry && !l.sibling) { var sib = listOf(state, "f", fold(t)); if (sib.entry) l.sibling = sib; }
+            if (l.field === "t" && l.entry && !l.sibling) {
+              var sib = listOf(state, "f", fold(t));
+              if (sib.entry) { l.sibling = sib; (sib.exactForms = sib.exactForms || []).push(l); }
+            }
             return l;
           });
           s.exists = s.lists.every(function (l) { return l.entry !== null; });
@@ -430,11 +449,12 @@
    * Phrases (quoted clauses and the adjacency clause) read the sets of their adjacent word pairs: a passage without
    * one of the pairs cannot hold the phrase, so its phrase score is decided (zero) without reading positions.
    */
-  function loadPairs(meta, scored) {
+  function loadPairs(meta, scored, state) {
     var pairs = [];
     scored.forEach(function (c) {
       if (!c.phrase) return;
       c.pairs = [];
+      c.pairLists = [];
       for (var i = 0; i + 1 < c.folded.length; i++) { c.pairs.push(c.folded[i] + " " + c.folded[i + 1]); }
       pairs = pairs.concat(c.pairs);
     });
@@ -442,15 +462,17 @@
     var bucketOf = function (p) { return "b/" + (pairHash(p) % meta.pairBuckets); };
     return loadAll(unique(pairs.map(bucketOf))).then(function () {
       var chunks = [];
-      pairs.forEach(function (p) { var b = loaded[bucketOf(p)]; if (hasOwn(b, p)) chunks.push("m/" + b[p]); });
+      pairs.forEach(function (p) { var b = loaded[bucketOf(p)]; if (hasOwn(b, p)) chunks.push("m/" + b[p][1]); });
       return loadAll(unique(chunks));
     }).then(function () {
       scored.forEach(function (c) {
         if (!c.phrase) return;
         var set = null;
         c.pairs.forEach(function (p) {
-          var b = loaded[bucketOf(p)], one = hasOwn(b, p) ? matchSet(meta, "m/" + b[p], "b:" + p) : new Uint32Array((meta.maxDoc + 31) >>> 5);
+          var b = loaded[bucketOf(p)], one = hasOwn(b, p) ? matchSet(meta, "m/" + b[p][1], "b:" + p) : new Uint32Array((meta.maxDoc + 31) >>> 5);
           set = set ? setAnd(set, one) : one;
+          var pl = hasOwn(b, p) ? pairList(state, p, b[p]) : null;
+          if (pl && c.pairLists.indexOf(pl) < 0) c.pairLists.push(pl);
         });
         c.pairSet = set;
       });
@@ -476,7 +498,7 @@
       return c.pairSet ? setAnd(all, c.pairSet) : all;
     }
     var set = words[0] || new Uint32Array((meta.maxDoc + 31) >>> 5);
-    if (c.union) return setOr(set, matchSet(meta, c.union, "u:" + c.folded[0]));
+    if (c.union) return setOr(set, (c.unionSet = matchSet(meta, c.union, "u:" + c.folded[0])));
     c.expansions.forEach(function (t) { set = setOr(set, matchSet(meta, "m/" + entryOf(meta, "f", t)[1], "f:" + t)); });
     return set;
   }
@@ -546,11 +568,23 @@
         if (!s.exists) return;
         for (var i = 0; i < s.lists.length; i++) { var p = s.lists[i].seen.get(doc); if (p) { norm = p.norm; return; } }
       });
+      (c.pairLists || []).forEach(function (l) { var p = l.seen.get(doc); if (p) norm = p.norm; });
     });
     scored.forEach(function (c) {
       var cf = [];
+      // The phrase's pair lists: its frequency is at most each pair's (a two-word phrase's folded frequency is its pair's).
+      var pairFreq = Infinity, pairBound = Infinity;
+      if (c.pairLists) c.pairLists.forEach(function (l) {
+        var p = l.seen.get(doc);
+        if (p) { pairFreq = Math.min(pairFreq, p.freq); pairBound = Math.min(pairBound, tfPart(l.cache, p.freq, p.norm)); }
+        else pairBound = Math.min(pairBound, complete(l) ? 0 : remaining(l));
+      });
       c.subs.forEach(function (s) {
         if (!s.exists || (c.pairSet && s.lists.length > 1 && !setHas(c.pairSet, doc))) { cf.push(0); return; }
+        // A passage outside the union of a prefix's expansions holds none of them.
+        if (s.how === "prefix" && c.unionSet && !setHas(c.unionSet, doc)) { cf.push(0); return; }
+        var phrase = s.lists.length > 1;
+        if (phrase && pairBound === 0) { cf.push(0); return; }
         var known = true, absent = false, bound = Infinity, positions = [];
         s.lists.forEach(function (l) {
           var i = termInfo(state, l, doc, norm);
@@ -560,6 +594,13 @@
           bound = Math.min(bound, i.bound);
         });
         if (absent) { cf.push(0); return; }
+        if (!known && phrase && s.lists.length === 2 && pairFreq !== Infinity && pairExact(state, s, doc)) {
+          // Two words whose every occurrence here is the clause's form: the phrase frequency is the pair's.
+          cf.push(pairFreq);
+          if (norm >= 0) ub += s.weight * tfPart(s.cache, pairFreq, norm);
+          return;
+        }
+        if (phrase) bound = Math.min(bound, pairBound);
         if (known) {
           var f = positions.length === 1 ? positions[0].length : phraseFreq(positions);
           cf.push(f);
@@ -578,6 +619,27 @@
 
   var ABSENT = {};
 
+  /** True when a folded list's posting for this passage is known from an exact form's sole posting. */
+  function soleIn(l, doc) {
+    if (!l.exactForms) return false;
+    for (var e = 0; e < l.exactForms.length; e++) { var q = l.exactForms[e].seen.get(doc); if (q && q.sole) return true; }
+    return false;
+  }
+
+  /**
+   * True when a two-word phrase sub's frequency in this passage equals its pair's: folded words, or exact words each
+   * seen with the frequency of its folded form (every occurrence of the folded word is this exact form).
+   */
+  function pairExact(state, s, doc) {
+    return s.lists.every(function (l) {
+      var p = l.seen.get(doc);
+      if (!p) return false;
+      if (l.field === "f" || p.sole) return true;
+      var f = state.lists["f:" + fold(l.term)], q = f && f.seen.get(doc);
+      return !!q && q.freq === p.freq;
+    });
+  }
+
   /**
    * What one list knows of a document: its posting, ABSENT, or a bound of its impact. An exact-form word never occurs
    * more often than its folded form, so the folded list bounds (and may exclude) the exact one.
@@ -585,6 +647,7 @@
   function termInfo(state, l, doc, norm) {
     var p = l.seen.get(doc);
     if (p) return p;
+    if (l.exactForms) for (var e = 0; e < l.exactForms.length; e++) { var q = l.exactForms[e].seen.get(doc); if (q && q.sole) return q; }
     var set = state.wordSets[l.term + "|" + l.field];
     if (complete(l) || (set && !setHas(set, doc))) return ABSENT;
     var b = remaining(l);
@@ -608,6 +671,7 @@
         if (!s.exists || (phraseDone && s.lists.length > 1)) return;
         var b = Infinity;
         s.lists.forEach(function (l) { b = Math.min(b, listBound(l)); });
+        if (s.lists.length > 1 && c.pairLists) c.pairLists.forEach(function (l) { b = Math.min(b, remaining(l)); });
         ub += s.weight * b;
       });
     });
@@ -631,6 +695,7 @@
   function topDocs(state, clauses, scored, set, count, limit) {
     var meta = state.meta, lists = [], byText = state.byText;
     scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); }); });
+    scored.forEach(function (c) { (c.pairLists || []).forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); });
     var first = lists.filter(function (l) { return l.pages === 0 && !complete(l); });
     scored.forEach(function (c) {
       if (!c.pairSet) return;
@@ -657,13 +722,27 @@
       if (score === null) return;
       var h = { doc: doc, score: score };
       if (top.length >= limit && !better(h, top[top.length - 1])) return;
+      for (var t = 0; t < top.length; t++) if (top[t].doc === doc) return; // offered again (scored from its text earlier)
       var i = top.length;
       top.push(h);
       while (i > 0 && better(h, top[i - 1])) { top[i] = top[i - 1]; i--; }
       top[i] = h;
       if (top.length > limit) top.pop();
     }
-    function theta() { return top.length >= limit ? top[limit - 1].score * TIE : -Infinity; }
+    function kth() { return top.length >= limit ? top[limit - 1] : null; }
+    function theta() { var k = kth(); return k ? k.score * TIE : -Infinity; }
+    function kthScore() { var k = kth(); return k ? k.score : -Infinity; }
+    // Lucene breaks score ties by document number: a passage whose bound is within float noise of the k-th score
+    // (TIE) can only tie it, and then wins only when its number is lower than the k-th's, so only those stay open.
+    function isOpen(doc, ub) { var k = kth(); return !k || ub > k.score * TIE || (ub >= k.score && doc < k.doc); }
+    function unseenBelow(doc) { // a passage of the set numbered below doc that no page has shown
+      for (var w = 0; w * 32 < doc; w++) {
+        var x = set[w] & ~seenBits[w];
+        if (w * 32 + 32 > doc) x &= doc % 32 === 0 ? 0 : (0xffffffff >>> (32 - doc % 32));
+        if (x) return true;
+      }
+      return false;
+    }
     function decide(doc) { // exact score, or a bound to keep pending
       if (byText.has(doc)) { offer(doc, byText.get(doc)); return null; }
       var a = assess(state, scored, doc);
@@ -704,7 +783,7 @@
 
     // Open candidates in a max-heap by bound. A stored bound may be stale but never too low (bounds only fall), so
     // only the candidates at the top are looked at again: a step costs the few it must decide, not all of them.
-    var heap = [];
+    var heap = [], eagerLeft = EAGER_TEXTS * limit;
     function above(x, y) { return x.ub > y.ub || (x.ub === y.ub && x.doc < y.doc); }
     function push(h) {
       var i = heap.length;
@@ -742,19 +821,24 @@
       // choose what to read next (those left keep their, still valid, bounds).
       // Popping goes on until the NEED_BATCH best current bounds are known (a stale bound below them cannot beat them).
       var th = theta(), need = [], floor = Infinity;
-      while (heap.length && heap[0].ub > th && (need.length < NEED_BATCH || heap[0].ub > floor)) {
+      while (heap.length && heap[0].ub >= kthScore() && (need.length < NEED_BATCH || heap[0].ub > floor)) {
         var p = pop();
         var ub = decide(p.doc);
-        th = theta();
-        if (ub !== null && ub > th) { need.push({ doc: p.doc, ub: ub }); if (need.length <= NEED_BATCH) floor = Math.min(floor, ub); }
+        if (ub !== null && isOpen(p.doc, ub)) { need.push({ doc: p.doc, ub: ub }); if (need.length <= NEED_BATCH) floor = Math.min(floor, ub); }
         if (need.length > 4 * NEED_BATCH) break;
       }
-      var complete_ = !heap.length || heap[0].ub <= th;  // need holds every open candidate above the k-th score
-      need = need.filter(function (p) { return p.ub > th; }).sort(function (x, y) { return y.ub - x.ub || x.doc - y.doc; });
+      th = theta();
+      var complete_ = !heap.length || heap[0].ub < kthScore();  // need holds every open candidate
+      need = need.filter(function (p) { return isOpen(p.doc, p.ub); }).sort(function (x, y) { return y.ub - x.ub || x.doc - y.doc; });
       need.forEach(push);
       var unseen = unseenLeft();
-      var unseenOpen = unseen > th && unseen > 0;
+      var unseenOpen = unseen > 0 && (unseen > th || (unseen >= kthScore() && unseenBelow(kth().doc)));
       if (!need.length && !unseenOpen) return Promise.resolve(top.slice(0, limit));
+      // The best candidates, when no unread passage can beat them, are scored from their text now: they are the likely
+      // results (whose stored text is read anyway), and their scores raise the k-th score that prunes the rest.
+      // At most EAGER_TEXTS · limit passages in all: copies of one passage tie and would each be read.
+      var eager = need.filter(function (p) { return p.ub >= unseen && !byText.has(p.doc); }).slice(0, Math.min(TEXT_BATCH, eagerLeft));
+      if (eager.length) { eagerLeft -= eager.length; return textResolve(eager.map(function (p) { return p.doc; })).then(step); }
       var open = lists.filter(function (l) { return !complete(l); });
       if (!open.length || (!unseenOpen && !need.length)) {
         if (need.length) return textResolve(need.slice(0, TEXT_BATCH).map(function (p) { return p.doc; })).then(step);
@@ -770,13 +854,20 @@
       // scored from their text meanwhile (a few small files), which raises the k-th score quickly.
       var weightOf = new Map();
       function credit(l, w) { weightOf.set(l, (weightOf.get(l) || 0) + w); }
-      if (unseenOpen) scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { credit(l, s.weight * listBound(l)); if (l.sibling) credit(l.sibling, s.weight * listBound(l)); }); }); });
+      if (unseenOpen) scored.forEach(function (c) {
+        c.subs.forEach(function (s) {
+          if (!s.exists) return;
+          s.lists.forEach(function (l) { credit(l, s.weight * listBound(l)); if (l.sibling) credit(l.sibling, s.weight * listBound(l)); });
+          if (s.lists.length > 1 && c.pairLists) c.pairLists.forEach(function (l) { credit(l, s.weight * remaining(l)); });
+        });
+      });
       need.slice(0, 64).forEach(function (p) {
         scored.forEach(function (c) {
           c.subs.forEach(function (s) {
-            if (!s.exists) return;
+            if (!s.exists || (s.how === "prefix" && c.unionSet && !setHas(c.unionSet, p.doc))) return;
+            if (s.lists.length > 1 && c.pairLists) c.pairLists.forEach(function (l) { if (!complete(l) && !l.seen.has(p.doc)) credit(l, s.weight * remaining(l)); });
             s.lists.forEach(function (l) {
-              if (complete(l) || l.seen.has(p.doc)) return;
+              if (complete(l) || l.seen.has(p.doc) || soleIn(l, p.doc)) return;
               var ws = state.wordSets[l.term + "|" + l.field];
               if (ws && !setHas(ws, p.doc)) return;
               credit(l, s.weight * remaining(l));
@@ -889,7 +980,7 @@
       var scored = clauses.concat(adjacency);
       var state = { meta: meta, lists: Object.create(null), wordSets: Object.create(null), byText: new Map(), stats: { steps: 0, pages: 0, texts: 0 } };
       return plan(meta, scored, state).then(function () {
-        return Promise.all([loadAll(matchPlan(meta, clauses)), loadPairs(meta, scored)]);
+        return Promise.all([loadAll(matchPlan(meta, clauses)), loadPairs(meta, scored, state)]);
       }).then(function () {
         var all = null;
         clauses.forEach(function (c) {
@@ -931,6 +1022,20 @@
   function phraseCheck(state, clauses, all) {
     var phrases = clauses.filter(function (c) { return c.phrase; });
     if (!phrases.length) return Promise.resolve(true);
+    if (setCount(all) <= PHRASE_TEXTS) {
+      // Few passages hold every pair of the phrase: their stored text (shown as results anyway) decides and scores them.
+      var docs = [];
+      setEach(all, function (d) { docs.push(d); });
+      return loadAll(unique(docs.map(function (d) { return storedName(state.meta, d); }))).then(function () {
+        docs.forEach(function (d) {
+          var row = storedRow(state.meta, d), feats = textFeatures(clauses, row[3]);
+          var ok = matchesAll(clauses, feats);
+          state.byText.set(d, ok ? exactScore(clauses, feats, row[4]) : null);
+          if (!ok) all[d >>> 5] &= ~(1 << (d & 31));
+        });
+        return true;
+      });
+    }
     var lists = [];
     phrases.forEach(function (c) { c.folded.forEach(function (t) { var l = listOf(state, "f", t); if (l.entry) lists.push(l); }); });
     var postings = lists.reduce(function (n, l) { return n + l.entry[0]; }, 0);

@@ -70,4 +70,24 @@ public class AtomicPublishSpec(HostileAtlas atlas)
         Assert.Contains($"templates/layout.sbn({line},", output);
         Assert.Equal(before, Snapshot(atlas.SiteDir));
     }
+
+    [Fact]
+    public void A_content_folder_that_cannot_be_written_fails_the_build_and_leaves_the_old_site_byte_identical()
+    {
+        var before = Snapshot(atlas.SiteDir);
+        using var t = new TempDir();
+        // content/ and the build cache are written beside render: their failure must still stop the publish.
+        var content = t["content"];
+        Directory.CreateDirectory(content);
+        foreach (var file in Directory.EnumerateFiles(atlas.ContentDir)) File.Copy(file, Path.Combine(content, Path.GetFileName(file)));
+        BuiltSite.CopyDirectory(Path.Combine(atlas.ContentDir, "sources"), Path.Combine(content, "sources"));
+        File.WriteAllText(Path.Combine(content, "programmes"), "a file where the Markdown folder should be");
+
+        var result = new AtlasBuilder(atlas.Options with { ContentDir = content }).Build();
+
+        Assert.False(result.Published);
+        Assert.Contains("programmes", result.FatalError);
+        Assert.Equal(before, Snapshot(atlas.SiteDir));
+        Assert.False(Directory.Exists(atlas.SiteDir + ".staging"));
+    }
 }

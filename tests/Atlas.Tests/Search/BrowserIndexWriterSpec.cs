@@ -87,6 +87,57 @@ public class BrowserIndexWriterSpec
         Assert.True(DocSets.Encode(sparse).Length < 12);
     }
 
+    private static System.Text.Json.JsonElement Script(string search, string name)
+    {
+        var text = File.ReadAllText(Path.Combine(search, name + ".js"));
+        int start = text.IndexOf(',') + 1;
+        return System.Text.Json.JsonDocument.Parse(text[start..text.LastIndexOf(");", StringComparison.Ordinal)]).RootElement;
+    }
+
+    /// <summary>An impact page as (doc, freq, sole) per posting (<paramref name="flagged"/>: exact-form pages; <paramref name="positions"/>: word pages).</summary>
+    private static List<(int Doc, int Freq, bool Sole)> Page(string data, bool flagged, bool positions)
+    {
+        var v = Base64Varint.Read(data);
+        var postings = new List<(int, int, bool)>();
+        int at = 0;
+        while (at < v.Count)
+        {
+            int freq = (int)v[at++], norm = (int)v[at++], count = (int)v[at++], doc = 0;
+            for (int k = 0; k < count; k++)
+            {
+                long x = v[at++];
+                bool sole = flagged && x % 2 == 1;
+                if (flagged) x /= 2;
+                doc = k == 0 ? (int)x : doc + (int)x + 1;
+                if (positions) at += freq;
+                postings.Add((doc, freq, sole));
+            }
+        }
+        return postings;
+    }
+
+    [Fact]
+    public void A_pair_has_impact_pages_with_its_phrase_frequency_and_an_exact_form_says_when_it_is_the_only_form()
+    {
+        using var temp = new TempDir();
+        var model = SearchFixtures.Model([SearchFixtures.Programme("a", "Tỉnh A",
+            "điện gió điện gió và điện mặt trời", "Điện gió ven biển", "điện và diện tích điện gió", "gió điện")]);
+        using var index = PassageIndex.Build(model);
+        new BrowserIndexWriter(new ExportLayout(PairPages: 1)).Write(index.Passages, model.Themes, temp.Path);
+
+        var meta = Script(temp.Path, "meta");
+        int bucket = (int)(BrowserIndexWriter.PairHash("dien gio") % (uint)meta.GetProperty("pairBuckets").GetInt32());
+        var entry = Script(temp.Path, $"b/{bucket}").GetProperty("dien gio").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.Equal(3, entry[0]); // passages 0, 1, 2 ("gió điện" is another pair)
+        var pair = Page(Script(temp.Path, $"i/{entry[2]}").GetProperty("p:dien gio:0").GetString()!, false, false);
+        Assert.Equal([(0, 2), (1, 1), (2, 1)], pair.Select(p => (p.Doc, p.Freq)).OrderBy(p => p.Doc));
+
+        var shard = Script(temp.Path, "d/0").GetProperty("t").GetProperty("điện").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var exact = Page(Script(temp.Path, $"i/{shard[2]}").GetProperty("t:điện:0").GetString()!, true, true);
+        // Passage 2 also holds "diện" (folded "dien" too): its folded posting differs from the exact one.
+        Assert.Equal([(0, true), (1, true), (2, false), (3, true)], exact.Select(p => (p.Doc, p.Sole)).OrderBy(p => p.Doc));
+    }
+
     [Fact]
     public void The_shipped_client_drops_only_comment_lines_and_indentation()
     {

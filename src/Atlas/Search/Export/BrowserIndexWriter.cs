@@ -16,12 +16,13 @@ namespace Atlas.Search.Export;
 /// <param name="StoredBlock">Passages per stored-text file (a result loads only its own file).</param>
 /// <param name="ThemeBlock">Passages per theme-mask file (facets and the theme filter).</param>
 /// <param name="UnionBytes">A prefix whose expansions' match sets weigh more than this gets a precomputed union.</param>
+/// <param name="PairPages">An adjacent word pair in at least this many passages also gets impact pages (phrase bounds).</param>
 public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkBytes = 2_000, int FirstPage = 64, int MaxPage = 512,
-    int StoredBlock = 4, int ThemeBlock = 512, int UnionBytes = 4_000);
+    int StoredBlock = 4, int ThemeBlock = 512, int UnionBytes = 4_000, int PairPages = 64);
 
 /// <summary>
 /// Writes the Lucene passage index as self-registering script files under <c>search/</c>
-/// (<c>AtlasSearch._register(name, data)</c>), readable from file:// and http(s):// (format 3):
+/// (<c>AtlasSearch._register(name, data)</c>), readable from file:// and http(s):// (format 4):
 /// <list type="bullet">
 /// <item><c>meta.js</c>: BM25 parameters, collection statistics, query constants, tone table, programme → first
 /// document and province, provinces, themes, the first folded word of every dictionary shard;</item>
@@ -32,7 +33,13 @@ public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkByt
 /// <item><c>m/N.js</c>: match sets (which passages contain a folded word; compressed bitmaps, see <see cref="DocSets"/>);</item>
 /// <item><c>i/N.js</c>: impact pages: a term's postings sorted by BM25 impact (freq and norm, best first), each with
 /// its document, frequency, norm byte and positions, so the client scores the best documents without reading a
-/// whole list (top-k with upper bounds);</item>
+/// whole list (top-k with upper bounds). An exact form's posting also says whether it is the passage's only form of
+/// its folded word (then the folded posting is the same: one list decides both). An adjacent pair in at least
+/// <see cref="ExportLayout.PairPages"/> passages has impact pages too (key <c>p:first second:page</c>, no positions):
+/// its frequency is the two-word phrase frequency, so phrases and the adjacency clause get bounds — and two-word
+/// phrases exact frequencies — without reading every word's positions;</item>
+/// <item><c>b/N.js</c>: adjacent folded word pairs by hash bucket: pair → <c>[docFreq, match-set chunk, (page chunk, freq, norm)…]</c>
+/// (pages only for pairs with impact pages);</item>
 /// <item><c>s/N.js</c>: what a result shows and what exact scoring needs, for <see cref="ExportLayout.StoredBlock"/>
 /// consecutive passages: <c>p</c> programmes (index, slug, title), <c>c</c> section trails, <c>d</c> rows (programme,
 /// passage id, index in <c>c</c>, text, Lucene's norm byte, theme mask);</item>
@@ -42,7 +49,7 @@ public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkByt
 /// </summary>
 public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 {
-    public const int Format = 3; // 3: stored files of 4 passages with shared section trails
+    public const int Format = 4; // 3: stored files of 4 passages with shared section trails; 4: pair impact pages, sole-form flags
 
     private readonly ExportLayout layout = layout ?? new ExportLayout();
 
@@ -115,7 +122,8 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         {
             var batch = terms.GetRange(from, Math.Min(PageBatch, terms.Count - from));
             var built = new List<(string Data, int Freq, int Norm)>[batch.Count];
-            Parallel.For(0, batch.Count, i => built[i] = BuildPages(batch[i].Postings, batch[i].Index, norms, kCache[batch[i].Field]));
+            Parallel.For(0, batch.Count, i => built[i] = BuildPages(batch[i].Postings, batch[i].Index, norms, kCache[batch[i].Field],
+                batch[i].Postings == corpus.Exact ? corpus.Folded : null, corpus.FoldedOf));
             for (int i = 0; i < batch.Count; i++)
             {
                 var t = batch[i];
@@ -124,7 +132,6 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             }
             WriteScripts(searchDir, pageChunks.TakeCompleted());
         }
-        WriteScripts(searchDir, pageChunks.Finish());
 
         Parallel.ForEach(folded, t => t.DocSet = DocSets.Encode(corpus.Folded.DocsOf(t.Index).ToArray()));
         // Precomputed unions for prefixes whose expansions would be costly to load one by one.
@@ -158,8 +165,8 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         // bucket order.
         var pairs = corpus.Pairs;
         int bucketCount = Math.Max(1, pairs.Count / 64);
-        var buckets = new SortedDictionary<string, int>[bucketCount];
-        for (int i = 0; i < bucketCount; i++) buckets[i] = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var buckets = new SortedDictionary<string, int[]>[bucketCount];
+        for (int i = 0; i < bucketCount; i++) buckets[i] = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
         var byBucket = pairs.Select((p, i) =>
             {
                 var pair = corpus.Folded.Terms[p.First] + " " + corpus.Folded.Terms[p.Second];
@@ -170,11 +177,26 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         {
             var batch = byBucket.GetRange(from, Math.Min(PageBatch, byBucket.Count - from));
             var sets = new string[batch.Count];
-            Parallel.For(0, batch.Count, i => sets[i] = DocSets.Encode(pairs[batch[i].Index].Docs));
-            for (int i = 0; i < batch.Count; i++) buckets[batch[i].Bucket][batch[i].Pair] = docSetChunks.Add("b:" + batch[i].Pair, sets[i]);
+            var pairPages = new List<(string Data, int Freq, int Norm)>?[batch.Count];
+            Parallel.For(0, batch.Count, i =>
+            {
+                var pair = pairs[batch[i].Index];
+                sets[i] = DocSets.Encode(pair.Docs);
+                if (pair.Docs.Length >= layout.PairPages) pairPages[i] = BuildPages(pair.Docs, pair.Freqs, null, 0, norms, kCache["f"]);
+            });
+            for (int i = 0; i < batch.Count; i++)
+            {
+                var entry = new List<int> { pairs[batch[i].Index].Docs.Length, docSetChunks.Add("b:" + batch[i].Pair, sets[i]) };
+                var built = pairPages[i] ?? [];
+                for (int p = 0; p < built.Count; p++)
+                    entry.AddRange([pageChunks.Add($"p:{batch[i].Pair}:{p}", built[p].Data), built[p].Freq, built[p].Norm]);
+                buckets[batch[i].Bucket][batch[i].Pair] = entry.ToArray();
+            }
             WriteScripts(searchDir, docSetChunks.TakeCompleted());
+            WriteScripts(searchDir, pageChunks.TakeCompleted());
         }
         WriteScripts(searchDir, docSetChunks.Finish());
+        WriteScripts(searchDir, pageChunks.Finish());
         byBucket = null;
         Parallel.For(0, bucketCount, i => WriteScript(searchDir, $"b/{i}", buckets[i]));
         buckets = null;
@@ -290,15 +312,40 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     /// growing size, each with the (freq, norm) of its first posting. A page: runs of postings with the same
     /// (freq, norm): freq, norm, count, then per posting the document (first absolute, then the gap) and its positions (gaps).
     /// </summary>
-    private List<(string Data, int Freq, int Norm)> BuildPages(FieldPostings postings, int term, byte[] norms, double[] lengthCache)
+    private List<(string Data, int Freq, int Norm)> BuildPages(FieldPostings postings, int term, byte[] norms, double[] lengthCache,
+        FieldPostings? folded, int[] foldedOf)
     {
         int start = postings.TermStart[term], n = postings.DocFreq(term);
         var docs = postings.Docs.AsSpan(start, n).ToArray();
         var freqs = postings.Freqs.AsSpan(start, n).ToArray();
+        bool[]? sole = null;
+        if (folded is not null)
+        {
+            // Exact form: per posting, whether it is the passage's only form of its folded word (same frequency), so the
+            // client knows the folded posting (frequency and positions) from this one. Both lists are in document order.
+            sole = new bool[n];
+            int f = foldedOf[term], fStart = folded.TermStart[f], fEnd = fStart + folded.DocFreq(f), k = fStart;
+            for (int i = 0; i < n; i++)
+            {
+                while (k < fEnd && folded.Docs[k] < docs[i]) k++;
+                sole[i] = k < fEnd && folded.Docs[k] == docs[i] && folded.Freqs[k] == freqs[i];
+            }
+        }
+        return BuildPages(docs, freqs, postings.Positions, postings.PositionBase[term], norms, lengthCache, sole);
+    }
+
+    /// <summary>
+    /// Pages of postings by impact (see above); <paramref name="positions"/> null for a pair's postings, which carry no
+    /// positions (a pair's frequency is its two-word phrase frequency).
+    /// </summary>
+    private List<(string Data, int Freq, int Norm)> BuildPages(int[] docs, int[] freqs, int[]? positions, int positionBase, byte[] norms,
+        double[] lengthCache, bool[]? sole = null)
+    {
+        int n = docs.Length;
         var positionAt = new int[n];
         var order = new int[n];
         var impact = new double[n];
-        int at0 = postings.PositionBase[term];
+        int at0 = positionBase;
         for (int i = 0; i < n; i++)
         {
             order[i] = i;
@@ -314,7 +361,6 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             return c != 0 ? c : docs[x].CompareTo(docs[y]);
         });
         var pages = new List<(string Data, int Freq, int Norm)>();
-        var positions = postings.Positions;
         var sb = new StringBuilder();
         int at = 0, size = layout.FirstPage;
         while (at < n)
@@ -334,8 +380,10 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
                 for (int k = i; k < j; k++)
                 {
                     int doc = docs[order[k]];
-                    Base64Varint.Write(sb, k == i ? doc : doc - lastDoc - 1);
+                    int gap = k == i ? doc : doc - lastDoc - 1;
+                    Base64Varint.Write(sb, sole is null ? gap : gap * 2 + (sole[order[k]] ? 1 : 0));
                     lastDoc = doc;
+                    if (positions is null) continue;
                     int lastPos = 0, from = positionAt[order[k]];
                     for (int p = from; p < from + freqs[order[k]]; p++)
                     {
@@ -369,12 +417,12 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 
     /// <summary>
     /// For every prefix the client may expand (at least <see cref="SearchQuery.MinPrefixLength"/> code points), the union
-    /// of the match sets of its expansions (the same choice as <see cref="SearchQuery.PrefixTerms"/>) and of the prefix
-    /// itself — kept only where loading the expansions' sets one by one would cost more than <see cref="ExportLayout.UnionBytes"/>.
+    /// of the match sets of its expansions (the same choice as <see cref="SearchQuery.PrefixTerms"/>; not the prefix
+    /// itself, whose own set the client has: a passage outside the union holds none of the expansions) — kept only where
+    /// loading the expansions' sets one by one would cost more than <see cref="ExportLayout.UnionBytes"/>.
     /// </summary>
     private List<(string Prefix, string DocSet)> PrefixUnions(List<TermData> folded, FieldPostings postings, int maxDoc)
     {
-        var byTerm = folded.ToDictionary(t => t.Term, StringComparer.Ordinal);
         var prefixes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var t in folded)
         {
@@ -392,7 +440,6 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             var chosen = expansions.OrderByDescending(e => e.DocFreq).ThenBy(e => e.Term, StringComparer.Ordinal)
                 .Take(SearchQuery.MaxPrefixTerms).ToList();
             if (chosen.Sum(e => e.DocSet!.Length) <= layout.UnionBytes) continue;
-            if (byTerm.TryGetValue(p, out var self)) chosen.Add(self);
             candidates.Add((p, chosen));
         }
         var result = new (string, string)[candidates.Count];

@@ -58,8 +58,11 @@ internal sealed class ExportCorpus
     public required FieldPostings Exact { get; init; }
     /// <summary>Exact term → its folded term (indices into <see cref="Exact"/> and <see cref="Folded"/>).</summary>
     public required int[] FoldedOf { get; init; }
-    /// <summary>Adjacent folded word pairs (first, second folded term) with the passages holding them, in pair order.</summary>
-    public required List<(int First, int Second, int[] Docs)> Pairs { get; init; }
+    /// <summary>
+    /// Adjacent folded word pairs (first, second folded term) with the passages holding them and how often the pair
+    /// occurs in each (its two-word phrase frequency), in pair order.
+    /// </summary>
+    public required List<(int First, int Second, int[] Docs, int[] Freqs)> Pairs { get; init; }
 
     /// <summary>Both fields' terms with their postings, folded first (for checks).</summary>
     public IEnumerable<TermPostings> Terms =>
@@ -207,15 +210,15 @@ internal sealed class ExportCorpus
         };
     }
 
-    /// <summary>Every pair of folded words at adjacent positions ("nong nghiep"), with the passages that have it.</summary>
+    /// <summary>Every pair of folded words at adjacent positions ("nong nghiep"), with the passages that have it and its frequency there.</summary>
     /// <remarks>Two passes (count, then fill exact-size arrays): lists growing per pair would double the memory.</remarks>
-    private static List<(int First, int Second, int[] Docs)> AdjacentPairs(int[] foldedOf, Tokens tokens)
+    private static List<(int First, int Second, int[] Docs, int[] Freqs)> AdjacentPairs(int[] foldedOf, Tokens tokens)
     {
         int maxDoc = tokens.Ids.Length;
         var index = new Dictionary<long, int>();
         var count = new List<int>();
         var lastDoc = new List<int>();
-        void Each(Action<int, int> found)
+        void Each(Action<int, int, bool> found)
         {
             for (int d = 0; d < maxDoc; d++)
             {
@@ -231,17 +234,24 @@ internal sealed class ExportCorpus
                         count.Add(0);
                         lastDoc.Add(-1);
                     }
-                    if (lastDoc[p] != d) { lastDoc[p] = d; found(p, d); }
+                    bool first = lastDoc[p] != d;
+                    lastDoc[p] = d;
+                    found(p, d, first);
                 }
             }
         }
-        Each((p, _) => count[p]++);
+        Each((p, _, first) => { if (first) count[p]++; });
         var docs = count.Select(c => new int[c]).ToArray();
+        var freqs = count.Select(c => new int[c]).ToArray();
         var fill = new int[docs.Length];
         for (int p = 0; p < lastDoc.Count; p++) lastDoc[p] = -1;
-        Each((p, d) => docs[p][fill[p]++] = d);
+        Each((p, d, first) =>
+        {
+            if (first) docs[p][fill[p]++] = d;
+            freqs[p][fill[p] - 1]++;
+        });
         // Ordered by (first, second) term index, which is the ordinal order of the pair text "first second": words hold
         // no character below the space, so a shorter first word sorts first either way.
-        return index.OrderBy(kv => kv.Key).Select(kv => ((int)(kv.Key >> 32), (int)(kv.Key & 0xffffffff), docs[kv.Value])).ToList();
+        return index.OrderBy(kv => kv.Key).Select(kv => ((int)(kv.Key >> 32), (int)(kv.Key & 0xffffffff), docs[kv.Value], freqs[kv.Value])).ToList();
     }
 }

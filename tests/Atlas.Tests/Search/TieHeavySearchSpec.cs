@@ -1,0 +1,76 @@
+using Atlas.Model;
+using Atlas.Tests.TestSupport;
+
+namespace Atlas.Tests.Search;
+
+/// <summary>
+/// A tie-heavy atlas: the first lines of each seed copied into many programmes of other provinces, word for word, so
+/// every passage has many copies with exactly the same score (as provincial programmes repeat a resolution's wording).
+/// </summary>
+public sealed class TieHeavyExport() : ExportedSearch(Build())
+{
+    public const int Copies = 60;
+
+    private static AtlasModel Build()
+    {
+        var seeds = SearchFixtures.SeedLines().Programmes.Select(p => p.Programme).ToList();
+        var programmes = new List<Programme>();
+        for (int copy = 0; copy < Copies; copy++)
+            foreach (var seed in seeds)
+                programmes.Add(SearchFixtures.Programme($"{seed.Slug}-{copy:D2}", $"Tỉnh {copy:D2}",
+                    seed.Passages.Take(40).Select(p => p.Text).ToArray()));
+        return SearchFixtures.Model(programmes);
+    }
+}
+
+/// <summary>
+/// With many exact ties the browser's top-k (impact pages read best first, pair lists bounding phrases, candidates
+/// scored from their text) still returns exactly Lucene's top 10: same passages in the same order, ties broken by
+/// document number as Lucene breaks them.
+/// </summary>
+public sealed class TieHeavySearchSpec(TieHeavyExport site, Browser browser) : IClassFixture<TieHeavyExport>, IClassFixture<Browser>
+{
+    public static readonly string[] Queries =
+    [
+        "công nghiệp hóa", "cong nghiep hoa", "công nghiệp", "phát triển kinh tế", "chuyển đổi số", "nguồn nhân lực",
+        "đổi mới sáng tạo", "doi moi sang tao", "khu công nghiệp", "hạ tầng giao thông", "thu hút đầu tư", "kinh t",
+        "\"công nghiệp hóa, hiện đại hóa\"", "\"khoa học, công nghệ và đổi mới sáng tạo\"", "\"phát triển\" kinh",
+        "Tỉnh 03 công nghiệp", "năng lượng", "nông nghiệp công nghệ cao",
+    ];
+
+    [Fact]
+    public async Task The_top_ten_are_Lucenes_passages_in_Lucenes_order()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(site.HarnessUrl);
+        int tied = 0;
+        foreach (var q in Queries)
+        {
+            var expected = site.Searcher.Search(q, new Atlas.Search.SearchOptions(Limit: 10));
+            var actual = await Client.Query(page, q);
+            // A quoted phrase of 3+ common words is counted from its pairs when too many passages hold them: an upper bound.
+            if (q.StartsWith('"')) Assert.True(actual.Total >= expected.Total, $"{q}: Lucene {expected.Total}, client {actual.Total}");
+            else Assert.True(expected.Total == actual.Total, $"{q}: Lucene {expected.Total}, client {actual.Total}");
+            Assert.True(expected.Hits.Select(h => h.Passage.Doc).SequenceEqual(actual.Hits.Select(h => h.Doc)),
+                $"{q}: Lucene {string.Join(" ", expected.Hits.Select(h => $"{h.Passage.Doc}:{h.Score}"))}, " +
+                $"client {string.Join(" ", actual.Hits.Select(h => $"{h.Doc}:{h.Score}"))}");
+            for (int i = 0; i < actual.Hits.Count; i++)
+                Assert.True(Math.Abs(expected.Hits[i].Score - actual.Hits[i].Score) <= 1e-4 * expected.Hits[i].Score, $"{q}: score {i}");
+            if (expected.Hits.Count > 1 && expected.Hits[0].Score == expected.Hits[^1].Score) tied++;
+        }
+        Assert.True(tied >= 5, $"only {tied} queries have a top 10 of equal scores: the corpus would not test ties");
+    }
+
+    [Fact]
+    public async Task A_common_query_reads_a_small_part_of_its_impact_pages()
+    {
+        var pages = Directory.GetFiles(Path.Combine(site.SiteDir, "search", "i")).Length;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(site.HarnessUrl);
+        await page.EvaluateAsync("() => { window.__atlasLoads = []; }");
+        await Client.Query(page, "công nghiệp hóa");
+        var loads = await page.EvaluateAsync<string[]>("() => window.__atlasLoads");
+        int read = loads.Count(n => n.StartsWith("i/", StringComparison.Ordinal));
+        Assert.True(read * 4 < pages, $"read {read} of {pages} impact-page files");
+    }
+}
