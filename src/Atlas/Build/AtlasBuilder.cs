@@ -34,6 +34,9 @@ public sealed record BuildResult(
 
     /// <summary>Pages carried over unchanged from the previously published site (incremental build).</summary>
     public int PagesReused { get; init; }
+
+    /// <summary>Pages the site checks did not read again: carried over, with their facts from the last check (incremental build).</summary>
+    public int PagesCheckedFromCache { get; init; }
 }
 
 /// <summary>
@@ -146,7 +149,9 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             });
             reuse?.Save();
             checkedPages?.Save();
-            return new BuildResult(report, timings, [], true, null) { PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0 };
+            return new BuildResult(report, timings, [], true, null) {
+                PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0, PagesCheckedFromCache = checkedPages?.KnownCount ?? 0,
+            };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

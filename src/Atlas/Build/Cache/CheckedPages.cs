@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Atlas.Verify;
 
 namespace Atlas.Build.Cache;
@@ -7,8 +6,9 @@ namespace Atlas.Build.Cache;
 /// <summary>What the site checks read from one page made from <see cref="Inputs"/>.</summary>
 public sealed record CheckedPage(string Inputs, PageFacts Facts);
 
-/// <summary>The pages of one published site as the checks read them: <c>.cache/verify/&lt;key of the site folder&gt;.json</c>.</summary>
-public sealed record CheckedPagesFile(string Site, Dictionary<string, CheckedPage> Pages);
+/// <summary>The pages of one published site as the checks read them: <c>.cache/verify/&lt;key of the site folder&gt;.bin</c>
+/// (<see cref="CheckedPagesFormat"/>).</summary>
+public sealed record CheckedPagesFile(string Site, IReadOnlyDictionary<string, CheckedPage> Pages);
 
 /// <summary>
 /// Incremental verify (<see cref="IKnownPageFacts"/>): a page carried over by <see cref="PageCarryOver"/> has the bytes it had
@@ -56,14 +56,13 @@ public sealed class CheckedPages : IKnownPageFacts
     public void Save()
     {
         var file = new CheckedPagesFile(siteDir, current.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal));
-        cache.WriteJson(Stage, key, file);
+        cache.Write(Stage, key, CheckedPagesFormat.Write(file), ".bin");
         cache.Prune(Stage, new HashSet<string>([key], StringComparer.Ordinal));
     }
 
     /// <summary>The facts recorded for this site folder; none when the file is absent or corrupt (every page is read).</summary>
     private IReadOnlyDictionary<string, CheckedPage> Load() =>
-        cache.ReadJson<CheckedPagesFile>(Stage, key) is { Pages: not null } file && file.Site == siteDir
-            ? file.Pages.Where(kv => kv.Value?.Inputs is not null && kv.Value.Facts is { Ids: not null, Names: not null, Links: not null })
-                .ToDictionary(StringComparer.Ordinal)
+        cache.Read(Stage, key, ".bin") is { } bytes && CheckedPagesFormat.Read(bytes) is { } file && file.Site == siteDir
+            ? file.Pages
             : new Dictionary<string, CheckedPage>();
 }
