@@ -18,7 +18,7 @@ namespace Atlas.Search.Export;
 /// <param name="UnionBytes">A prefix whose expansions' match sets weigh more than this gets a precomputed union.</param>
 /// <param name="PairPages">An adjacent word pair in at least this many passages also gets impact pages (phrase bounds).</param>
 public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkBytes = 2_000, int FirstPage = 64, int MaxPage = 512,
-    int StoredBlock = 4, int ThemeBlock = 512, int UnionBytes = 4_000, int PairPages = 64);
+    int StoredBlock = 4, int ThemeBlock = 512, int UnionBytes = 4_000, int PairPages = 256);
 
 /// <summary>
 /// Writes the Lucene passage index as self-registering script files under <c>search/</c>
