@@ -221,14 +221,16 @@ while (x) { var low = x & -x; fn(i * 32 + 31 - Math.clz32(low)); x ^= low; }
 function page(chunk, key) {
 var id = chunk + "|" + key;
 if (decoded[id]) return decoded[id];
-var r = varintReader(loaded[chunk][key]), out = [];
+var r = varintReader(loaded[chunk][key]), out = [], withPos = key.charAt(0) !== "p", flagged = key.charAt(0) === "t";
 while (r.more()) {
 var freq = r.next(), norm = r.next(), count = r.next(), doc = 0;
 for (var k = 0; k < count; k++) {
-doc = k === 0 ? r.next() : doc + r.next() + 1;
-var pos = new Array(freq), p = 0;
-for (var j = 0; j < freq; j++) { p += r.next(); pos[j] = p; }
-out.push({ doc: doc, freq: freq, norm: norm, pos: pos });
+var v = r.next(), sole = false;
+if (flagged) { sole = v % 2 === 1; v = Math.floor(v / 2); }
+doc = k === 0 ? v : doc + v + 1;
+var pos = withPos ? new Array(freq) : null, p = 0;
+for (var j = 0; withPos && j < freq; j++) { p += r.next(); pos[j] = p; }
+out.push({ doc: doc, freq: freq, norm: norm, pos: pos, sole: sole });
 }
 }
 return (decoded[id] = out);
@@ -278,7 +280,9 @@ var SMALL_LIST = 512;    // postings of a list read whole at once
 var TEXT_BATCH = 8;      // unresolved candidates scored from their stored text in one step
 var NEED_BATCH = 64;     // open candidates decided per step to choose the lists to read next
 var THEME_SAMPLE = 3;    // theme-mask files read for approximate theme counts on a large result set
-var PHRASE_VERIFY = 4000; // postings a quoted phrase's words may have for every match to be checked exactly
+var EAGER_TEXTS = 1;      // per result asked for, passages scored from their text before the lists decide them
+var PHRASE_VERIFY = 4000;
+var PHRASE_TEXTS = 16;    // passages holding all of a quoted phrase's pairs checked from their stored text // postings a quoted phrase's words may have for every match to be checked exactly
 function listOf(state, field, term) {
 var id = field + ":" + term;
 if (state.lists[id]) return state.lists[id];
@@ -286,6 +290,12 @@ var e = entryOf(state.meta, field, term);
 var l = { id: id, field: field, term: term, entry: e, pages: 0, seen: new Map(), cache: normCache(state.meta, field === "t" ? "text" : "folded") };
 state.lists[id] = l;
 return l;
+}
+function pairList(state, pair, entry) {
+var id = "p:" + pair;
+if (state.lists[id]) return state.lists[id];
+if (!entry || entry.length <= 2) return null;
+return (state.lists[id] = { id: id, field: "p", term: pair, entry: entry, pages: 0, seen: new Map(), cache: normCache(state.meta, "folded") });
 }
 function pageCount(l) { return l.entry ? (l.entry.length - 2) / 3 : 0; }
 function complete(l) { return l.pages >= pageCount(l); }
@@ -333,7 +343,10 @@ c.union = hasOwn(u, prefix) ? "m/" + u[prefix] : null;
 c.subs.forEach(function (s) {
 s.lists = s.terms.map(function (t) {
 var l = listOf(state, s.field === "text" ? "t" : "f", t);
-if (l.field === "t" && l.entry && !l.sibling) { var sib = listOf(state, "f", fold(t)); if (sib.entry) l.sibling = sib; }
+if (l.field === "t" && l.entry && !l.sibling) {
+var sib = listOf(state, "f", fold(t));
+if (sib.entry) { l.sibling = sib; (sib.exactForms = sib.exactForms || []).push(l); }
+}
 return l;
 });
 s.exists = s.lists.every(function (l) { return l.entry !== null; });
@@ -352,11 +365,12 @@ var h = 2166136261;
 for (var i = 0; i < pair.length; i++) { h ^= pair.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
 return h;
 }
-function loadPairs(meta, scored) {
+function loadPairs(meta, scored, state) {
 var pairs = [];
 scored.forEach(function (c) {
 if (!c.phrase) return;
 c.pairs = [];
+c.pairLists = [];
 for (var i = 0; i + 1 < c.folded.length; i++) { c.pairs.push(c.folded[i] + " " + c.folded[i + 1]); }
 pairs = pairs.concat(c.pairs);
 });
@@ -364,15 +378,17 @@ if (!pairs.length || !meta.pairBuckets) return Promise.resolve();
 var bucketOf = function (p) { return "b/" + (pairHash(p) % meta.pairBuckets); };
 return loadAll(unique(pairs.map(bucketOf))).then(function () {
 var chunks = [];
-pairs.forEach(function (p) { var b = loaded[bucketOf(p)]; if (hasOwn(b, p)) chunks.push("m/" + b[p]); });
+pairs.forEach(function (p) { var b = loaded[bucketOf(p)]; if (hasOwn(b, p)) chunks.push("m/" + b[p][1]); });
 return loadAll(unique(chunks));
 }).then(function () {
 scored.forEach(function (c) {
 if (!c.phrase) return;
 var set = null;
 c.pairs.forEach(function (p) {
-var b = loaded[bucketOf(p)], one = hasOwn(b, p) ? matchSet(meta, "m/" + b[p], "b:" + p) : new Uint32Array((meta.maxDoc + 31) >>> 5);
+var b = loaded[bucketOf(p)], one = hasOwn(b, p) ? matchSet(meta, "m/" + b[p][1], "b:" + p) : new Uint32Array((meta.maxDoc + 31) >>> 5);
 set = set ? setAnd(set, one) : one;
+var pl = hasOwn(b, p) ? pairList(state, p, b[p]) : null;
+if (pl && c.pairLists.indexOf(pl) < 0) c.pairLists.push(pl);
 });
 c.pairSet = set;
 });
@@ -395,7 +411,7 @@ var all = words.reduce(setAnd);
 return c.pairSet ? setAnd(all, c.pairSet) : all;
 }
 var set = words[0] || new Uint32Array((meta.maxDoc + 31) >>> 5);
-if (c.union) return setOr(set, matchSet(meta, c.union, "u:" + c.folded[0]));
+if (c.union) return setOr(set, (c.unionSet = matchSet(meta, c.union, "u:" + c.folded[0])));
 c.expansions.forEach(function (t) { set = setOr(set, matchSet(meta, "m/" + entryOf(meta, "f", t)[1], "f:" + t)); });
 return set;
 }
@@ -451,11 +467,21 @@ c.subs.forEach(function (s) {
 if (!s.exists) return;
 for (var i = 0; i < s.lists.length; i++) { var p = s.lists[i].seen.get(doc); if (p) { norm = p.norm; return; } }
 });
+(c.pairLists || []).forEach(function (l) { var p = l.seen.get(doc); if (p) norm = p.norm; });
 });
 scored.forEach(function (c) {
 var cf = [];
+var pairFreq = Infinity, pairBound = Infinity;
+if (c.pairLists) c.pairLists.forEach(function (l) {
+var p = l.seen.get(doc);
+if (p) { pairFreq = Math.min(pairFreq, p.freq); pairBound = Math.min(pairBound, tfPart(l.cache, p.freq, p.norm)); }
+else pairBound = Math.min(pairBound, complete(l) ? 0 : remaining(l));
+});
 c.subs.forEach(function (s) {
 if (!s.exists || (c.pairSet && s.lists.length > 1 && !setHas(c.pairSet, doc))) { cf.push(0); return; }
+if (s.how === "prefix" && c.unionSet && !setHas(c.unionSet, doc)) { cf.push(0); return; }
+var phrase = s.lists.length > 1;
+if (phrase && pairBound === 0) { cf.push(0); return; }
 var known = true, absent = false, bound = Infinity, positions = [];
 s.lists.forEach(function (l) {
 var i = termInfo(state, l, doc, norm);
@@ -465,6 +491,12 @@ known = false;
 bound = Math.min(bound, i.bound);
 });
 if (absent) { cf.push(0); return; }
+if (!known && phrase && s.lists.length === 2 && pairFreq !== Infinity && pairExact(state, s, doc)) {
+cf.push(pairFreq);
+if (norm >= 0) ub += s.weight * tfPart(s.cache, pairFreq, norm);
+return;
+}
+if (phrase) bound = Math.min(bound, pairBound);
 if (known) {
 var f = positions.length === 1 ? positions[0].length : phraseFreq(positions);
 cf.push(f);
@@ -481,9 +513,24 @@ if (exact && norm >= 0) return { exact: true, feats: feats, norm: norm };
 return { exact: false, ub: ub * MARGIN };
 }
 var ABSENT = {};
+function soleIn(l, doc) {
+if (!l.exactForms) return false;
+for (var e = 0; e < l.exactForms.length; e++) { var q = l.exactForms[e].seen.get(doc); if (q && q.sole) return true; }
+return false;
+}
+function pairExact(state, s, doc) {
+return s.lists.every(function (l) {
+var p = l.seen.get(doc);
+if (!p) return false;
+if (l.field === "f" || p.sole) return true;
+var f = state.lists["f:" + fold(l.term)], q = f && f.seen.get(doc);
+return !!q && q.freq === p.freq;
+});
+}
 function termInfo(state, l, doc, norm) {
 var p = l.seen.get(doc);
 if (p) return p;
+if (l.exactForms) for (var e = 0; e < l.exactForms.length; e++) { var q = l.exactForms[e].seen.get(doc); if (q && q.sole) return q; }
 var set = state.wordSets[l.term + "|" + l.field];
 if (complete(l) || (set && !setHas(set, doc))) return ABSENT;
 var b = remaining(l);
@@ -503,6 +550,7 @@ c.subs.forEach(function (s) {
 if (!s.exists || (phraseDone && s.lists.length > 1)) return;
 var b = Infinity;
 s.lists.forEach(function (l) { b = Math.min(b, listBound(l)); });
+if (s.lists.length > 1 && c.pairLists) c.pairLists.forEach(function (l) { b = Math.min(b, remaining(l)); });
 ub += s.weight * b;
 });
 });
@@ -516,6 +564,7 @@ return loaded["s/" + block].d[doc - block * meta.storedBlock];
 function topDocs(state, clauses, scored, set, count, limit) {
 var meta = state.meta, lists = [], byText = state.byText;
 scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); }); });
+scored.forEach(function (c) { (c.pairLists || []).forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); });
 var first = lists.filter(function (l) { return l.pages === 0 && !complete(l); });
 scored.forEach(function (c) {
 if (!c.pairSet) return;
@@ -541,13 +590,25 @@ function offer(doc, score) {
 if (score === null) return;
 var h = { doc: doc, score: score };
 if (top.length >= limit && !better(h, top[top.length - 1])) return;
+for (var t = 0; t < top.length; t++) if (top[t].doc === doc) return; // offered again (scored from its text earlier)
 var i = top.length;
 top.push(h);
 while (i > 0 && better(h, top[i - 1])) { top[i] = top[i - 1]; i--; }
 top[i] = h;
 if (top.length > limit) top.pop();
 }
-function theta() { return top.length >= limit ? top[limit - 1].score * TIE : -Infinity; }
+function kth() { return top.length >= limit ? top[limit - 1] : null; }
+function theta() { var k = kth(); return k ? k.score * TIE : -Infinity; }
+function kthScore() { var k = kth(); return k ? k.score : -Infinity; }
+function isOpen(doc, ub) { var k = kth(); return !k || ub > k.score * TIE || (ub >= k.score && doc < k.doc); }
+function unseenBelow(doc) { // a passage of the set numbered below doc that no page has shown
+for (var w = 0; w * 32 < doc; w++) {
+var x = set[w] & ~seenBits[w];
+if (w * 32 + 32 > doc) x &= doc % 32 === 0 ? 0 : (0xffffffff >>> (32 - doc % 32));
+if (x) return true;
+}
+return false;
+}
 function decide(doc) { // exact score, or a bound to keep pending
 if (byText.has(doc)) { offer(doc, byText.get(doc)); return null; }
 var a = assess(state, scored, doc);
@@ -582,7 +643,7 @@ if (seenCount >= count) return -Infinity;
 for (var i = 0; i < pairSets.length; i++) pairSets[i].pairDone = pairSets[i].pairLeft === 0;
 return unseenBound(scored);
 }
-var heap = [];
+var heap = [], eagerLeft = EAGER_TEXTS * limit;
 function above(x, y) { return x.ub > y.ub || (x.ub === y.ub && x.doc < y.doc); }
 function push(h) {
 var i = heap.length;
@@ -614,19 +675,21 @@ var ubNew = decide(news[j]);
 if (ubNew !== null) push({ doc: news[j], ub: ubNew });
 }
 var th = theta(), need = [], floor = Infinity;
-while (heap.length && heap[0].ub > th && (need.length < NEED_BATCH || heap[0].ub > floor)) {
+while (heap.length && heap[0].ub >= kthScore() && (need.length < NEED_BATCH || heap[0].ub > floor)) {
 var p = pop();
 var ub = decide(p.doc);
-th = theta();
-if (ub !== null && ub > th) { need.push({ doc: p.doc, ub: ub }); if (need.length <= NEED_BATCH) floor = Math.min(floor, ub); }
+if (ub !== null && isOpen(p.doc, ub)) { need.push({ doc: p.doc, ub: ub }); if (need.length <= NEED_BATCH) floor = Math.min(floor, ub); }
 if (need.length > 4 * NEED_BATCH) break;
 }
-var complete_ = !heap.length || heap[0].ub <= th;  // need holds every open candidate above the k-th score
-need = need.filter(function (p) { return p.ub > th; }).sort(function (x, y) { return y.ub - x.ub || x.doc - y.doc; });
+th = theta();
+var complete_ = !heap.length || heap[0].ub < kthScore();  // need holds every open candidate
+need = need.filter(function (p) { return isOpen(p.doc, p.ub); }).sort(function (x, y) { return y.ub - x.ub || x.doc - y.doc; });
 need.forEach(push);
 var unseen = unseenLeft();
-var unseenOpen = unseen > th && unseen > 0;
+var unseenOpen = unseen > 0 && (unseen > th || (unseen >= kthScore() && unseenBelow(kth().doc)));
 if (!need.length && !unseenOpen) return Promise.resolve(top.slice(0, limit));
+var eager = need.filter(function (p) { return p.ub >= unseen && !byText.has(p.doc); }).slice(0, Math.min(TEXT_BATCH, eagerLeft));
+if (eager.length) { eagerLeft -= eager.length; return textResolve(eager.map(function (p) { return p.doc; })).then(step); }
 var open = lists.filter(function (l) { return !complete(l); });
 if (!open.length || (!unseenOpen && !need.length)) {
 if (need.length) return textResolve(need.slice(0, TEXT_BATCH).map(function (p) { return p.doc; })).then(step);
@@ -638,13 +701,20 @@ return textResolve(rest).then(step);
 }
 var weightOf = new Map();
 function credit(l, w) { weightOf.set(l, (weightOf.get(l) || 0) + w); }
-if (unseenOpen) scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { credit(l, s.weight * listBound(l)); if (l.sibling) credit(l.sibling, s.weight * listBound(l)); }); }); });
+if (unseenOpen) scored.forEach(function (c) {
+c.subs.forEach(function (s) {
+if (!s.exists) return;
+s.lists.forEach(function (l) { credit(l, s.weight * listBound(l)); if (l.sibling) credit(l.sibling, s.weight * listBound(l)); });
+if (s.lists.length > 1 && c.pairLists) c.pairLists.forEach(function (l) { credit(l, s.weight * remaining(l)); });
+});
+});
 need.slice(0, 64).forEach(function (p) {
 scored.forEach(function (c) {
 c.subs.forEach(function (s) {
-if (!s.exists) return;
+if (!s.exists || (s.how === "prefix" && c.unionSet && !setHas(c.unionSet, p.doc))) return;
+if (s.lists.length > 1 && c.pairLists) c.pairLists.forEach(function (l) { if (!complete(l) && !l.seen.has(p.doc)) credit(l, s.weight * remaining(l)); });
 s.lists.forEach(function (l) {
-if (complete(l) || l.seen.has(p.doc)) return;
+if (complete(l) || l.seen.has(p.doc) || soleIn(l, p.doc)) return;
 var ws = state.wordSets[l.term + "|" + l.field];
 if (ws && !setHas(ws, p.doc)) return;
 credit(l, s.weight * remaining(l));
@@ -744,7 +814,7 @@ var adjacency = clauses.length >= 2 && clauses.every(function (c) { return !c.ph
 var scored = clauses.concat(adjacency);
 var state = { meta: meta, lists: Object.create(null), wordSets: Object.create(null), byText: new Map(), stats: { steps: 0, pages: 0, texts: 0 } };
 return plan(meta, scored, state).then(function () {
-return Promise.all([loadAll(matchPlan(meta, clauses)), loadPairs(meta, scored)]);
+return Promise.all([loadAll(matchPlan(meta, clauses)), loadPairs(meta, scored, state)]);
 }).then(function () {
 var all = null;
 clauses.forEach(function (c) {
@@ -779,6 +849,19 @@ return { results: results, total: count, facets: f.facets, clauses: clauses, exa
 function phraseCheck(state, clauses, all) {
 var phrases = clauses.filter(function (c) { return c.phrase; });
 if (!phrases.length) return Promise.resolve(true);
+if (setCount(all) <= PHRASE_TEXTS) {
+var docs = [];
+setEach(all, function (d) { docs.push(d); });
+return loadAll(unique(docs.map(function (d) { return storedName(state.meta, d); }))).then(function () {
+docs.forEach(function (d) {
+var row = storedRow(state.meta, d), feats = textFeatures(clauses, row[3]);
+var ok = matchesAll(clauses, feats);
+state.byText.set(d, ok ? exactScore(clauses, feats, row[4]) : null);
+if (!ok) all[d >>> 5] &= ~(1 << (d & 31));
+});
+return true;
+});
+}
 var lists = [];
 phrases.forEach(function (c) { c.folded.forEach(function (t) { var l = listOf(state, "f", t); if (l.entry) lists.push(l); }); });
 var postings = lists.reduce(function (n, l) { return n + l.entry[0]; }, 0);

@@ -1,0 +1,1 @@
+AtlasSearch._register("i/137",{"t:yếu:0":"BxDDHBxLIefBwDC3EerSKFqDBoQpBEQkD0BBvDBnGjBBuDCtJR7OnBCsDCuHoCmDElDjBBtDFtE2BHrC_KsCDfrIuCBsDDF6ChRmBlEyDBrDCrHlH_IPBqDBnQV"});
