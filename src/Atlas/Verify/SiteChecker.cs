@@ -167,10 +167,12 @@ public sealed class SiteChecker(bool thorough = false)
     /// <summary>The paths resolved from one folder of the site.</summary>
     private sealed class LinkFolder(Targets targets, string dir)
     {
+        private readonly Targets targets = targets;
+        private readonly string dir = dir;
         private readonly ConcurrentDictionary<string, (string? Problem, string? Target)> paths = new(StringComparer.Ordinal);
 
         public (string? Problem, string? Target) Resolve(string pathPart) =>
-            paths.TryGetValue(pathPart, out var known) ? known : paths.GetOrAdd(pathPart, targets.Resolve(dir, pathPart));
+            paths.GetOrAdd(pathPart, static (path, folder) => folder.targets.Resolve(folder.dir, path), this);
     }
 
     /// <summary>A problem with the link itself, or the page (site-relative) and fragment to look for once every page is read.</summary>

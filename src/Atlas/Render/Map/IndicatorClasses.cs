@@ -76,7 +76,6 @@ public static class IndicatorClasses
     public static IndicatorMap Build(Indicator indicator, IReadOnlyList<AnalysedProgramme> programmes, AtlasLookup lookup,
         IReadOnlyDictionary<AnalysedProgramme, string> slugOf)
     {
-
         var numeric = programmes
             .SelectMany(ap => ap.Analysis.Targets
                 .Where(t => t.IndicatorId == indicator.Id && !t.IsAchievement && t.Comparator != Comparator.Qualitative && t.Low is not null)

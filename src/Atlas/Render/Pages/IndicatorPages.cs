@@ -56,9 +56,7 @@ public sealed class IndicatorPages : ISitePage
         var programmes = Views.ForReading(site.Model.Programmes).ToList();
         // Each indicator's targets (not past achievements), programmes in reading order, each programme's in its order:
         // gathered in one pass rather than one pass over every target per indicator, page and language.
-        var targetsOf = programmes
-            .SelectMany(p => p.Analysis.Targets.Where(t => !t.IsAchievement && t.IndicatorId is not null).Select(t => (P: p.Programme, T: t)))
-            .ToLookup(x => x.T.IndicatorId!, StringComparer.Ordinal);
+        var targetsOf = TargetsByIndicator(programmes);
         var used = indicators.Where(i => targetsOf.Contains(i.Id)).ToList();
         var maps = site.IndicatorMaps;
         foreach (var lang in site.Languages)
@@ -127,8 +125,7 @@ public sealed class IndicatorPages : ISitePage
             .Select(g =>
             {
                 var slug = PageLinks.ProvinceSlug(g.First().Programme);
-                var byIndicator = g.SelectMany(p => p.Analysis.Targets.Where(t => !t.IsAchievement && t.IndicatorId is not null).Select(t => (P: p.Programme, T: t)))
-                    .ToLookup(x => x.T.IndicatorId!, StringComparer.Ordinal);
+                var byIndicator = TargetsByIndicator(g);
                 var cells = used.Select(i =>
                 {
                     var targets = byIndicator[i.Id].ToList();
@@ -208,4 +205,9 @@ public sealed class IndicatorPages : ISitePage
         };
         return sign + number + (t.Unit is { } u ? (u.StartsWith('%') || u == "‰" ? "" : " ") + u : "");
     }
+
+    /// <summary>The targets (not past achievements) of these programmes by indicator id, programmes in the given order.</summary>
+    private static ILookup<string, (Programme P, Target T)> TargetsByIndicator(IEnumerable<AnalysedProgramme> programmes) =>
+        programmes.SelectMany(p => p.Analysis.Targets.Where(t => !t.IsAchievement && t.IndicatorId is not null).Select(t => (P: p.Programme, T: t)))
+            .ToLookup(x => x.T.IndicatorId!, StringComparer.Ordinal);
 }
