@@ -118,6 +118,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
 
         var staging = options.SiteDir.TrimEnd('/', '\\') + ".staging";
         var written = Task.CompletedTask;
+        Task<StageTiming>? exported = null;
         try
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
@@ -126,15 +127,21 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             // Incremental: pages made from unchanged inputs are carried over from the published site (hard links).
             var reuse = options.UseCache
                 ? new PageCarryOver(new BuildCache(options.CacheDir), options.TemplatesDir, options.SiteDir, staging) : null;
-            // The build cache and content/ are written beside render, which leaves part of the processor idle (its
-            // aggregate pages, file writes); a failure there still fails the build before anything is published.
+            // The build cache, content/ and the search export are written beside render: each reads the finished model
+            // and writes its own folder, and alone each leaves part of the processor idle (render's aggregate pages and
+            // file writes, the exporter's single-threaded indexing). A failure in any still fails the build before anything
+            // is published. ATLAS_SEQUENTIAL=1 runs them one after another, to measure each stage's processor time.
+            var sequential = Environment.GetEnvironmentVariable("ATLAS_SEQUENTIAL") is { Length: > 0 };
             var besideRender = new List<StageTiming>();
             written = Task.Run(() => writeBack((stage, work) => besideRender.Add(TimeBeside(stage + " (beside render)", work))));
+            void ExportSearch() => new SearchExporter(options.TemplatesDir).Export(model, staging);
+            if (!sequential) exported = Task.Run(() => TimeBeside("index+export (beside render)", ExportSearch));
             Time("render", () => new SiteRenderer(options).Render(model, staging, reuse));
             written.GetAwaiter().GetResult();
             timings.AddRange(besideRender);
+            if (exported is null) Time("index+export", ExportSearch);
+            else timings.Add(exported.GetAwaiter().GetResult());
             if (reuse is not null) progress?.Report($"pages: {reuse.Rendered} rendered, {reuse.Reused} carried over");
-            Time("index+export", () => new SearchExporter(options.TemplatesDir).Export(model, staging));
             // Pages carried over keep the facts read from them before; every link is still resolved in the new site.
             var checkedPages = reuse is null ? null : new CheckedPages(new BuildCache(options.CacheDir), reuse, options.SiteDir);
             var problems = Time("verify", () => new SiteChecker().Check(staging, checkedPages));
@@ -155,8 +162,8 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // An unwritable content/ folder fails here too; whatever failed, the write-back is over before the build returns.
-            written.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+            // An unwritable content/ folder fails here too; whatever failed, the work beside render is over before staging goes.
+            Task.WhenAll(written, exported ?? Task.CompletedTask).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             return new BuildResult(report, timings, [], false, ex.Message);
         }
