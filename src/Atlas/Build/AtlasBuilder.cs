@@ -37,6 +37,9 @@ public sealed record BuildResult(
 
     /// <summary>Pages the site checks did not read again: carried over, with their facts from the last check (incremental build).</summary>
     public int PagesCheckedFromCache { get; init; }
+
+    /// <summary>Search files written over in the folder of the site replaced last time instead of created (<see cref="RecycledFiles"/>).</summary>
+    public int SearchFilesRecycled { get; init; }
 }
 
 /// <summary>
@@ -87,11 +90,13 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         // The site the last incremental build replaced is deleted while ingest and analysis work (disk work beside CPU
         // stages); render waits for it, because unlinking and creating tens of thousands of files at once contend in the
         // file system (its journal and directory locks), which made the export of an incremental build slower than a full one's.
+        // Its search folder is not deleted but written over by this build's export (RecycledFiles says why).
         var trash = options.UseCache ? Path.Combine(options.CacheDir, "trash") : null;
+        var recycled = trash is not null ? RecycledFiles.TakeFromTrash(trash, "search", Path.Combine(options.CacheDir, "recycled", "search")) : null;
         var sweep = trash is not null && Directory.Exists(trash) ? Task.Run(() => Publisher.EmptyTrash(trash)) : Task.CompletedTask;
         try
         {
-            return BuildAll(trash, sweep);
+            return BuildAll(trash, sweep, recycled);
         }
         finally
         {
@@ -99,7 +104,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         }
     }
 
-    private BuildResult BuildAll(string? trash, Task sweep)
+    private BuildResult BuildAll(string? trash, Task sweep, RecycledFiles? recycled)
     {
         IReadOnlyList<AnalysedProgramme> analysed;
         IngestReport report;
@@ -134,7 +139,13 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             var sequential = Environment.GetEnvironmentVariable("ATLAS_SEQUENTIAL") is { Length: > 0 };
             var besideRender = new List<StageTiming>();
             written = Task.Run(() => writeBack((stage, work) => besideRender.Add(TimeBeside(stage + " (beside render)", work))));
-            void ExportSearch() => new SearchExporter(options.TemplatesDir).Export(model, staging);
+            void ExportSearch()
+            {
+                var searchDir = Path.Combine(staging, "search");
+                recycled?.PlaceInto(searchDir);
+                new SearchExporter(options.TemplatesDir).Export(model, staging);
+                recycled?.RemoveUnwritten(searchDir);
+            }
             if (!sequential) exported = Task.Run(() => TimeBeside("index+export (beside render)", ExportSearch));
             Time("render", () => new SiteRenderer(options).Render(model, staging, reuse));
             written.GetAwaiter().GetResult();
@@ -158,6 +169,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             checkedPages?.Save();
             return new BuildResult(report, timings, [], true, null) {
                 PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0, PagesCheckedFromCache = checkedPages?.KnownCount ?? 0,
+                SearchFilesRecycled = recycled?.Reused ?? 0,
             };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
