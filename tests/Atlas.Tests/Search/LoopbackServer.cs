@@ -58,8 +58,10 @@ public sealed class LoopbackServer : IDisposable
                     };
                     ctx.Response.Headers["Cache-Control"] = "no-store";
                     ctx.Response.ContentLength64 = bytes.Length;
-                    await ctx.Response.OutputStream.WriteAsync(bytes);
+                    // Counted before the body goes out: the page may finish loading (and the test reset the count)
+                    // before a write completes, which counted the script twice under load.
                     Interlocked.Add(ref bytesSent, bytes.Length);
+                    await ctx.Response.OutputStream.WriteAsync(bytes);
                 }
             }
             catch (HttpListenerException) { }
