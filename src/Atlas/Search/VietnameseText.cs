@@ -10,6 +10,9 @@ namespace Atlas.Search;
 /// lower-casing and tone canonicalisation replace characters one for one.</param>
 public readonly record struct WordToken(string Term, int Position, int Start, int End);
 
+/// <summary>Where one word sits in normalised text (<see cref="VietnameseText.Spans"/>), and its token position.</summary>
+public readonly record struct WordSpan(int Start, int End, int Position);
+
 /// <summary>
 /// The Vietnamese text rules shared by the Lucene analyzer and the browser client (templates/assets/search/atlas-search.js
 /// implements exactly the same steps, so both sides produce the same terms):
@@ -48,34 +51,44 @@ public static class VietnameseText
     /// </summary>
     public static string CanonicalTones(string lowerNfc)
     {
-        StringBuilder? sb = null;
-        for (int i = 0; i + 1 < lowerNfc.Length; i++)
+        var chars = lowerNfc.ToCharArray();
+        return Retone(chars) ? new string(chars) : lowerNfc;
+    }
+
+    /// <summary><see cref="CanonicalTones"/> in place; true when something moved.</summary>
+    private static bool Retone(Span<char> chars)
+    {
+        bool changed = false;
+        for (int i = 0; i + 1 < chars.Length; i++)
         {
             // Every pair starts with a toned o or u (U+00F2 and above): one comparison skips almost every character
             // before the table is searched (this runs over the text of every passage of the atlas).
-            if (lowerNfc[i] < TonePairStart) continue;
+            if (chars[i] < TonePairStart) continue;
             foreach (var (old, canonical) in TonePairs)
             {
-                if (lowerNfc[i] == old[0] && lowerNfc[i + 1] == old[1])
+                if (chars[i] == old[0] && chars[i + 1] == old[1])
                 {
-                    sb ??= new StringBuilder(lowerNfc);
-                    sb[i] = canonical[0];
-                    sb[i + 1] = canonical[1];
+                    chars[i] = canonical[0];
+                    chars[i + 1] = canonical[1];
+                    changed = true;
                     i++;
                     break;
                 }
             }
         }
-        return sb?.ToString() ?? lowerNfc;
+        return changed;
     }
 
     /// <summary>NFC → lower case → canonical tones. Keeps the length of the NFC string (one-for-one replacements).</summary>
     public static string Normalize(string text)
     {
         var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        var chars = nfc.ToCharArray();
-        for (int i = 0; i < chars.Length; i++) chars[i] = char.ToLowerInvariant(chars[i]);
-        return CanonicalTones(new string(chars));
+        // One new string, lowered and re-toned in place (the export normalises the text of every passage).
+        return string.Create(nfc.Length, nfc, static (chars, source) =>
+        {
+            for (int i = 0; i < chars.Length; i++) chars[i] = char.ToLowerInvariant(source[i]);
+            Retone(chars);
+        });
     }
 
     /// <summary>
@@ -98,17 +111,28 @@ public static class VietnameseText
     public static List<WordToken> Words(string text)
     {
         var norm = Normalize(text);
-        var words = new List<WordToken>();
+        var spans = new List<WordSpan>();
+        Spans(norm, spans);
+        var words = new List<WordToken>(spans.Count);
+        foreach (var w in spans) words.Add(new WordToken(norm[w.Start..w.End], w.Position, w.Start, w.End));
+        return words;
+    }
+
+    /// <summary>
+    /// The words of already normalised text (<see cref="Normalize"/>) as places in it, without a string per word
+    /// (the export reads millions of words and only needs each one's number): appended to <paramref name="spans"/>.
+    /// </summary>
+    public static void Spans(string norm, List<WordSpan> spans)
+    {
         int position = 0, i = 0;
         while (i < norm.Length)
         {
             if (!IsWordChar(norm, i, out int width)) { i += width; continue; }
             int start = i;
             while (i < norm.Length && IsWordChar(norm, i, out width)) i += width;
-            if (i - start <= MaxWordLength) words.Add(new WordToken(norm[start..i], position, start, i));
+            if (i - start <= MaxWordLength) spans.Add(new WordSpan(start, i, position));
             position++;
         }
-        return words;
     }
 
     private static bool IsWordChar(string s, int i, out int width)

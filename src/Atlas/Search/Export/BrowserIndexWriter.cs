@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -198,7 +199,16 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         WriteScripts(searchDir, docSetChunks.Finish());
         WriteScripts(searchDir, pageChunks.Finish());
         byBucket = null;
-        Parallel.For(0, bucketCount, i => WriteScript(searchDir, $"b/{i}", buckets[i]));
+        Parallel.For(0, bucketCount, i => WriteScript(searchDir, $"b/{i}", w =>
+        {
+            w.WriteStartObject();
+            foreach (var (pair, entry) in buckets[i])
+            {
+                w.WritePropertyName(pair);
+                WriteNumbers(w, entry);
+            }
+            w.WriteEndObject();
+        }));
         buckets = null;
 
         // Dictionary shards: whole folded words, packed up to the shard size. A shard covers the folded words from its
@@ -238,7 +248,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         var themeIndex = themes.Select((t, i) => (t[0], i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.Ordinal);
         int themeWidth = Math.Max(1, (themes.Count + 5) / 6);
         int themeBlocks = (maxDoc + layout.ThemeBlock - 1) / layout.ThemeBlock;
-        Parallel.For(0, themeBlocks, block => WriteScript(searchDir, $"t/{block}", ThemeBlock(passages, block, themeIndex, themeWidth)));
+        Parallel.For(0, themeBlocks, block => WriteScript(searchDir, $"t/{block}", w => w.WriteStringValue(ThemeBlock(passages, block, themeIndex, themeWidth))));
         var provinces = passages.GroupBy(p => p.ProvinceSlug).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new[] { g.Key, g.First().ProvinceName }).ToList();
         var provinceIndex = provinces.Select((p, i) => (p[0], i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.Ordinal);
@@ -246,7 +256,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         var programmeIndex = programmes.Select((p, i) => (p.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
         int storedBlocks = (maxDoc + layout.StoredBlock - 1) / layout.StoredBlock;
         Parallel.For(0, storedBlocks, block =>
-            WriteScript(searchDir, $"s/{block}", StoredBlock(passages, block, programmeIndex, norms, themeIndex, themeWidth)));
+            WriteScript(searchDir, $"s/{block}", w => WriteStoredBlock(w, passages, block, programmeIndex, norms, themeIndex, themeWidth)));
 
         // Programme table: first document (delta) and province index, as varints.
         var programmeTable = new StringBuilder();
@@ -343,23 +353,13 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     {
         int n = docs.Length;
         var positionAt = new int[n];
-        var order = new int[n];
-        var impact = new double[n];
         int at0 = positionBase;
         for (int i = 0; i < n; i++)
         {
-            order[i] = i;
-            impact[i] = freqs[i] / (freqs[i] + lengthCache[norms[docs[i]]]);
             positionAt[i] = at0;
             at0 += freqs[i];
         }
-        Array.Sort(order, (x, y) =>
-        {
-            int c = impact[y].CompareTo(impact[x]);
-            if (c == 0) c = freqs[y].CompareTo(freqs[x]);
-            if (c == 0) c = norms[docs[x]].CompareTo(norms[docs[y]]);
-            return c != 0 ? c : docs[x].CompareTo(docs[y]);
-        });
+        var order = ImpactOrder(docs, freqs, norms, lengthCache);
         var pages = new List<(string Data, int Freq, int Norm)>();
         var sb = new StringBuilder();
         int at = 0, size = layout.FirstPage;
@@ -398,6 +398,41 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             size = Math.Min(layout.MaxPage, size * 2);
         }
         return pages;
+    }
+
+    /// <summary>
+    /// Posting indices best impact first: BM25's freq / (freq + length part) descending, then freq descending, norm
+    /// ascending, document ascending. The impact depends only on (freq, norm), and a list holds few distinct pairs: they
+    /// are ranked once with that comparison, and the postings (in document order) are placed by rank in one pass.
+    /// </summary>
+    private static int[] ImpactOrder(int[] docs, int[] freqs, byte[] norms, double[] lengthCache)
+    {
+        int n = docs.Length;
+        var order = new int[n];
+        if (n <= 1) return order;
+        var codes = new long[n];
+        for (int i = 0; i < n; i++) codes[i] = ((long)freqs[i] << 8) | norms[docs[i]];
+        var distinct = (long[])codes.Clone();
+        Array.Sort(distinct);
+        int m = 0;
+        for (int i = 0; i < n; i++) if (m == 0 || distinct[m - 1] != distinct[i]) distinct[m++] = distinct[i];
+        var ranked = distinct.AsSpan(0, m).ToArray();
+        static double Impact(long code, double[] lengthCache) => (code >> 8) / ((code >> 8) + lengthCache[code & 0xff]);
+        Array.Sort(ranked, (x, y) =>
+        {
+            int c = Impact(y, lengthCache).CompareTo(Impact(x, lengthCache));
+            if (c == 0) c = (y >> 8).CompareTo(x >> 8);
+            return c != 0 ? c : (x & 0xff).CompareTo(y & 0xff);
+        });
+        var rankOfDistinct = new int[m];
+        for (int r = 0; r < m; r++) rankOfDistinct[Array.BinarySearch(distinct, 0, m, ranked[r])] = r;
+        // Counting sort by rank: postings of one rank stay in document order.
+        var rank = new int[n];
+        var start = new int[m + 1];
+        for (int i = 0; i < n; i++) start[(rank[i] = rankOfDistinct[Array.BinarySearch(distinct, 0, m, codes[i])]) + 1]++;
+        for (int r = 0; r < m; r++) start[r + 1] += start[r];
+        for (int i = 0; i < n; i++) order[start[rank[i]]++] = i;
+        return order;
     }
 
     private static IEnumerable<List<TermData>> GroupByFolded(List<TermData> sorted)
@@ -515,31 +550,94 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         return sb.ToString();
     }
 
-    private object StoredBlock(IReadOnlyList<PassageRecord> passages, int block, Dictionary<string, int> programmeIndex, byte[] norms,
-        Dictionary<string, int> themeIndex, int themeWidth)
+    /// <summary>
+    /// The stored block's file: <c>{"p":[[programme, slug, title]…],"c":[section trail…],"d":[[programme, passage id,
+    /// trail index, text, norm byte, theme mask]…]}</c>.
+    /// </summary>
+    private void WriteStoredBlock(Utf8JsonWriter w, IReadOnlyList<PassageRecord> passages, int block, Dictionary<string, int> programmeIndex,
+        byte[] norms, Dictionary<string, int> themeIndex, int themeWidth)
     {
-        var rows = passages.Skip(block * layout.StoredBlock).Take(layout.StoredBlock).ToList();
-        var programmes = rows.GroupBy(r => r.Slug).Select(g => g.First())
-            .Select(r => new object[] { programmeIndex[r.Slug], r.Slug, r.Title }).ToList();
+        int from = block * layout.StoredBlock, to = Math.Min(passages.Count, from + layout.StoredBlock);
+        w.WriteStartObject();
+        w.WriteStartArray("p");
+        for (int i = from; i < to; i++)
+        {
+            var r = passages[i];
+            bool seen = false;
+            for (int j = from; j < i && !seen; j++) seen = passages[j].Slug == r.Slug;
+            if (seen) continue;
+            w.WriteStartArray();
+            w.WriteNumberValue(programmeIndex[r.Slug]);
+            w.WriteStringValue(r.Slug);
+            w.WriteStringValue(r.Title);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
         // Consecutive passages mostly share their section trail: each trail once per file, rows point to it.
-        var sections = rows.Select(r => r.Section).Distinct(StringComparer.Ordinal).ToList();
-        var docs = rows.Select(r => new object[] { programmeIndex[r.Slug], r.PassageId, sections.IndexOf(r.Section), r.Text, (int)norms[r.Doc], ThemeMask(r, themeIndex, themeWidth) }).ToList();
-        return new { p = programmes, c = sections, d = docs };
+        var sections = new List<string>();
+        for (int i = from; i < to; i++) if (!sections.Contains(passages[i].Section, StringComparer.Ordinal)) sections.Add(passages[i].Section);
+        w.WriteStartArray("c");
+        foreach (var section in sections) w.WriteStringValue(section);
+        w.WriteEndArray();
+        w.WriteStartArray("d");
+        for (int i = from; i < to; i++)
+        {
+            var r = passages[i];
+            w.WriteStartArray();
+            w.WriteNumberValue(programmeIndex[r.Slug]);
+            w.WriteStringValue(r.PassageId);
+            w.WriteNumberValue(sections.IndexOf(r.Section));
+            w.WriteStringValue(r.Text);
+            w.WriteNumberValue(norms[r.Doc]);
+            w.WriteStringValue(ThemeMask(r, themeIndex, themeWidth));
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
-    private static void WriteScripts(string dir, List<(string Name, object Data)> files)
+    private static void WriteScripts(string dir, List<(string Name, SortedDictionary<string, string> Data)> files)
     {
-        if (files.Count == 1) WriteScript(dir, files[0].Name, files[0].Data);
-        else if (files.Count > 1) Parallel.ForEach(files, f => WriteScript(dir, f.Name, f.Data));
+        if (files.Count == 1) WriteChunk(dir, files[0].Name, files[0].Data);
+        else if (files.Count > 1) Parallel.ForEach(files, f => WriteChunk(dir, f.Name, f.Data));
     }
 
-    /// <summary>Writes <c>AtlasSearch._register("name",data);</c> (the folders exist: created once by <see cref="Write"/>).</summary>
-    private static void WriteScript(string dir, string name, object data)
+    /// <summary>A chunk of match sets or impact pages: key → encoded string.</summary>
+    private static void WriteChunk(string dir, string name, SortedDictionary<string, string> data) => WriteScript(dir, name, w =>
     {
-        var path = Path.Combine(dir, name + ".js");
-        var json = JsonSerializer.Serialize(data, Json);
-        File.WriteAllText(path, $"AtlasSearch._register({JsonSerializer.Serialize(name)},{json});\n", new UTF8Encoding(false));
+        w.WriteStartObject();
+        foreach (var (key, value) in data) w.WriteString(key, value);
+        w.WriteEndObject();
+    });
+
+    private static void WriteNumbers(Utf8JsonWriter w, int[] values)
+    {
+        w.WriteStartArray();
+        foreach (var v in values) w.WriteNumberValue(v);
+        w.WriteEndArray();
     }
+
+    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    /// <summary>
+    /// Writes <c>AtlasSearch._register("name",data);</c> (the folders exist: created once by <see cref="Write"/>), the data
+    /// written straight as UTF-8 JSON (the same escaping as <see cref="Json"/>): tens of thousands of files are written,
+    /// so no object graph or intermediate string is built for them.
+    /// </summary>
+    private static void WriteScript(string dir, string name, Action<Utf8JsonWriter> data)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        buffer.Write("AtlasSearch._register(\""u8);
+        Encoding.UTF8.GetBytes(name, buffer);
+        buffer.Write("\","u8);
+        using (var w = new Utf8JsonWriter(buffer, Writer)) data(w);
+        buffer.Write(");\n"u8);
+        File.WriteAllBytes(Path.Combine(dir, name + ".js"), buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes a file of data serialised by <see cref="JsonSerializer"/> (meta: written once).</summary>
+    private static void WriteScript(string dir, string name, object data) =>
+        WriteScript(dir, name, w => JsonSerializer.Serialize(w, data, Json));
 }
 
 /// <summary>
@@ -552,7 +650,7 @@ internal sealed class ChunkPacker(int target, string folder)
     private int bytes;
     private int count;
     private SortedDictionary<string, string>? current;
-    private readonly List<(string Name, object Data)> completed = [];
+    private readonly List<(string Name, SortedDictionary<string, string> Data)> completed = [];
 
     public int Add(string key, string data)
     {
@@ -569,7 +667,7 @@ internal sealed class ChunkPacker(int target, string folder)
         return count - 1;
     }
 
-    public List<(string Name, object Data)> TakeCompleted()
+    public List<(string Name, SortedDictionary<string, string> Data)> TakeCompleted()
     {
         var done = completed.ToList();
         completed.Clear();
@@ -577,7 +675,7 @@ internal sealed class ChunkPacker(int target, string folder)
     }
 
     /// <summary>Every chunk not yet taken, the last one included.</summary>
-    public List<(string Name, object Data)> Finish()
+    public List<(string Name, SortedDictionary<string, string> Data)> Finish()
     {
         if (current is not null) completed.Add(($"{folder}/{count - 1}", current));
         current = null;

@@ -79,25 +79,36 @@ internal sealed class ExportCorpus
         // numbered in passage order, so the ids do not depend on scheduling. One exact-size array per passage: no list
         // of millions of tokens growing (and copied) in memory.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Words are looked up by their place in the passage's normalised text: a string is made once per distinct word,
+        // not once per token (millions at 1,000 programmes).
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         var words = new List<string>();
         var doc = new Tokens(new int[maxDoc][], new int[]?[maxDoc]);
         long tokenCount = 0;
-        var batch = new List<WordToken>[Math.Min(Batch, Math.Max(1, maxDoc))];
+        var batch = new (string Norm, List<WordSpan> Spans)[Math.Min(Batch, Math.Max(1, maxDoc))];
         for (int from = 0; from < maxDoc; from += Batch)
         {
             int n = Math.Min(Batch, maxDoc - from), first = from;
-            Parallel.For(0, n, i => batch[i] = VietnameseText.Words(passages[first + i].Text));
+            Parallel.For(0, n, i =>
+            {
+                var norm = VietnameseText.Normalize(passages[first + i].Text);
+                var spans = new List<WordSpan>();
+                VietnameseText.Spans(norm, spans);
+                batch[i] = (norm, spans);
+            });
             for (int i = 0; i < n; i++)
             {
-                var ws = batch[i];
+                var (norm, ws) = batch[i];
                 var tokens = new int[ws.Count];
                 bool gap = false;
                 for (int k = 0; k < ws.Count; k++)
                 {
-                    if (!ids.TryGetValue(ws[k].Term, out int id))
+                    var term = norm.AsSpan(ws[k].Start, ws[k].End - ws[k].Start);
+                    if (!lookup.TryGetValue(term, out int id))
                     {
-                        ids[ws[k].Term] = id = words.Count;
-                        words.Add(ws[k].Term);
+                        var word = term.ToString();
+                        ids[word] = id = words.Count;
+                        words.Add(word);
                     }
                     tokens[k] = id;
                     gap |= ws[k].Position != k;
@@ -106,7 +117,7 @@ internal sealed class ExportCorpus
                 // Positions are the token indices unless an over-long word was skipped: only then are they kept.
                 if (gap) doc.Gapped[first + i] = ws.Select(w => w.Position).ToArray();
                 tokenCount += tokens.Length;
-                batch[i] = null!;
+                batch[i] = default;
             }
         }
         ids = null;
@@ -211,47 +222,62 @@ internal sealed class ExportCorpus
     }
 
     /// <summary>Every pair of folded words at adjacent positions ("nong nghiep"), with the passages that have it and its frequency there.</summary>
-    /// <remarks>Two passes (count, then fill exact-size arrays): lists growing per pair would double the memory.</remarks>
+    /// <remarks>
+    /// Two passes (count, then fill exact-size arrays): lists growing per pair would double the memory. The first pass
+    /// looks each pair up once and notes its number at every token, so the second pass only reads those numbers.
+    /// </remarks>
     private static List<(int First, int Second, int[] Docs, int[] Freqs)> AdjacentPairs(int[] foldedOf, Tokens tokens)
     {
         int maxDoc = tokens.Ids.Length;
         var index = new Dictionary<long, int>();
         var count = new List<int>();
         var lastDoc = new List<int>();
-        void Each(Action<int, int, bool> found)
+        var pairAt = new int[maxDoc][];
+        for (int d = 0; d < maxDoc; d++)
         {
-            for (int d = 0; d < maxDoc; d++)
+            var ids = tokens.Ids[d];
+            var at = ids.Length > 1 ? new int[ids.Length - 1] : [];
+            for (int k = 0; k + 1 < ids.Length; k++)
             {
-                var ids = tokens.Ids[d];
-                for (int k = 0; k + 1 < ids.Length; k++)
+                // A skipped over-long word leaves a gap in the positions: the words around it are not adjacent.
+                if (tokens.Position(d, k + 1) != tokens.Position(d, k) + 1) { at[k] = -1; continue; }
+                long key = ((long)foldedOf[ids[k]] << 32) | (uint)foldedOf[ids[k + 1]];
+                ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out bool exists);
+                if (!exists)
                 {
-                    // A skipped over-long word leaves a gap in the positions: the words around it are not adjacent.
-                    if (tokens.Position(d, k + 1) != tokens.Position(d, k) + 1) continue;
-                    long key = ((long)foldedOf[ids[k]] << 32) | (uint)foldedOf[ids[k + 1]];
-                    if (!index.TryGetValue(key, out int p))
-                    {
-                        index[key] = p = count.Count;
-                        count.Add(0);
-                        lastDoc.Add(-1);
-                    }
-                    bool first = lastDoc[p] != d;
-                    lastDoc[p] = d;
-                    found(p, d, first);
+                    slot = count.Count;
+                    count.Add(0);
+                    lastDoc.Add(-1);
                 }
+                int p = slot;
+                at[k] = p;
+                if (lastDoc[p] != d) { lastDoc[p] = d; count[p]++; }
             }
+            pairAt[d] = at;
         }
-        Each((p, _, first) => { if (first) count[p]++; });
-        var docs = count.Select(c => new int[c]).ToArray();
-        var freqs = count.Select(c => new int[c]).ToArray();
+        var docs = new int[count.Count][];
+        var freqs = new int[count.Count][];
+        for (int p = 0; p < docs.Length; p++) { docs[p] = new int[count[p]]; freqs[p] = new int[count[p]]; lastDoc[p] = -1; }
         var fill = new int[docs.Length];
-        for (int p = 0; p < lastDoc.Count; p++) lastDoc[p] = -1;
-        Each((p, d, first) =>
+        for (int d = 0; d < maxDoc; d++)
         {
-            if (first) docs[p][fill[p]++] = d;
-            freqs[p][fill[p] - 1]++;
-        });
+            foreach (var p in pairAt[d])
+            {
+                if (p < 0) continue;
+                if (lastDoc[p] != d) { lastDoc[p] = d; docs[p][fill[p]++] = d; }
+                freqs[p][fill[p] - 1]++;
+            }
+            pairAt[d] = null!;
+        }
         // Ordered by (first, second) term index, which is the ordinal order of the pair text "first second": words hold
         // no character below the space, so a shorter first word sorts first either way.
-        return index.OrderBy(kv => kv.Key).Select(kv => ((int)(kv.Key >> 32), (int)(kv.Key & 0xffffffff), docs[kv.Value], freqs[kv.Value])).ToList();
+        var keys = new long[index.Count];
+        var numbers = new int[index.Count];
+        int i = 0;
+        foreach (var (key, p) in index) { keys[i] = key; numbers[i++] = p; }
+        Array.Sort(keys, numbers);
+        var pairs = new List<(int First, int Second, int[] Docs, int[] Freqs)>(keys.Length);
+        for (i = 0; i < keys.Length; i++) pairs.Add(((int)(keys[i] >> 32), (int)(keys[i] & 0xffffffff), docs[numbers[i]], freqs[numbers[i]]));
+        return pairs;
     }
 }
