@@ -10,3 +10,10 @@ public interface IPageReuse
     /// <summary>True when the page's file is now at <c>OutDir/at.SitePath</c>, unchanged; false: render it.</summary>
     bool TryReuse(PageLinks at, string template, object page, PageMeta meta);
 }
+
+/// <summary>
+/// Marks the inputs several pages are made from (a programme page and its English companion share one such object): an
+/// <see cref="IPageReuse"/> may digest it once per build and let that digest stand for it on each page. So it must not
+/// change once made, like the model records it holds.
+/// </summary>
+public interface ISharedPageInputs;

@@ -33,8 +33,9 @@ public sealed class PageCarryOver : IPageReuse
     private readonly ConcurrentDictionary<string, string> current = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> carried = new(StringComparer.Ordinal);
     private readonly ObjectDigest digest;
-    // Digests of model records that many pages hold (a programme is read by its two pages, a passage is shown as related on
-    // hundreds of pages, the registries on every page): each is digested once per build and stands for itself after.
+    // Digests of what many pages hold (a passage is shown as related on hundreds of pages, a programme and what its page is
+    // made of are read by its page and its English companion, the registries by every page): each is digested once per
+    // build and stands for itself after, so a page's own digest walks little more than its path and meta.
     private readonly ConcurrentDictionary<object, string> known = new(ReferenceEqualityComparer.Instance);
     private int reused, rendered;
 
@@ -44,16 +45,7 @@ public sealed class PageCarryOver : IPageReuse
         this.siteDir = Path.GetFullPath(siteDir);
         this.outDir = outDir;
         manifestKey = BuildCache.Key("pages", this.siteDir);
-        // Three walkers, so that a record kept in `known` is never its own shortcut: a passage is walked field by field, a
-        // programme with its passages standing for themselves, a page with programmes, passages and registries doing so.
-        var passages = new ObjectDigest(LanguageCode);
-        var records = new ObjectDigest(o => LanguageCode(o) ?? (o is Passage ? Known(o, passages) : null));
-        digest = new ObjectDigest(o => LanguageCode(o) ?? o switch
-        {
-            Passage => Known(o, passages),
-            Programme or ProgrammeAnalysis or AtlasInputs => Known(o, records),
-            _ => null,
-        });
+        digest = new ObjectDigest(o => o is Language l ? LanguageCode(l) : Known(o), shortcutTypes: StandsForItself);
         global = BuildCache.Key("page inputs", FolderDigest(templatesDir));
         previous = Load();
     }
@@ -100,9 +92,15 @@ public sealed class PageCarryOver : IPageReuse
     }
 
     // The UI strings of a language come from the templates folder, already in the global digest: its code stands for it.
-    private static string? LanguageCode(object o) => o is Language l ? "language:" + l.Code + ":" + l.Prefix : null;
+    private static string LanguageCode(Language l) => "language:" + l.Code + ":" + l.Prefix;
 
-    private string Known(object record, ObjectDigest walker) => known.GetOrAdd(record, r => walker.Of(r));
+    /// <summary>What stands for itself in a page's digest: a language by its code, the records many pages hold by their digest.</summary>
+    private static bool StandsForItself(Type type) =>
+        type == typeof(Language) || type == typeof(Passage) || type == typeof(Programme) || type == typeof(ProgrammeAnalysis)
+        || type == typeof(AtlasInputs) || typeof(ISharedPageInputs).IsAssignableFrom(type);
+
+    // The record's own fields are walked (OfContents), what it holds may stand for itself in turn: a programme's passages.
+    private string Known(object record) => known.GetOrAdd(record, static (r, self) => self.digest.OfContents(r), this);
 
     /// <summary>Records the pages of this build as published in site/; call only once the build replaced site/.</summary>
     public void Save()

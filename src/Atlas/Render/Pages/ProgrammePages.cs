@@ -98,6 +98,8 @@ public sealed class ProgrammePages : ISitePage
     public void Write(SiteWriter site)
     {
         var wording = new Wording();
+        // A programme's page and its companion are made from the same inputs: gathered (and digested) once for both.
+        var shared = new System.Collections.Concurrent.ConcurrentDictionary<AnalysedProgramme, ProgrammePageInputs>(ReferenceEqualityComparer.Instance);
         var pages = site.Languages.SelectMany(lang => site.Model.Programmes.Select(ap => (lang, ap)));
         site.ForEach(pages, item =>
         {
@@ -112,7 +114,7 @@ public sealed class ProgrammePages : ISitePage
                 var meta = new PageMeta(label, Description(p, lang), [provinceCrumb, new Crumb(label, null)], "article");
                 // What the page is made from, for deciding whether it can be carried over: without a published site to
                 // carry pages from (no cache), nothing reads it, and gathering the related passages of every page is not free.
-                object inputs = site.Reuse is null ? ap : Inputs(site, ap);
+                object inputs = site.Reuse is null ? ap : shared.GetOrAdd(ap, static (ap, site) => Inputs(site, ap), site);
                 // The English interface gets a companion, not a second copy of the Vietnamese text.
                 if (lang.IsEnglish) site.WritePage(at, "programme-companion", inputs, () => ProgrammeCompanion.Build(site, ap, at), meta);
                 else site.WritePage(at, "programme", inputs, () => Build(site, ap, at, wording), meta);
@@ -134,7 +136,8 @@ public sealed class ProgrammePages : ISitePage
         SiteRenderer.IsCopiedSource(site, ap.Programme.Source.FileName),
         site.Inputs);
 
-    private sealed record ProgrammePageInputs(AnalysedProgramme Programme, IReadOnlyList<RelatedInput> Related, bool SourceCopied, AtlasInputs Atlas);
+    private sealed record ProgrammePageInputs(AnalysedProgramme Programme, IReadOnlyList<RelatedInput> Related, bool SourceCopied, AtlasInputs Atlas)
+        : ISharedPageInputs;
 
     private sealed record RelatedInput(string Slug, Passage? Passage, string? Province);
 

@@ -104,6 +104,28 @@ public class IncrementalBuildSpec
     }
 
     [Fact]
+    public void A_rebuild_writes_its_search_export_over_the_files_of_the_site_replaced_last_time_and_removes_the_rest()
+    {
+        using var temp = new TempDir();
+        var incremental = Copy(temp, "incremental");
+        Build(incremental);
+        Assert.Equal(0, Build(incremental).SearchFilesRecycled); // nothing in the trash yet: the first site goes there now
+        var before = Directory.GetFiles(Path.Combine(incremental.SiteDir, "search"), "*", SearchOption.AllDirectories).Length;
+        // One programme fewer: fewer passages, so the export written over the old one has files to remove.
+        File.Delete(Path.Combine(incremental.SourcesDir, Changed));
+
+        var third = Build(incremental);
+
+        Assert.True(third.SearchFilesRecycled > 0, "the export wrote over the old site's search files");
+        var after = Directory.GetFiles(Path.Combine(incremental.SiteDir, "search"), "*", SearchOption.AllDirectories).Length;
+        Assert.True(third.SearchFilesRecycled <= after && after < before, $"{before} files before, {after} after, {third.SearchFilesRecycled} written over");
+        var full = Copy(temp, "full") with { UseCache = false };
+        File.Delete(Path.Combine(full.SourcesDir, Changed));
+        Build(full);
+        AssertSameOutput(incremental, full);
+    }
+
+    [Fact]
     public void A_changed_template_rerenders_every_page()
     {
         using var temp = new TempDir();
