@@ -149,10 +149,9 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             written = Task.Run(() => writeBack.Run((stage, work) => besideRender.Add(TimeBeside(stage + " (beside render)", work))));
             void ExportSearch()
             {
-                var searchDir = Path.Combine(staging, "search");
-                recycled?.PlaceInto(searchDir);
-                new SearchExporter(options.TemplatesDir).Export(model, staging);
-                recycled?.RemoveUnwritten(searchDir);
+                void Export() => new SearchExporter(options.TemplatesDir).Export(model, staging);
+                if (recycled is null) Export();
+                else recycled.WriteInto(Path.Combine(staging, "search"), Export);
             }
             if (!sequential) exported = Task.Run(() => TimeBeside("index+export (beside render)", ExportSearch));
             Time("render", () => new SiteRenderer(options).Render(model, staging, reuse));
