@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timed, run, median, summarise, dirStats, removeExcept } from './lib/proc.mjs';
+import { timed, run, median, summarise, dirStats, removeExcept, settle } from './lib/proc.mjs';
 import { writeHugoSite, pagefindBinary } from './lib/hugo-site.mjs';
 import { measureSearch } from './lib/search.mjs';
 import { machineInfo } from './lib/machine.mjs';
@@ -97,7 +97,7 @@ function makeCorpus(n, work) {
 
 function atlasBuild(work, { clean }) {
   // A full build starts from the sources and registries alone: no site, no generated Markdown, no cache.
-  if (clean) removeExcept(work, ['content', 'hugo']), removeExcept(path.join(work, 'content'), ['sources'], name => /\.ya?ml$/.test(name));
+  if (clean) settle(removeExcept(work, ['content', 'hugo']) + removeExcept(path.join(work, 'content'), ['sources'], name => /\.ya?ml$/.test(name)));
   const args = [CLI, 'build', '--quiet', '--content', path.join(work, 'content'), '--templates', path.join(ROOT, 'templates'), '--site', path.join(work, 'site')];
   const r = timed('dotnet', args, { cwd: work, logFile: path.join(work, clean ? 'build-full.log' : 'build-incremental.log') });
   const stages = {}, stagesCpu = {};
@@ -126,7 +126,9 @@ function touchOneSource(work, n, round) {
 
 function hugoPagefind(hugoDir) {
   const pub = path.join(hugoDir, 'public');
+  const deleted = fs.existsSync(pub) ? dirStats(pub).files : 0;
   fs.rmSync(pub, { recursive: true, force: true });
+  settle(deleted);
   const hugo = timed('hugo', ['--quiet', '--source', hugoDir, '--destination', pub], { cwd: hugoDir, logFile: path.join(hugoDir, 'hugo.log') });
   if (hugo.status !== 0) return { status: 'n/a', reason: 'hugo failed: ' + tail(hugo.output) };
   const bin = pagefindBinary(BENCH);

@@ -37,6 +37,9 @@ public sealed record BuildResult(
 
     /// <summary>Pages the site checks did not read again: carried over, with their facts from the last check (incremental build).</summary>
     public int PagesCheckedFromCache { get; init; }
+
+    /// <summary>Search files written over in the folder of the site replaced last time instead of created (<see cref="RecycledFiles"/>).</summary>
+    public int SearchFilesRecycled { get; init; }
 }
 
 /// <summary>
@@ -51,15 +54,15 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     public (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report) IngestAll()
     {
         var (analysed, report, _, writeBack) = IngestWithRegistries();
-        writeBack(Time);
+        writeBack.Run(Time);
         return (analysed, report);
     }
 
     /// <summary>
     /// Ingest and analyse; also returns the registries the analysis used, so the build reads them once, and the write-back
-    /// (build cache, then content/programmes and the report), run with the given stage timer.
+    /// of what was ingested and analysed.
     /// </summary>
-    private (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report, Registries Registries, Action<Action<string, Action>> WriteBack) IngestWithRegistries()
+    private (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report, Registries Registries, WriteBack WriteBack) IngestWithRegistries()
     {
         var sources = Time("read sources", () => SourceFolder.Read(options.SourcesDir));
         var cache = new ProgrammeCache(options.UseCache ? new BuildCache(options.CacheDir) : BuildCache.Disabled,
@@ -74,11 +77,19 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         foreach (var i in ingested) if (i.Cached?.Analysis is { } a && i.Outcome is Ingested ok) known[ok.Programme] = a;
         var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators, registries.ThemeOverrides)
             .Analyse(programmes, programmes.Select(p => known.GetValueOrDefault(p)).ToList()));
-        return (analysed, report, registries, time =>
+        return (analysed, report, registries, new WriteBack(options.ContentDir, cache, ingested, analysed, report));
+    }
+
+    /// <summary>What ingest and analysis leave on disk: the build cache, then content/programmes and the report.</summary>
+    private sealed record WriteBack(string ContentDir, ProgrammeCache Cache, IReadOnlyList<SourceIngest> Ingested,
+        IReadOnlyList<AnalysedProgramme> Analysed, IngestReport Report)
+    {
+        /// <summary>Writes both, each timed as a stage by <paramref name="time"/>.</summary>
+        public void Run(Action<string, Action> time)
         {
-            SaveToCache(cache, ingested, analysed, time);
-            time("content", () => ContentFolder.Write(options.ContentDir, analysed, report));
-        });
+            SaveToCache(Cache, Ingested, Analysed, time);
+            time("content", () => ContentFolder.Write(ContentDir, Analysed, Report));
+        }
     }
 
     /// <summary>The whole build. site/ is replaced only if every stage succeeded and the site checks pass.</summary>
@@ -87,11 +98,13 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         // The site the last incremental build replaced is deleted while ingest and analysis work (disk work beside CPU
         // stages); render waits for it, because unlinking and creating tens of thousands of files at once contend in the
         // file system (its journal and directory locks), which made the export of an incremental build slower than a full one's.
+        // Its search folder is not deleted but written over by this build's export (RecycledFiles says why).
         var trash = options.UseCache ? Path.Combine(options.CacheDir, "trash") : null;
+        var recycled = trash is not null ? RecycledFiles.TakeFromTrash(trash, "search", Path.Combine(options.CacheDir, "recycled", "search")) : null;
         var sweep = trash is not null && Directory.Exists(trash) ? Task.Run(() => Publisher.EmptyTrash(trash)) : Task.CompletedTask;
         try
         {
-            return BuildAll(trash, sweep);
+            return BuildAll(trash, sweep, recycled);
         }
         finally
         {
@@ -99,12 +112,12 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         }
     }
 
-    private BuildResult BuildAll(string? trash, Task sweep)
+    private BuildResult BuildAll(string? trash, Task sweep, RecycledFiles? recycled)
     {
         IReadOnlyList<AnalysedProgramme> analysed;
         IngestReport report;
         Registries registries;
-        Action<Action<string, Action>> writeBack;
+        WriteBack writeBack;
         try
         {
             (analysed, report, registries, writeBack) = IngestWithRegistries();
@@ -118,6 +131,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
 
         var staging = options.SiteDir.TrimEnd('/', '\\') + ".staging";
         var written = Task.CompletedTask;
+        Task<StageTiming>? exported = null;
         try
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
@@ -126,15 +140,26 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             // Incremental: pages made from unchanged inputs are carried over from the published site (hard links).
             var reuse = options.UseCache
                 ? new PageCarryOver(new BuildCache(options.CacheDir), options.TemplatesDir, options.SiteDir, staging) : null;
-            // The build cache and content/ are written beside render, which leaves part of the processor idle (its
-            // aggregate pages, file writes); a failure there still fails the build before anything is published.
+            // The build cache, content/ and the search export are written beside render: each reads the finished model
+            // and writes its own folder, and alone each leaves part of the processor idle (render's aggregate pages and
+            // file writes, the exporter's single-threaded indexing). A failure in any still fails the build before anything
+            // is published. ATLAS_SEQUENTIAL=1 runs them one after another, to measure each stage's processor time.
+            var sequential = Environment.GetEnvironmentVariable("ATLAS_SEQUENTIAL") is { Length: > 0 };
             var besideRender = new List<StageTiming>();
-            written = Task.Run(() => writeBack((stage, work) => besideRender.Add(TimeBeside(stage + " (beside render)", work))));
+            written = Task.Run(() => writeBack.Run((stage, work) => besideRender.Add(TimeBeside(stage + " (beside render)", work))));
+            void ExportSearch()
+            {
+                void Export() => new SearchExporter(options.TemplatesDir).Export(model, staging);
+                if (recycled is null) Export();
+                else recycled.WriteInto(Path.Combine(staging, "search"), Export);
+            }
+            if (!sequential) exported = Task.Run(() => TimeBeside("index+export (beside render)", ExportSearch));
             Time("render", () => new SiteRenderer(options).Render(model, staging, reuse));
             written.GetAwaiter().GetResult();
             timings.AddRange(besideRender);
+            if (exported is null) Time("index+export", ExportSearch);
+            else timings.Add(exported.GetAwaiter().GetResult());
             if (reuse is not null) progress?.Report($"pages: {reuse.Rendered} rendered, {reuse.Reused} carried over");
-            Time("index+export", () => new SearchExporter(options.TemplatesDir).Export(model, staging));
             // Pages carried over keep the facts read from them before; every link is still resolved in the new site.
             var checkedPages = reuse is null ? null : new CheckedPages(new BuildCache(options.CacheDir), reuse, options.SiteDir);
             var problems = Time("verify", () => new SiteChecker().Check(staging, checkedPages));
@@ -151,12 +176,13 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             checkedPages?.Save();
             return new BuildResult(report, timings, [], true, null) {
                 PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0, PagesCheckedFromCache = checkedPages?.KnownCount ?? 0,
+                SearchFilesRecycled = recycled?.Reused ?? 0,
             };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // An unwritable content/ folder fails here too; whatever failed, the write-back is over before the build returns.
-            written.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+            // An unwritable content/ folder fails here too; whatever failed, the work beside render is over before staging goes.
+            Task.WhenAll(written, exported ?? Task.CompletedTask).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             return new BuildResult(report, timings, [], false, ex.Message);
         }

@@ -104,6 +104,49 @@ public class IncrementalBuildSpec
     }
 
     [Fact]
+    public void A_rebuild_writes_its_search_export_over_the_files_of_the_site_replaced_last_time_and_removes_the_rest()
+    {
+        using var temp = new TempDir();
+        var incremental = Copy(temp, "incremental");
+        Build(incremental);
+        Assert.Equal(0, Build(incremental).SearchFilesRecycled); // nothing in the trash yet: the first site goes there now
+        var before = Directory.GetFiles(Path.Combine(incremental.SiteDir, "search"), "*", SearchOption.AllDirectories).Length;
+        // One programme fewer: fewer passages, so the export written over the old one has files to remove.
+        File.Delete(Path.Combine(incremental.SourcesDir, Changed));
+
+        var third = Build(incremental);
+
+        Assert.True(third.SearchFilesRecycled > 0, "the export wrote over the old site's search files");
+        var after = Directory.GetFiles(Path.Combine(incremental.SiteDir, "search"), "*", SearchOption.AllDirectories).Length;
+        Assert.True(third.SearchFilesRecycled <= after && after < before, $"{before} files before, {after} after, {third.SearchFilesRecycled} written over");
+        var full = Copy(temp, "full") with { UseCache = false };
+        File.Delete(Path.Combine(full.SourcesDir, Changed));
+        Build(full);
+        AssertSameOutput(incremental, full);
+    }
+
+    [Fact]
+    public void Old_search_files_in_the_way_of_the_new_export_are_given_up_and_the_export_written_afresh()
+    {
+        using var temp = new TempDir();
+        var incremental = Copy(temp, "incremental");
+        Build(incremental);
+        Build(incremental);
+        // As after a change of the export's layout: a folder in the old site where the new export writes a file.
+        var inTheWay = Directory.GetFiles(Path.Combine(incremental.CacheDir, "trash"), "meta.js", SearchOption.AllDirectories).Single();
+        File.Delete(inTheWay);
+        Directory.CreateDirectory(inTheWay);
+        File.WriteAllText(Path.Combine(inTheWay, "old.js"), "old");
+
+        var third = Build(incremental);
+
+        Assert.Equal(0, third.SearchFilesRecycled);
+        var full = Copy(temp, "full") with { UseCache = false };
+        Build(full);
+        AssertSameOutput(incremental, full);
+    }
+
+    [Fact]
     public void A_changed_template_rerenders_every_page()
     {
         using var temp = new TempDir();
