@@ -27,6 +27,22 @@ public sealed class TemplateCacheSpec
     }
 
     [Fact]
+    public void View_models_read_through_compiled_getters_show_the_members_scriban_lists()
+    {
+        // The generator's own records are read through compiled getters (CompiledMemberAccessor): positional, init-only
+        // and computed members under their snake_case names, and a member the record does not have reads as nothing.
+        var cache = TemplateCache.FromSources(new Dictionary<string, string>
+        {
+            ["page"] = "{{ page.href }}|{{ page.province }}|{{ page.link }}|{{ page.nothing }}|{{ block.section }}|{{ block.citation_label }}|{{ block.level + 1 }}|{{ block.is_heading }}",
+        });
+        var view = new Atlas.Render.Pages.RelatedView("a.html#p1", "Bắc Ninh", "I.2", "…") { Link = new HtmlString("<a>x</a>") };
+        var block = new Atlas.Render.Pages.BodyBlock(false, "s-i-p1", 2, null, null, new HtmlString("t"), "c", "I.2", [], []);
+        var globals = Globals(view);
+        globals["block"] = block;
+        Assert.Equal("a.html#p1|Bắc Ninh|<a>x</a>||I.2|I.2|3|false", cache.Render("page", globals));
+    }
+
+    [Fact]
     public void A_syntax_error_names_the_template_and_line()
     {
         var ex = Assert.Throws<TemplateException>(() => TemplateCache.FromSources(new Dictionary<string, string>
