@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Atlas.Model;
 
@@ -17,7 +18,13 @@ internal sealed record IndicatorMention(int Start, int End, string IndicatorId);
 internal sealed class IndicatorMatcher
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private readonly List<(string Id, Regex Regex, string? Required)> patterns = [];
+    /// <summary>Each pattern with the index of its required literal in <see cref="literals"/> (-1: none).</summary>
+    private readonly List<(string Id, Regex Regex, int Required)> patterns = [];
+    private readonly List<string> literals = [];
+    /// <summary>All required literals at once: one pass over a passage finds which occur, instead of one search per pattern.</summary>
+    private readonly SearchValues<string> anyLiteral;
+    /// <summary>Literal indexes by their first character, to tell which literals start where <see cref="anyLiteral"/> stopped.</summary>
+    private readonly Dictionary<char, int[]> literalsByFirst;
 
     public IndicatorMatcher(IReadOnlyList<Indicator> indicators)
     {
@@ -29,8 +36,11 @@ internal sealed class IndicatorMatcher
                 var body = pattern.Trim().Replace(" ", @"\s+");
                 try
                 {
-                    patterns.Add((indicator.Id, new Regex(@"(?<![\p{L}\p{Nd}])(?:" + body + @")(?![\p{L}\p{Nd}])",
-                        RegexOptions.CultureInvariant, Timeout), RequiredLiteral(pattern.Trim())));
+                    var regex = new Regex(@"(?<![\p{L}\p{Nd}])(?:" + body + @")(?![\p{L}\p{Nd}])", RegexOptions.CultureInvariant, Timeout);
+                    var required = RequiredLiteral(pattern.Trim());
+                    int literal = required is null ? -1 : literals.IndexOf(required);
+                    if (required is not null && literal < 0) literals.Add(required);
+                    patterns.Add((indicator.Id, regex, required is null ? -1 : literal >= 0 ? literal : literals.Count - 1));
                 }
                 catch (ArgumentException)
                 {
@@ -38,6 +48,8 @@ internal sealed class IndicatorMatcher
                 }
             }
         }
+        anyLiteral = SearchValues.Create(literals.ToArray(), StringComparison.Ordinal);
+        literalsByFirst = Enumerable.Range(0, literals.Count).GroupBy(i => literals[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     /// <summary>
@@ -115,13 +127,30 @@ internal sealed class IndicatorMatcher
         return new string(chars, 0, n);
     }
 
+    /// <summary>Which required literals occur in the text: every position where one starts, in one pass.</summary>
+    private bool[] PresentLiterals(string collapsed)
+    {
+        var present = new bool[literals.Count];
+        var text = collapsed.AsSpan();
+        for (int at = 0; at < text.Length;)
+        {
+            int i = text[at..].IndexOfAny(anyLiteral);
+            if (i < 0) break;
+            at += i;
+            foreach (var l in literalsByFirst[text[at]])
+                if (text[at..].StartsWith(literals[l], StringComparison.Ordinal)) present[l] = true;
+            at++;
+        }
+        return present;
+    }
+
     public IReadOnlyList<IndicatorMention> Find(string folded)
     {
         var all = new List<(IndicatorMention Mention, int Order)>();
-        var collapsed = CollapseSpaces(folded);
+        var present = PresentLiterals(CollapseSpaces(folded));
         for (int p = 0; p < patterns.Count; p++)
         {
-            if (patterns[p].Required is { } literal && !collapsed.Contains(literal, StringComparison.Ordinal)) continue;
+            if (patterns[p].Required >= 0 && !present[patterns[p].Required]) continue;
             try
             {
                 for (var m = patterns[p].Regex.Match(folded); m.Success; m = m.NextMatch())

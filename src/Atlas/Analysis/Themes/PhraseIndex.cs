@@ -13,6 +13,9 @@ internal sealed class PhraseIndex
     private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
     private readonly List<List<int>> byFirstWord = [];
 
+    /// <summary>How many phrases are indexed: ids run from 0 to Count - 1.</summary>
+    public int Count => phrases.Count;
+
     /// <summary>The id of a phrase (the same folded phrase always gets the same id); -1 if it folds to nothing.</summary>
     public int Add(string phrase)
     {

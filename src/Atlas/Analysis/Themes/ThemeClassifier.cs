@@ -32,6 +32,9 @@ public sealed class ThemeClassifier
     private readonly IReadOnlyList<string[]> skipHeadings;
     private readonly HashSet<int> purposeMarkers;
     private readonly IReadOnlyList<ThemeOverride> overrides;
+    /// <summary>By phrase id: the indexes of the themes it is a keyword of. A passage's matches then name the themes to
+    /// look at in one pass, instead of each theme looking through the matches (most passages name few themes).</summary>
+    private readonly int[][] keywordOf;
 
     public ThemeClassifier(IReadOnlyList<Theme> themes, ThemeOverrides? overrides = null)
     {
@@ -40,6 +43,10 @@ public sealed class ThemeClassifier
         skipHeadings = overrides.SkipHeadings.Select(ThemeText.Words).Where(w => w.Length > 0).ToList();
         purposeMarkers = overrides.PurposeMarkers.Select(index.Add).Where(id => id >= 0).ToHashSet();
         this.overrides = overrides.Overrides;
+        var keywordThemes = new List<int>[index.Count];
+        for (int t = 0; t < this.themes.Count; t++)
+            foreach (var phrase in this.themes[t].Keywords) (keywordThemes[phrase] ??= []).Add(t);
+        keywordOf = keywordThemes.Select(list => list?.ToArray() ?? []).ToArray();
     }
 
     /// <summary>The themes a section heading names (rule 2, main clause first), in registry order.</summary>
@@ -114,10 +121,15 @@ public sealed class ThemeClassifier
     private void AddKeywordThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, Dictionary<string, PassageTheme> found)
     {
         int lead = -1; // computed once, only for a passage that names a theme
-        foreach (var theme in themes)
+        Span<bool> named = themes.Count <= 256 ? stackalloc bool[themes.Count] : new bool[themes.Count];
+        bool any = false;
+        for (int i = 0; i < matches.Count; i++)
+            foreach (var t in keywordOf[matches[i].Phrase]) any = named[t] = true;
+        if (!any) return;
+        for (int t = 0; t < themes.Count; t++)
         {
-            if (found.ContainsKey(theme.Theme.Id)) continue;
-            if (!AnyOf(matches, theme.Keywords)) continue; // most passages name few themes: skip the selection for the rest
+            var theme = themes[t];
+            if (!named[t] || found.ContainsKey(theme.Theme.Id)) continue; // the selection only for themes a keyword names
             var hits = Select(matches, theme.Keywords, theme.Excludes);
             if (hits.Count == 0) continue;
             var distinct = hits.Select(h => theme.Spelling[h.Phrase]).Distinct(StringComparer.Ordinal).ToList();

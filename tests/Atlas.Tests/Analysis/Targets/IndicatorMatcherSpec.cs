@@ -48,6 +48,20 @@ public class IndicatorMatcherSpec
     }
 
     [Fact]
+    public void Required_texts_that_start_inside_another_or_at_the_same_place_are_all_seen()
+    {
+        // One pass finds where any required text starts; one starting inside another's, or at the same place, counts too.
+        var matcher = new IndicatorMatcher([
+            new Atlas.Model.Indicator("a", "a", "a", "", ["ty le ho ngheo (da|chua) giam"]), // requires "ty le ho ngheo"
+            new Atlas.Model.Indicator("b", "b", "b", "", ["ho ngheo (giam|tang)"]),          // "ho ngheo": only inside a's text below
+            new Atlas.Model.Indicator("c", "c", "c", "", ["ty le lao dong (nu|nam)"]),       // "ty le lao dong"
+            new Atlas.Model.Indicator("d", "d", "d", "", ["ty le (ho|lao)"]),                // "ty le": where a's or c's starts
+        ]);
+        Assert.Equal(["b"], matcher.Find("ty le ho ngheo tang").Select(m => m.IndicatorId));
+        Assert.Equal(["d"], matcher.Find("ty le lao dong tre").Select(m => m.IndicatorId));
+    }
+
+    [Fact]
     public void Mentions_across_line_breaks_tabs_and_double_spaces_are_still_found()
     {
         var matcher = new IndicatorMatcher(Registries.Load(Repo.Content).Indicators);
