@@ -54,15 +54,15 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     public (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report) IngestAll()
     {
         var (analysed, report, _, writeBack) = IngestWithRegistries();
-        writeBack(Time);
+        writeBack.Run(Time);
         return (analysed, report);
     }
 
     /// <summary>
     /// Ingest and analyse; also returns the registries the analysis used, so the build reads them once, and the write-back
-    /// (build cache, then content/programmes and the report), run with the given stage timer.
+    /// of what was ingested and analysed.
     /// </summary>
-    private (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report, Registries Registries, Action<Action<string, Action>> WriteBack) IngestWithRegistries()
+    private (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report, Registries Registries, WriteBack WriteBack) IngestWithRegistries()
     {
         var sources = Time("read sources", () => SourceFolder.Read(options.SourcesDir));
         var cache = new ProgrammeCache(options.UseCache ? new BuildCache(options.CacheDir) : BuildCache.Disabled,
@@ -77,11 +77,19 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         foreach (var i in ingested) if (i.Cached?.Analysis is { } a && i.Outcome is Ingested ok) known[ok.Programme] = a;
         var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators, registries.ThemeOverrides)
             .Analyse(programmes, programmes.Select(p => known.GetValueOrDefault(p)).ToList()));
-        return (analysed, report, registries, time =>
+        return (analysed, report, registries, new WriteBack(options.ContentDir, cache, ingested, analysed, report));
+    }
+
+    /// <summary>What ingest and analysis leave on disk: the build cache, then content/programmes and the report.</summary>
+    private sealed record WriteBack(string ContentDir, ProgrammeCache Cache, IReadOnlyList<SourceIngest> Ingested,
+        IReadOnlyList<AnalysedProgramme> Analysed, IngestReport Report)
+    {
+        /// <summary>Writes both, each timed as a stage by <paramref name="time"/>.</summary>
+        public void Run(Action<string, Action> time)
         {
-            SaveToCache(cache, ingested, analysed, time);
-            time("content", () => ContentFolder.Write(options.ContentDir, analysed, report));
-        });
+            SaveToCache(Cache, Ingested, Analysed, time);
+            time("content", () => ContentFolder.Write(ContentDir, Analysed, Report));
+        }
     }
 
     /// <summary>The whole build. site/ is replaced only if every stage succeeded and the site checks pass.</summary>
@@ -109,7 +117,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         IReadOnlyList<AnalysedProgramme> analysed;
         IngestReport report;
         Registries registries;
-        Action<Action<string, Action>> writeBack;
+        WriteBack writeBack;
         try
         {
             (analysed, report, registries, writeBack) = IngestWithRegistries();
@@ -138,13 +146,12 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             // is published. ATLAS_SEQUENTIAL=1 runs them one after another, to measure each stage's processor time.
             var sequential = Environment.GetEnvironmentVariable("ATLAS_SEQUENTIAL") is { Length: > 0 };
             var besideRender = new List<StageTiming>();
-            written = Task.Run(() => writeBack((stage, work) => besideRender.Add(TimeBeside(stage + " (beside render)", work))));
+            written = Task.Run(() => writeBack.Run((stage, work) => besideRender.Add(TimeBeside(stage + " (beside render)", work))));
             void ExportSearch()
             {
-                var searchDir = Path.Combine(staging, "search");
-                recycled?.PlaceInto(searchDir);
-                new SearchExporter(options.TemplatesDir).Export(model, staging);
-                recycled?.RemoveUnwritten(searchDir);
+                void Export() => new SearchExporter(options.TemplatesDir).Export(model, staging);
+                if (recycled is null) Export();
+                else recycled.WriteInto(Path.Combine(staging, "search"), Export);
             }
             if (!sequential) exported = Task.Run(() => TimeBeside("index+export (beside render)", ExportSearch));
             Time("render", () => new SiteRenderer(options).Render(model, staging, reuse));

@@ -23,7 +23,7 @@ public sealed class RecycledFiles
 
     private RecycledFiles(string holding) => this.holding = holding;
 
-    /// <summary>Kept files this build wrote over instead of creating new ones; known after <see cref="RemoveUnwritten"/>.</summary>
+    /// <summary>Kept files this build wrote over instead of creating new ones; known after <see cref="WriteInto"/>.</summary>
     public int Reused { get; private set; }
 
     /// <summary>
@@ -50,8 +50,32 @@ public sealed class RecycledFiles
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/>, which fills <paramref name="dir"/> (it must not exist yet), with the kept files
+    /// placed there to be written over; then removes those it did not write. If the kept files are in the way (a folder
+    /// where a file now goes, or the reverse, after the export's layout changed) or cannot be moved, the folder is
+    /// emptied and written afresh: recycling may save time, never fail a build.
+    /// </summary>
+    public void WriteInto(string dir, Action write)
+    {
+        try
+        {
+            PlaceInto(dir);
+            write();
+            RemoveUnwritten(dir);
+            return;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            placed = 0;
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+            if (Directory.Exists(holding)) Directory.Delete(holding, recursive: true);
+        }
+        write();
+    }
+
     /// <summary>Moves the kept files to <paramref name="dir"/> (which must not exist yet) and marks each as unwritten.</summary>
-    public void PlaceInto(string dir)
+    private void PlaceInto(string dir)
     {
         Directory.Move(holding, dir);
         foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
@@ -62,7 +86,7 @@ public sealed class RecycledFiles
     }
 
     /// <summary>Deletes the files under <paramref name="dir"/> that were not written since <see cref="PlaceInto"/>, and the folders left empty.</summary>
-    public void RemoveUnwritten(string dir)
+    private void RemoveUnwritten(string dir)
     {
         int removed = 0;
         foreach (var file in new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories))

@@ -126,6 +126,27 @@ public class IncrementalBuildSpec
     }
 
     [Fact]
+    public void Old_search_files_in_the_way_of_the_new_export_are_given_up_and_the_export_written_afresh()
+    {
+        using var temp = new TempDir();
+        var incremental = Copy(temp, "incremental");
+        Build(incremental);
+        Build(incremental);
+        // As after a change of the export's layout: a folder in the old site where the new export writes a file.
+        var inTheWay = Directory.GetFiles(Path.Combine(incremental.CacheDir, "trash"), "meta.js", SearchOption.AllDirectories).Single();
+        File.Delete(inTheWay);
+        Directory.CreateDirectory(inTheWay);
+        File.WriteAllText(Path.Combine(inTheWay, "old.js"), "old");
+
+        var third = Build(incremental);
+
+        Assert.Equal(0, third.SearchFilesRecycled);
+        var full = Copy(temp, "full") with { UseCache = false };
+        Build(full);
+        AssertSameOutput(incremental, full);
+    }
+
+    [Fact]
     public void A_changed_template_rerenders_every_page()
     {
         using var temp = new TempDir();
