@@ -104,6 +104,14 @@ public sealed class SiteWriter
         lock (written) written.Add(new WrittenPage(at.SitePath, at.Language.Code, at.Path));
     }
 
+    /// <summary>
+    /// Renders a partial on its own, as markup to write into pages: for a fragment many pages repeat word for word (a
+    /// related passage's link), rendered once instead of on every page. It sees the language's strings and
+    /// <paramref name="name"/> = <paramref name="model"/>, nothing of any page. Thread-safe.
+    /// </summary>
+    public HtmlString Fragment(string template, Language language, string name, object model) =>
+        new(templates.Render(template, languageScopes[language.Code], new ScriptObject { [name] = model }));
+
     /// <summary>Writes a non-page file (feed, sitemap, data download) at a path relative to the site root.</summary>
     public void WriteText(string sitePath, string text)
     {

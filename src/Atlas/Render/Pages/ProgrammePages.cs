@@ -45,7 +45,12 @@ public sealed record BodyBlock(
 public sealed record RelatedPassageText(string Province, string Citation, string Excerpt, int[] Words);
 
 /// <summary>A similar passage of another programme ("Các tỉnh khác nói gì?"), with where it stands in its document.</summary>
-public sealed record RelatedView(string Href, string Province, string Citation, string Excerpt);
+public sealed record RelatedView(string Href, string Province, string Citation, string Excerpt)
+{
+    /// <summary>Its link as <c>partials/related-link</c> renders it: the same on every page of a folder and language
+    /// that lists this passage, so rendered once (<see cref="ProgrammePages.Wording.Link"/>).</summary>
+    public HtmlString? Link { get; init; }
+}
 
 /// <summary>
 /// Related passages that read the same, listed once: the links, then the wording — or no wording at all when it is this
@@ -217,7 +222,8 @@ public sealed class ProgrammePages : ISitePage
         foreach (var r in relatedByPassage[passage.Id])
         {
             if (wording.Other(site, r.OtherSlug, r.OtherPassageId) is not { } other) continue;
-            keyed.Add((new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId), other.Province, other.Citation, other.Excerpt),
+            var view = new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId), other.Province, other.Citation, other.Excerpt);
+            keyed.Add((view with { Link = wording.Link(site, at, r.OtherSlug, r.OtherPassageId, view) },
                 Wording.Same(own ??= wording.Of(ap.Programme.Slug, passage), other.Words)));
         }
         var related = keyed.Select(x => x.R).ToList();
@@ -252,7 +258,21 @@ public sealed class ProgrammePages : ISitePage
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), int[]> words = new();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), RelatedPassageText?> others = new();
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Folder, string Slug, string Id), HtmlString> links = new();
+
         public int[] Of(string slug, Passage passage) => words.GetOrAdd((slug, passage.Id), _ => Hashes(passage.Text));
+
+        /// <summary>
+        /// The link to a related passage, rendered once per language and folder of the pages listing it: its href is
+        /// relative to the page's folder and its words are in the page's language, and nothing else of the page reaches it.
+        /// At scale a passage is listed on hundreds of pages.
+        /// </summary>
+        public HtmlString Link(SiteWriter site, PageLinks at, string slug, string passageId, RelatedView view)
+        {
+            var folder = at.SitePath[..(at.SitePath.LastIndexOf('/') + 1)];
+            return links.GetOrAdd((at.Language.Code, folder, slug, passageId),
+                static (_, arg) => arg.site.Fragment("partials/related-link", arg.at.Language, "r", arg.view), (site, at, view));
+        }
 
         /// <summary>
         /// What a page shows of a passage of another programme (null when there is no such passage): the same on every page

@@ -31,6 +31,18 @@ internal sealed class HtmlTemplateContext : TemplateContext
             v as HtmlString ?? new HtmlString(Html.Escape(Convert.ToString(v, CultureInfo.InvariantCulture)))));
     }
 
+    /// <summary>The generator's own view models are read through compiled getters (<see cref="CompiledMemberAccessor"/>);
+    /// the context caches the accessor per type, so this runs once per type and context.</summary>
+    protected override IObjectAccessor GetMemberAccessorImpl(object target)
+    {
+        var scriban = base.GetMemberAccessorImpl(target);
+        var type = target.GetType();
+        return type.Assembly == typeof(HtmlTemplateContext).Assembly && MemberFilter is null && target is not IScriptObject
+               && target is not System.Collections.IEnumerable && scriban is not null
+            ? CompiledMemberAccessor.For(type, scriban, this, target)
+            : scriban!;
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is null) return this;

@@ -1,0 +1,61 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace Atlas.Render.Templates;
+
+/// <summary>
+/// Member reads on the generator's own view models through compiled getters. Scriban's accessor for a plain object reads
+/// each member with reflection (<c>PropertyInfo.GetValue</c>), and a programme page reads a few thousand members. Everything
+/// else — which members exist and under which names, writes, indexers — stays with Scriban's own accessor
+/// (<paramref name="scriban"/>), so templates see exactly the members they saw before.
+/// </summary>
+internal sealed class CompiledMemberAccessor(IObjectAccessor scriban, IReadOnlyDictionary<string, Func<object, object?>> getters) : IObjectAccessor
+{
+    /// <summary>Getters for the members Scriban lists for <paramref name="type"/>, each found as Scriban finds it: fields then
+    /// properties of each type from the most derived up, the first member renamed to a name winning.</summary>
+    public static CompiledMemberAccessor For(Type type, IObjectAccessor scriban, TemplateContext context, object target)
+    {
+        var names = new HashSet<string>(scriban.GetMembers(context, new SourceSpan(), target), StringComparer.Ordinal);
+        var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            var members = t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly)
+                .Where(f => !f.IsLiteral && f.GetCustomAttribute<ScriptMemberIgnoreAttribute>() is null).Cast<MemberInfo>()
+                .Concat(t.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly)
+                    .Where(p => p.GetMethod is { IsPublic: true, IsStatic: false } && p.GetIndexParameters().Length == 0
+                                && p.GetCustomAttribute<ScriptMemberIgnoreAttribute>() is null));
+            foreach (var member in members)
+            {
+                var name = context.MemberRenamer(member);
+                if (string.IsNullOrEmpty(name)) name = member.Name;
+                if (!names.Contains(name) || getters.ContainsKey(name)) continue;
+                var o = Expression.Parameter(typeof(object));
+                var read = Expression.PropertyOrField(Expression.Convert(o, t), member.Name);
+                getters[name] = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), o).Compile();
+            }
+        }
+        return new CompiledMemberAccessor(scriban, getters);
+    }
+
+    public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
+    {
+        if (getters.TryGetValue(member, out var get))
+        {
+            value = get(target);
+            return true;
+        }
+        return scriban.TryGetValue(context, span, target, member, out value);
+    }
+
+    public int GetMemberCount(TemplateContext context, SourceSpan span, object target) => scriban.GetMemberCount(context, span, target);
+    public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target) => scriban.GetMembers(context, span, target);
+    public bool HasMember(TemplateContext context, SourceSpan span, object target, string member) => scriban.HasMember(context, span, target, member);
+    public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) => scriban.TrySetValue(context, span, target, member, value);
+    public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object value) => scriban.TryGetItem(context, span, target, index, out value);
+    public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) => scriban.TrySetItem(context, span, target, index, value);
+    public bool HasIndexer => scriban.HasIndexer;
+    public Type IndexType => scriban.IndexType;
+}
