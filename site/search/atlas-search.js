@@ -41,15 +41,20 @@ var TONES = [
 ["ùy", "uỳ"], ["úy", "uý"], ["ủy", "uỷ"], ["ũy", "uỹ"], ["ụy", "uỵ"]
 ];
 var MAX_WORD = 64;
+var TONE_FIRST = Object.create(null);
+TONES.forEach(function (t) { (TONE_FIRST[t[0].charCodeAt(0)] = TONE_FIRST[t[0].charCodeAt(0)] || []).push(t); });
 function canonicalTones(s) {
 var out = null;
 for (var i = 0; i + 1 < s.length; i++) {
-for (var t = 0; t < TONES.length; t++) {
-var old = TONES[t][0];
-if (s.charCodeAt(i) === old.charCodeAt(0) && s.charCodeAt(i + 1) === old.charCodeAt(1)) {
+var c = s.charCodeAt(i);
+if (c < 0xf2) continue;
+var pairs = TONE_FIRST[c];
+if (!pairs) continue;
+for (var t = 0; t < pairs.length; t++) {
+if (s.charCodeAt(i + 1) === pairs[t][0].charCodeAt(1)) {
 if (!out) out = s.split("");
-out[i] = TONES[t][1].charAt(0);
-out[i + 1] = TONES[t][1].charAt(1);
+out[i] = pairs[t][1].charAt(0);
+out[i + 1] = pairs[t][1].charAt(1);
 i++;
 break;
 }
@@ -57,28 +62,49 @@ break;
 }
 return out ? out.join("") : s;
 }
+var UNIT_LOWER = /[\u03a3\u0130]/;
 function normalize(text) {
-var nfc = String(text).normalize("NFC");
+var nfc = String(text).normalize("NFC"), lower = nfc.toLowerCase();
+if (lower.length !== nfc.length || UNIT_LOWER.test(nfc)) {
 var chars = new Array(nfc.length);
 for (var i = 0; i < nfc.length; i++) {
 var c = nfc.charAt(i), l = c.toLowerCase();
 chars[i] = l.length === 1 ? l : c;
 }
-return canonicalTones(chars.join(""));
+lower = chars.join("");
 }
+return canonicalTones(lower);
+}
+var foldMemo = new Map();
+var NON_ASCII = /[^\x00-\x7f]/;
 function fold(text) {
-return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+var s = String(text), r = foldMemo.get(s);
+if (r !== undefined) return r;
+r = NON_ASCII.test(s) ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC") : s;
+if (s.length <= MAX_WORD) {
+if (foldMemo.size >= 50000) foldMemo.clear();
+foldMemo.set(s, r);
+}
+return r;
+}
+var WORD_BMP = new Uint8Array(65536);
+function isWordCode(cp) {
+if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+var k = WORD_BMP[cp];
+if (k === 0) WORD_BMP[cp] = k = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+return k === 1;
 }
 function words(text) {
-var s = normalize(text), out = [], position = 0, i = 0;
-while (i < s.length) {
-var cp = s.codePointAt(i), w = cp > 0xffff ? 2 : 1;
-if (!WORD_CHAR.test(String.fromCodePoint(cp))) { i += w; continue; }
+var s = normalize(text), out = [], position = 0, i = 0, n = s.length;
+while (i < n) {
+var cp = s.codePointAt(i);
+if (!isWordCode(cp)) { i += cp > 0xffff ? 2 : 1; continue; }
 var start = i;
-while (i < s.length) {
-cp = s.codePointAt(i); w = cp > 0xffff ? 2 : 1;
-if (!WORD_CHAR.test(String.fromCodePoint(cp))) break;
-i += w;
+while (i < n) {
+cp = s.codePointAt(i);
+if (!isWordCode(cp)) break;
+i += cp > 0xffff ? 2 : 1;
 }
 if (i - start <= MAX_WORD) out.push({ term: s.slice(start, i), position: position, start: start, end: i });
 position++;
@@ -424,13 +450,21 @@ if (ok) count++;
 }
 return count;
 }
-function textFeatures(scored, text) {
-var ws = words(text), exact = Object.create(null), folded = Object.create(null);
-ws.forEach(function (w) {
-(exact[w.term] = exact[w.term] || []).push(w.position);
-var f = fold(w.term);
-(folded[f] = folded[f] || []).push(w.position);
+function textFeatures(scored, text, ws) {
+ws = ws || words(text);
+var need = scored.need;
+if (!need) {
+need = scored.need = { exact: new Set(), folded: new Set() };
+scored.forEach(function (c) {
+(c.subs || []).forEach(function (s) { s.terms.forEach(function (t) { (s.field === "text" ? need.exact : need.folded).add(t); }); });
 });
+}
+var exact = Object.create(null), folded = Object.create(null);
+for (var i = 0; i < ws.length; i++) {
+var w = ws[i], f = fold(w.term);
+if (need.exact.has(w.term)) (exact[w.term] = exact[w.term] || []).push(w.position);
+if (need.folded.has(f)) (folded[f] = folded[f] || []).push(w.position);
+}
 var feats = [];
 scored.forEach(function (c) {
 feats.push(c.subs.map(function (s) {
@@ -761,8 +795,10 @@ return out;
 }
 var SNIPPET = 240, LEAD = 60;
 var ADJACENCY_BOOST = 3; // SearchQuery.AdjacencyBoost
-function snippet(text, highlight) {
-var nfc = String(text).normalize("NFC"), ws = words(nfc), hits = ws.filter(highlight);
+function snippet(text, highlight, ws) {
+var nfc = String(text).normalize("NFC");
+ws = ws || words(nfc);
+var hits = ws.filter(highlight);
 var start = 0, end = nfc.length;
 if (nfc.length > SNIPPET) {
 var first = hits.length ? hits[0].start : 0;
@@ -812,6 +848,7 @@ var adjacency = clauses.length >= 2 && clauses.every(function (c) { return !c.ph
 ? [{ input: "", exact: clauses.map(function (c) { return c.exact[0]; }), folded: clauses.map(function (c) { return c.folded[0]; }), phrase: true, prefix: false, optional: true, boost: meta.adjacencyBoost || ADJACENCY_BOOST }]
 : [];
 var scored = clauses.concat(adjacency);
+clauses.need = null; // the words textFeatures looks for, gathered again once plan() has made the sub-queries
 var state = { meta: meta, lists: Object.create(null), wordSets: Object.create(null), byText: new Map(), stats: { steps: 0, pages: 0, texts: 0 } };
 return plan(meta, scored, state).then(function () {
 return Promise.all([loadAll(matchPlan(meta, clauses)), loadPairs(meta, scored, state)]);
@@ -933,7 +970,7 @@ function result(meta, clauses, scored, doc, sc) {
 var block = Math.floor(doc / meta.storedBlock), data = loaded["s/" + block];
 var row = data.d[doc - block * meta.storedBlock], prog = data.p.filter(function (p) { return p[0] === row[0]; })[0];
 var province = meta.provinces[programmes(meta).provinces[row[0]]];
-var feats = textFeatures(scored, row[3]);
+var ws = words(row[3]), feats = textFeatures(scored, row[3], ws);
 var exact = new Set(), folded = new Set(), matches = [];
 clauses.forEach(function (c, ci) {
 var found = null;
@@ -945,7 +982,7 @@ if (!found || (found.how !== "exact" && s.how === "exact") || (found.how === "pr
 });
 if (found) matches.push({ clause: c.input, term: found.terms.join(" "), how: found.how });
 });
-var snip = snippet(row[3], function (w) { return exact.has(w.term) || folded.has(fold(w.term)); });
+var snip = snippet(row[3], function (w) { return exact.has(w.term) || folded.has(fold(w.term)); }, ws);
 var url = "programmes/" + prog[1] + ".html#" + row[1];
 var themes = decodeStoredThemes(row[5] || "").map(function (i) { return meta.themes[i][0]; });
 return {
