@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timed, run, median, summarise, dirStats, removeExcept, settle } from './lib/proc.mjs';
+import { timed, run, median, summarise, dirStats, moveAsideExcept, moveAside, emptyTrash } from './lib/proc.mjs';
 import { writeHugoSite, pagefindBinary } from './lib/hugo-site.mjs';
 import { measureSearch } from './lib/search.mjs';
 import { machineInfo } from './lib/machine.mjs';
@@ -16,6 +16,8 @@ const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 const OUT = path.join(BENCH, 'out');
 const CLI = path.join(OUT, 'cli', 'atlas.dll');
+// Earlier outputs are moved here, not deleted, while builds are timed (lib/proc.mjs, moveAsideExcept).
+const TRASH = path.join(OUT, 'trash');
 
 const opts = parseArgs(process.argv.slice(2));
 const queries = fs.readFileSync(path.join(BENCH, 'queries.txt'), 'utf8').split('\n').map(l => l.trim()).filter(Boolean);
@@ -39,7 +41,7 @@ for (const n of opts.sizes) {
   if (entry.corpus.status === 'n/a') continue;
 
   const hugoDir = path.join(work, 'hugo');
-  const hugoReady = step('hugo site', () => { writeHugoSite(path.join(work, 'content', 'sources'), hugoDir); return { status: 'ok' }; });
+  const hugoReady = step('hugo site', () => { moveAside(hugoDir, TRASH); writeHugoSite(path.join(work, 'content', 'sources'), hugoDir); return { status: 'ok' }; });
 
   entry.atlas = { full: [], incremental: [] };
   entry.hugoPagefind = { runs: [] };
@@ -78,6 +80,8 @@ for (const n of opts.sizes) {
   save();
 }
 
+// Every build is timed: the earlier outputs can go now.
+emptyTrash(TRASH);
 results.machine.loadAverageEnd = os.loadavg().map(x => +x.toFixed(2));
 save();
 log(`\nwrote ${path.relative(ROOT, opts.json)} and ${path.relative(ROOT, opts.markdown)}`);
@@ -97,7 +101,7 @@ function makeCorpus(n, work) {
 
 function atlasBuild(work, { clean }) {
   // A full build starts from the sources and registries alone: no site, no generated Markdown, no cache.
-  if (clean) settle(removeExcept(work, ['content', 'hugo']) + removeExcept(path.join(work, 'content'), ['sources'], name => /\.ya?ml$/.test(name)));
+  if (clean) moveAsideExcept(work, ['content', 'hugo'], TRASH), moveAsideExcept(path.join(work, 'content'), ['sources'], TRASH, name => /\.ya?ml$/.test(name));
   const args = [CLI, 'build', '--quiet', '--content', path.join(work, 'content'), '--templates', path.join(ROOT, 'templates'), '--site', path.join(work, 'site')];
   const r = timed('dotnet', args, { cwd: work, logFile: path.join(work, clean ? 'build-full.log' : 'build-incremental.log') });
   const stages = {}, stagesCpu = {};
@@ -126,9 +130,7 @@ function touchOneSource(work, n, round) {
 
 function hugoPagefind(hugoDir) {
   const pub = path.join(hugoDir, 'public');
-  const deleted = fs.existsSync(pub) ? dirStats(pub).files : 0;
-  fs.rmSync(pub, { recursive: true, force: true });
-  settle(deleted);
+  moveAside(pub, TRASH);
   const hugo = timed('hugo', ['--quiet', '--source', hugoDir, '--destination', pub], { cwd: hugoDir, logFile: path.join(hugoDir, 'hugo.log') });
   if (hugo.status !== 0) return { status: 'n/a', reason: 'hugo failed: ' + tail(hugo.output) };
   const bin = pagefindBinary(BENCH);

@@ -27,8 +27,7 @@ function render(r) {
   out.push(`- **Method**: ${r.settings.runs} full builds per size (atlas and Hugo + Pagefind interleaved), then ${r.settings.incrementalRuns} incremental atlas rebuilds each after changing one source; ` +
     `${r.settings.queries} queries (bench/queries.txt), first query in a fresh browser context each, warm times over ${r.settings.warmRepeats} repeats of every query; ` +
     `Pagefind's query time includes loading the data of its first ${r.settings.resultsLoaded} results. ` +
-    `A full build (either tool) that follows the deletion of more than 5,000 files of the previous output starts after \`sync\` and 61 s, ` +
-    `once the file system no longer steps over the freed inodes (bench/README.md, "Clean-up and the file system").`, '');
+    `Earlier outputs are moved aside, not deleted, until every build is timed (bench/README.md, "Clean-up and the file system").`, '');
 
   const missing = r.settings.sizes.filter(n => !r.sizes.some(e => e.n === n));
   if (missing.length) out.push(`> **Partial run**: N = ${missing.join(', ')} had not finished when this file was written; its figures are not measured here.`, '');
