@@ -32,11 +32,11 @@ public sealed class RecycledFiles
     /// </summary>
     public static RecycledFiles? TakeFromTrash(string trash, string folder, string holding)
     {
+        // Left by a build that failed before its export: as good as the trash's.
+        if (Directory.Exists(holding)) return new RecycledFiles(holding);
         if (!Directory.Exists(trash)) return null;
         try
         {
-            // Left by a build that failed before its export: as good as the trash's.
-            if (Directory.Exists(holding)) return new RecycledFiles(holding);
             var from = Directory.EnumerateDirectories(trash).Order(StringComparer.Ordinal)
                 .Select(site => Path.Combine(site, folder)).FirstOrDefault(Directory.Exists);
             if (from is null) return null;

@@ -37,10 +37,7 @@ internal sealed class IndicatorMatcher
                 try
                 {
                     var regex = new Regex(@"(?<![\p{L}\p{Nd}])(?:" + body + @")(?![\p{L}\p{Nd}])", RegexOptions.CultureInvariant, Timeout);
-                    var required = RequiredLiteral(pattern.Trim());
-                    int literal = required is null ? -1 : literals.IndexOf(required);
-                    if (required is not null && literal < 0) literals.Add(required);
-                    patterns.Add((indicator.Id, regex, required is null ? -1 : literal >= 0 ? literal : literals.Count - 1));
+                    patterns.Add((indicator.Id, regex, LiteralIndex(RequiredLiteral(pattern.Trim()))));
                 }
                 catch (ArgumentException)
                 {
@@ -50,6 +47,16 @@ internal sealed class IndicatorMatcher
         }
         anyLiteral = SearchValues.Create(literals.ToArray(), StringComparison.Ordinal);
         literalsByFirst = Enumerable.Range(0, literals.Count).GroupBy(i => literals[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
+
+        // Patterns sharing a literal share its index, so it is looked for once.
+        int LiteralIndex(string? literal)
+        {
+            if (literal is null) return -1;
+            int index = literals.IndexOf(literal);
+            if (index >= 0) return index;
+            literals.Add(literal);
+            return literals.Count - 1;
+        }
     }
 
     /// <summary>

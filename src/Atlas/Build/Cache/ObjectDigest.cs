@@ -67,10 +67,10 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
     /// <summary>A value whose type is only known at run time (a field typed as an object, an interface or an open class).</summary>
     private void Walk(Sink sink, object? value, int depth)
     {
-        switch (value)
+        if (value is null or string)
         {
-            case null: sink.Tag('N'); return;
-            case string s: sink.Tag('S'); sink.Text(s); return;
+            WriteString(sink, (string?)value);
+            return;
         }
         var plan = PlanFor(value.GetType());
         if (plan.Shortcut && shortcut!(value) is { } known) { sink.Tag('K'); sink.Text(known); return; }

@@ -14,9 +14,15 @@ namespace Atlas.Render.Templates;
 /// </summary>
 internal sealed class CompiledMemberAccessor(IObjectAccessor scriban, IReadOnlyDictionary<string, Func<object, object?>> getters) : IObjectAccessor
 {
+    /// <summary>The accessor for <paramref name="type"/>, its getters compiled once per type in <paramref name="compiled"/>
+    /// (shared by the pooled contexts of one template cache, which list members alike).</summary>
+    public static CompiledMemberAccessor For(Type type, IObjectAccessor scriban, TemplateContext context, object target,
+        System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyDictionary<string, Func<object, object?>>> compiled) =>
+        new(scriban, compiled.GetOrAdd(type, static (type, arg) => Getters(type, arg.scriban, arg.context, arg.target), (scriban, context, target)));
+
     /// <summary>Getters for the members Scriban lists for <paramref name="type"/>, each found as Scriban finds it: fields then
     /// properties of each type from the most derived up, the first member renamed to a name winning.</summary>
-    public static CompiledMemberAccessor For(Type type, IObjectAccessor scriban, TemplateContext context, object target)
+    private static IReadOnlyDictionary<string, Func<object, object?>> Getters(Type type, IObjectAccessor scriban, TemplateContext context, object target)
     {
         var names = new HashSet<string>(scriban.GetMembers(context, new SourceSpan(), target), StringComparer.Ordinal);
         var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
@@ -37,7 +43,7 @@ internal sealed class CompiledMemberAccessor(IObjectAccessor scriban, IReadOnlyD
                 getters[name] = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), o).Compile();
             }
         }
-        return new CompiledMemberAccessor(scriban, getters);
+        return getters;
     }
 
     public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)

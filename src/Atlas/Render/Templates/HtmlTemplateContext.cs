@@ -13,8 +13,12 @@ namespace Atlas.Render.Templates;
 /// </summary>
 internal sealed class HtmlTemplateContext : TemplateContext
 {
-    public HtmlTemplateContext(ITemplateLoader loader, IReadOnlyDictionary<string, Template> parsed)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyDictionary<string, Func<object, object?>>> getters;
+
+    public HtmlTemplateContext(ITemplateLoader loader, IReadOnlyDictionary<string, Template> parsed,
+        System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyDictionary<string, Func<object, object?>>> getters)
     {
+        this.getters = getters;
         TemplateLoader = loader;
         foreach (var (path, template) in parsed) CachedTemplates[path] = template;
         // Templates are presentation: a runaway loop is a template bug, not data.
@@ -31,15 +35,15 @@ internal sealed class HtmlTemplateContext : TemplateContext
             v as HtmlString ?? new HtmlString(Html.Escape(Convert.ToString(v, CultureInfo.InvariantCulture)))));
     }
 
-    /// <summary>The generator's own view models are read through compiled getters (<see cref="CompiledMemberAccessor"/>);
-    /// the context caches the accessor per type, so this runs once per type and context.</summary>
+    /// <summary>The generator's own view models are read through compiled getters (<see cref="CompiledMemberAccessor"/>,
+    /// compiled once per type for all the cache's contexts); the context caches the accessor per type.</summary>
     protected override IObjectAccessor GetMemberAccessorImpl(object target)
     {
         var scriban = base.GetMemberAccessorImpl(target);
         var type = target.GetType();
         return type.Assembly == typeof(HtmlTemplateContext).Assembly && MemberFilter is null && target is not IScriptObject
                && target is not System.Collections.IEnumerable && scriban is not null
-            ? CompiledMemberAccessor.For(type, scriban, this, target)
+            ? CompiledMemberAccessor.For(type, scriban, this, target, getters)
             : scriban!;
     }
 

@@ -14,6 +14,8 @@ public sealed class TemplateCache : ITemplateLoader
 {
     private readonly Dictionary<string, Template> templates = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentBag<HtmlTemplateContext> contexts = [];
+    // View models' compiled getters, per type, for every context of this cache.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyDictionary<string, Func<object, object?>>> getters = new();
 
     public TemplateCache(string templatesDir)
     {
@@ -88,7 +90,7 @@ public sealed class TemplateCache : ITemplateLoader
         }
     }
 
-    private HtmlTemplateContext NewContext() => new(this, templates) { MemberRenamer = StandardMemberRenamer.Default };
+    private HtmlTemplateContext NewContext() => new(this, templates, getters) { MemberRenamer = StandardMemberRenamer.Default };
 
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
     {
