@@ -115,7 +115,7 @@ public sealed class RelatedPassages
         for (int d = 0; d < n; d++) if (same[d] == d) groups.Add(d);
         var related = new RelatedPassage[n][];
         // One scorer per worker (each allocates its buffers once); groups handed out dynamically, as their sizes differ.
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, groups.Count, 16), () => new Scorer(n, termCount, programmes.Count),
+        if (groups.Count > 0) Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, groups.Count, 16), () => new Scorer(n, termCount, programmes.Count),
             (range, _, scorer) =>
             {
                 for (int g = range.Item1; g < range.Item2; g++)
