@@ -219,7 +219,7 @@
     };
   }
 
-  // ---------------------------------------------------------------- index access (format 4, BrowserIndexWriter.cs)
+  // ---------------------------------------------------------------- index access (format 5, BrowserIndexWriter.cs)
 
   function hasOwn(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
 
@@ -269,7 +269,11 @@
   function matchSet(meta, chunk, key) {
     var id = chunk + "|" + key;
     if (decoded[id]) return decoded[id];
-    var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(loaded[chunk][key]);
+    return (decoded[id] = decodeSet(meta, loaded[chunk][key]));
+  }
+
+  function decodeSet(meta, encoded) {
+    var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(encoded);
     var cb = meta.containerBits, chars = Math.ceil((1 << cb) / 6), container = -1;
     while (r.more()) {
       container += r.next() + 1;
@@ -288,7 +292,47 @@
         }
       }
     }
-    return (decoded[id] = bits);
+    return bits;
+  }
+
+  // ---------------------------------------------------------------- copies (format 5)
+  // Passages with the very same words (a resolution's wording repeated by many programmes) score alike for every
+  // query: impact pages list only the first copy of each. meta.reps: the first copies (absent when every passage is
+  // its own); r/N: per passage its first copy; c/N: per first copy its other copies.
+
+  var repsCache = null;
+  function repsBits(meta) {
+    if (!meta.reps) return null;
+    if (repsCache && repsCache.meta === meta) return repsCache.bits;
+    repsCache = { meta: meta, bits: decodeSet(meta, meta.reps) };
+    return repsCache.bits;
+  }
+
+  function repBlockName(meta, doc) { return "r/" + Math.floor(doc / meta.repBlock); }
+  /** The first copy of a passage (its r/ file loaded). */
+  function repOf(meta, doc) {
+    var block = Math.floor(doc / meta.repBlock), id = "r/" + block, reps = decoded[id];
+    if (!reps) {
+      var r = varintReader(loaded[id]), prev = -1, out = [];
+      while (r.more()) { var v = r.next(); prev += 1 + (v % 2 === 0 ? v / 2 : -(v + 1) / 2); out.push(prev); }
+      reps = decoded[id] = out;
+    }
+    return reps[doc - block * meta.repBlock];
+  }
+
+  function copiesName(meta, rep) {
+    var starts = meta.copies || [], lo = 0, hi = starts.length - 1;
+    if (hi < 0 || starts[0] > rep) return null;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= rep) lo = mid; else hi = mid - 1; }
+    return "c/" + lo;
+  }
+  /** A first copy and its other copies, in document order (its c/ file loaded). */
+  function copiesOf(meta, rep) {
+    var name = copiesName(meta, rep), data = name && loaded[name], out = [rep];
+    if (!data || !hasOwn(data, String(rep))) return out;
+    var r = varintReader(data[String(rep)]), last = rep;
+    while (r.more()) { last += r.next() + 1; out.push(last); }
+    return out;
   }
 
   function setAnd(a, b) { var out = new Uint32Array(a.length); for (var i = 0; i < a.length; i++) out[i] = a[i] & b[i]; return out; }
@@ -385,12 +429,13 @@
   // order and the impact pages list equal postings in document order, so such documents are not read.
   var TIE = 1 + 3e-5;
   var PAGE_BATCH = 3;      // lists read one page further per step
-  var SMALL_LIST = 512;    // postings of a list read whole at once
+  var SMALL_LIST = 512;    // a list of at most this many passages (of its first copies fewer) is read whole at once
   var TEXT_BATCH = 8;      // unresolved candidates scored from their stored text in one step
   var NEED_BATCH = 64;     // open candidates decided per step to choose the lists to read next
   var THEME_SAMPLE = 3;    // theme-mask files read for approximate theme counts on a large result set
   var EAGER_TEXTS = 1;      // per result asked for, passages scored from their text before the lists decide them
   var PHRASE_VERIFY = 4000;
+  var PHRASE_REP_FILES = 4; // r/ files a quoted phrase's check may read
   var PHRASE_TEXTS = 16;    // passages holding all of a quoted phrase's pairs checked from their stored text // postings a quoted phrase's words may have for every match to be checked exactly
 
   /** A term's impact list as far as it is loaded: postings seen (doc → posting) and the best impact left. */
@@ -419,11 +464,28 @@
     return tfPart(l.cache, l.entry[at + 1], l.entry[at + 2]);
   }
   function nextPageChunk(l) { return "i/" + l.entry[2 + 3 * l.pages]; }
-  function takePage(l) {
+  /**
+   * Reads the list's next page into its seen postings. With a filter the postings are renamed after the lowest
+   * passage of the filter among each first copy's copies (state.keyOf), those with none dropped.
+   */
+  function takePage(state, l) {
     var chunk = nextPageChunk(l), postings = page(chunk, (l.field) + ":" + l.term + ":" + l.pages);
-    for (var i = 0; i < postings.length; i++) l.seen.set(postings[i].doc, postings[i]);
     l.pages++;
+    if (state.keyOf) return keyed(state.keyOf, l, postings);
+    for (var i = 0; i < postings.length; i++) l.seen.set(postings[i].doc, postings[i]);
     return postings;
+  }
+
+  function keyed(keyOf, l, postings) {
+    var out = [];
+    for (var i = 0; i < postings.length; i++) {
+      var p = postings[i], k = keyOf.get(p.doc);
+      if (k === undefined) continue;
+      if (k !== p.doc) p = { doc: k, freq: p.freq, norm: p.norm, pos: p.pos, sole: p.sole };
+      l.seen.set(k, p);
+      out.push(p);
+    }
+    return out;
   }
 
   /** The sub-queries of each clause with their lists: what Lucene's BooleanQuery holds (SearchQuery.cs). */
@@ -521,6 +583,8 @@
   function matchPlan(meta, clauses) {
     var names = [];
     clauses.forEach(function (c) {
+      // A phrase's passages are those holding all its adjacent pairs (loadPairs), which hold its words too.
+      if (c.phrase) return;
       c.folded.forEach(function (t) { var e = entryOf(meta, "f", t); if (e) names.push("m/" + e[1]); });
       if (c.union) names.push(c.union);
       else c.expansions.forEach(function (t) { names.push("m/" + entryOf(meta, "f", t)[1]); });
@@ -529,12 +593,8 @@
   }
 
   function clauseSet(meta, c) {
+    if (c.phrase) return c.pairSet || new Uint32Array((meta.maxDoc + 31) >>> 5); // no pair in the atlas: no phrase
     var words = c.folded.map(function (t) { var e = entryOf(meta, "f", t); return e ? matchSet(meta, "m/" + e[1], "f:" + t) : null; });
-    if (c.phrase) {
-      if (words.some(function (w) { return !w; })) return new Uint32Array((meta.maxDoc + 31) >>> 5);
-      var all = words.reduce(setAnd);
-      return c.pairSet ? setAnd(all, c.pairSet) : all;
-    }
     var set = words[0] || new Uint32Array((meta.maxDoc + 31) >>> 5);
     if (c.union) return setOr(set, (c.unionSet = matchSet(meta, c.union, "u:" + c.folded[0])));
     c.expansions.forEach(function (t) { set = setOr(set, matchSet(meta, "m/" + entryOf(meta, "f", t)[1], "f:" + t)); });
@@ -761,7 +821,7 @@
       for (var i = 0; i < pairSets.length; i++) if (setHas(pairSets[i].pairSet, doc)) pairSets[i].pairLeft--;
     }
     lists.forEach(function (l) { l.seen.forEach(function (p, doc) { see(doc); }); });
-    function take(l) { var postings = takePage(l); for (var i = 0; i < postings.length; i++) see(postings[i].doc); }
+    function take(l) { var postings = takePage(state, l); for (var i = 0; i < postings.length; i++) see(postings[i].doc); }
 
     var top = [];      // best exact { doc, score }, at most `limit`, best first
     function better(x, y) { return x.score > y.score || (x.score === y.score && x.doc < y.doc); }
@@ -1051,7 +1111,9 @@
         return phraseCheck(state, clauses, all).then(function (exactMatches) {
           return filtered(state, all, options).then(function (f) {
             var count = setCount(f.kept);
-            var top = limit === 0 || count === 0 ? Promise.resolve([]) : topDocs(state, clauses, scored, f.kept, count, limit);
+            var top = limit === 0 || count === 0 ? Promise.resolve([]) : firstCopies(state, f.kept, options).then(function (view) {
+              return topDocs(state, clauses, scored, view.set, setCount(view.set), limit).then(function (hits) { return spread(state, view, hits, limit); });
+            });
             return top.then(function (hits) {
               return loadAll(unique(hits.map(function (h) { return storedName(meta, h.doc); }))).then(function () {
                 var results = hits.map(function (h) { return result(meta, clauses, scored, h.doc, h.score); });
@@ -1062,6 +1124,49 @@
           });
         });
       });
+    });
+  }
+
+  /**
+   * The passages the ranking works on: one per group of copies (identical passages score alike). Without a filter a
+   * group is in or out of the set as a whole, and its first copy stands for it. With a filter each group is named
+   * after its lowest passage the filter keeps (r/ of the kept passages tells the groups); pages are renamed so.
+   */
+  function firstCopies(state, kept, options) {
+    var meta = state.meta, reps = repsBits(meta);
+    if (!reps) return Promise.resolve({ set: kept, members: null });
+    if (!options.province && !options.theme) return Promise.resolve({ set: setAnd(kept, reps), members: null, copies: true });
+    var names = blocksOf(meta, kept, meta.repBlock).map(function (b) { return "r/" + b; });
+    return loadAll(names).then(function () {
+      var keyOf = new Map(), members = new Map(), set = new Uint32Array(kept.length);
+      setEach(kept, function (d) {
+        var r = repOf(meta, d), k = keyOf.get(r);
+        if (k === undefined) { keyOf.set(r, d); members.set(d, [d]); set[d >>> 5] |= 1 << (d & 31); }
+        else members.get(k).push(d);
+      });
+      // Lists read before (phrase checks) are renamed too.
+      Object.keys(state.lists).forEach(function (id) {
+        var l = state.lists[id], seen = l.seen;
+        l.seen = new Map();
+        keyed(keyOf, l, Array.from(seen.values()));
+      });
+      state.keyOf = keyOf;
+      return { set: set, members: members };
+    });
+  }
+
+  /** The ranked groups as passages: each group's passages in the set, best score first, then document order. */
+  function spread(state, view, hits, limit) {
+    if (!view.members && !view.copies) return Promise.resolve(hits);
+    var meta = state.meta;
+    var names = view.members ? [] : unique(hits.map(function (h) { return copiesName(meta, h.doc); }).filter(Boolean));
+    return loadAll(names).then(function () {
+      var out = [];
+      hits.forEach(function (h) {
+        (view.members ? view.members.get(h.doc) : copiesOf(meta, h.doc)).forEach(function (d) { out.push({ doc: d, score: h.score }); });
+      });
+      out.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
+      return out.slice(0, limit);
     });
   }
 
@@ -1093,11 +1198,15 @@
     if (postings > PHRASE_VERIFY) return Promise.resolve(false);
     var names = [];
     lists.forEach(function (l) { for (var p = l.pages; p < pageCount(l); p++) names.push("i/" + l.entry[2 + 3 * p]); });
-    return loadAll(unique(names)).then(function () {
-      lists.forEach(function (l) { while (!complete(l)) takePage(l); });
+    // The postings name first copies: each passage's first copy comes from r/ (skipped when that is many files).
+    var meta = state.meta, repNames = meta.reps ? blocksOf(meta, all, meta.repBlock).map(function (b) { return "r/" + b; }) : [];
+    if (repNames.length > PHRASE_REP_FILES) return Promise.resolve(false);
+    return loadAll(unique(names.concat(repNames))).then(function () {
+      lists.forEach(function (l) { while (!complete(l)) takePage(state, l); });
       setEach(all, function (doc) {
+        var first = meta.reps ? repOf(meta, doc) : doc;
         var ok = phrases.every(function (c) {
-          var positions = c.folded.map(function (t) { var p = state.lists["f:" + t].seen.get(doc); return p ? p.pos : []; });
+          var positions = c.folded.map(function (t) { var p = state.lists["f:" + t].seen.get(first); return p ? p.pos : []; });
           return phraseFreq(positions) > 0;
         });
         if (!ok) all[doc >>> 5] &= ~(1 << (doc & 31));

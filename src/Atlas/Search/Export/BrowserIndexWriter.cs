@@ -17,9 +17,10 @@ namespace Atlas.Search.Export;
 /// <param name="StoredBlock">Passages per stored-text file (a result loads only its own file).</param>
 /// <param name="ThemeBlock">Passages per theme-mask file (facets and the theme filter).</param>
 /// <param name="UnionBytes">A prefix whose expansions' match sets weigh more than this gets a precomputed union.</param>
-/// <param name="PairPages">An adjacent word pair in at least this many passages also gets impact pages (phrase bounds).</param>
+/// <param name="PairPages">An adjacent word pair in at least this many first copies also gets impact pages (phrase bounds).</param>
+/// <param name="RepBlock">Passages per file of the passage → first copy table (<c>r/</c>: filters map passages to their copies' postings).</param>
 public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkBytes = 2_000, int FirstPage = 64, int MaxPage = 512,
-    int StoredBlock = 4, int ThemeBlock = 512, int UnionBytes = 4_000, int PairPages = 256);
+    int StoredBlock = 4, int ThemeBlock = 512, int UnionBytes = 4_000, int PairPages = 256, int RepBlock = 2048);
 
 /// <summary>
 /// Writes the Lucene passage index as self-registering script files under <c>search/</c>
@@ -50,7 +51,9 @@ public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkByt
 /// </summary>
 public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 {
-    public const int Format = 4; // 3: stored files of 4 passages with shared section trails; 4: pair impact pages, sole-form flags
+    // 3: stored files of 4 passages with shared section trails; 4: pair impact pages, sole-form flags;
+    // 5: impact pages list first copies only (passages with the same words share one posting), copies in c/ and r/
+    public const int Format = 5;
 
     private readonly ExportLayout layout = layout ?? new ExportLayout();
 
@@ -92,9 +95,10 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     public void Write(IReadOnlyList<PassageRecord> passages, IReadOnlyList<Theme> themeRegistry, string searchDir)
     {
         Directory.CreateDirectory(searchDir);
-        foreach (var dir in new[] { "b", "d", "i", "m", "s", "t" }) Directory.CreateDirectory(Path.Combine(searchDir, dir));
+        foreach (var dir in new[] { "b", "c", "d", "i", "m", "r", "s", "t" }) Directory.CreateDirectory(Path.Combine(searchDir, dir));
         var corpus = ExportCorpus.Of(passages);
         int maxDoc = passages.Count;
+        var rep = corpus.Rep;
         var norms = corpus.Norms;
         var stats = new Dictionary<string, object>(StringComparer.Ordinal);
         var kCache = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -124,7 +128,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             var batch = terms.GetRange(from, Math.Min(PageBatch, terms.Count - from));
             var built = new List<(string Data, int Freq, int Norm)>[batch.Count];
             Parallel.For(0, batch.Count, i => built[i] = BuildPages(batch[i].Postings, batch[i].Index, norms, kCache[batch[i].Field],
-                batch[i].Postings == corpus.Exact ? corpus.Folded : null, corpus.FoldedOf));
+                batch[i].Postings == corpus.Exact ? corpus.Folded : null, corpus.FoldedOf, rep));
             for (int i = 0; i < batch.Count; i++)
             {
                 var t = batch[i];
@@ -183,7 +187,8 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             {
                 var pair = pairs[batch[i].Index];
                 sets[i] = DocSets.Encode(pair.Docs);
-                if (pair.Docs.Length >= layout.PairPages) pairPages[i] = BuildPages(pair.Docs, pair.Freqs, null, 0, norms, kCache["f"]);
+                var (repDocs, repFreqs) = FirstCopies(pair.Docs, pair.Freqs, rep);
+                if (repDocs.Length >= layout.PairPages) pairPages[i] = BuildPages(repDocs, repFreqs, null, null, norms, kCache["f"]);
             });
             for (int i = 0; i < batch.Count; i++)
             {
@@ -258,6 +263,28 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         Parallel.For(0, storedBlocks, block =>
             WriteScript(searchDir, $"s/{block}", w => WriteStoredBlock(w, passages, block, programmeIndex, norms, themeIndex, themeWidth)));
 
+        // Copies (ExportCorpus.Rep): per block of passages each one's first copy (r/), per first copy its other copies (c/).
+        int repBlocks = (maxDoc + layout.RepBlock - 1) / layout.RepBlock;
+        Parallel.For(0, repBlocks, block => WriteScript(searchDir, $"r/{block}", w => w.WriteStringValue(RepBlock(rep, block))));
+        var copies = new List<int>[maxDoc];
+        for (int d = 0; d < maxDoc; d++) if (rep[d] != d) (copies[rep[d]] ??= []).Add(d);
+        var memberChunks = new ChunkPacker(layout.ChunkBytes, "c");
+        var memberStarts = new List<int>();
+        var repDocs = new List<int>();
+        for (int d = 0; d < maxDoc; d++)
+        {
+            if (rep[d] == d) repDocs.Add(d);
+            if (copies[d] is not { } others) continue;
+            var gaps = new StringBuilder();
+            int last = d;
+            foreach (var o in others) { Base64Varint.Write(gaps, o - last - 1); last = o; }
+            int chunk = memberChunks.Add(d.ToString(System.Globalization.CultureInfo.InvariantCulture), gaps.ToString());
+            if (chunk == memberStarts.Count) memberStarts.Add(d);
+            WriteScripts(searchDir, memberChunks.TakeCompleted());
+        }
+        WriteScripts(searchDir, memberChunks.Finish());
+        copies = null;
+
         // Programme table: first document (delta) and province index, as varints.
         var programmeTable = new StringBuilder();
         int lastStart = 0;
@@ -289,6 +316,9 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             themeBlock = layout.ThemeBlock,
             themeWidth,
             programmes = programmeTable.ToString(),
+            reps = repDocs.Count == maxDoc ? null : DocSets.Encode(repDocs),
+            repBlock = layout.RepBlock,
+            copies = memberStarts,
             provinces,
             themes,
         };
@@ -323,42 +353,59 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     /// (freq, norm): freq, norm, count, then per posting the document (first absolute, then the gap) and its positions (gaps).
     /// </summary>
     private List<(string Data, int Freq, int Norm)> BuildPages(FieldPostings postings, int term, byte[] norms, double[] lengthCache,
-        FieldPostings? folded, int[] foldedOf)
+        FieldPostings? folded, int[] foldedOf, int[] rep)
     {
         int start = postings.TermStart[term], n = postings.DocFreq(term);
-        var docs = postings.Docs.AsSpan(start, n).ToArray();
-        var freqs = postings.Freqs.AsSpan(start, n).ToArray();
+        // Only first copies (ExportCorpus.Rep) are listed: a copy's posting is its first copy's.
+        int reps = 0;
+        for (int i = start; i < start + n; i++) if (rep[postings.Docs[i]] == postings.Docs[i]) reps++;
+        var docs = new int[reps];
+        var freqs = new int[reps];
+        var positionAt = new int[reps];
+        int at = postings.PositionBase[term], r = 0;
+        for (int i = start; i < start + n; i++)
+        {
+            int d = postings.Docs[i];
+            if (rep[d] == d) { docs[r] = d; freqs[r] = postings.Freqs[i]; positionAt[r++] = at; }
+            at += postings.Freqs[i];
+        }
         bool[]? sole = null;
         if (folded is not null)
         {
             // Exact form: per posting, whether it is the passage's only form of its folded word (same frequency), so the
             // client knows the folded posting (frequency and positions) from this one. Both lists are in document order.
-            sole = new bool[n];
+            sole = new bool[reps];
             int f = foldedOf[term], fStart = folded.TermStart[f], fEnd = fStart + folded.DocFreq(f), k = fStart;
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < reps; i++)
             {
                 while (k < fEnd && folded.Docs[k] < docs[i]) k++;
                 sole[i] = k < fEnd && folded.Docs[k] == docs[i] && folded.Freqs[k] == freqs[i];
             }
         }
-        return BuildPages(docs, freqs, postings.Positions, postings.PositionBase[term], norms, lengthCache, sole);
+        return BuildPages(docs, freqs, postings.Positions, positionAt, norms, lengthCache, sole);
+    }
+
+    /// <summary>The postings of first copies only (see <see cref="ExportCorpus.Rep"/>).</summary>
+    private static (int[] Docs, int[] Freqs) FirstCopies(int[] docs, int[] freqs, int[] rep)
+    {
+        int n = 0;
+        foreach (var d in docs) if (rep[d] == d) n++;
+        if (n == docs.Length) return (docs, freqs);
+        var outDocs = new int[n];
+        var outFreqs = new int[n];
+        for (int i = 0, k = 0; i < docs.Length; i++)
+            if (rep[docs[i]] == docs[i]) { outDocs[k] = docs[i]; outFreqs[k++] = freqs[i]; }
+        return (outDocs, outFreqs);
     }
 
     /// <summary>
     /// Pages of postings by impact (see above); <paramref name="positions"/> null for a pair's postings, which carry no
     /// positions (a pair's frequency is its two-word phrase frequency).
     /// </summary>
-    private List<(string Data, int Freq, int Norm)> BuildPages(int[] docs, int[] freqs, int[]? positions, int positionBase, byte[] norms,
+    private List<(string Data, int Freq, int Norm)> BuildPages(int[] docs, int[] freqs, int[]? positions, int[]? positionAt, byte[] norms,
         double[] lengthCache, bool[]? sole = null)
     {
         int n = docs.Length;
-        var positionAt = new int[n];
-        int at0 = positionBase;
-        for (int i = 0; i < n; i++)
-        {
-            positionAt[i] = at0;
-            at0 += freqs[i];
-        }
         var order = ImpactOrder(docs, freqs, norms, lengthCache);
         var pages = new List<(string Data, int Freq, int Norm)>();
         var sb = new StringBuilder();
@@ -384,7 +431,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
                     Base64Varint.Write(sb, sole is null ? gap : gap * 2 + (sole[order[k]] ? 1 : 0));
                     lastDoc = doc;
                     if (positions is null) continue;
-                    int lastPos = 0, from = positionAt[order[k]];
+                    int lastPos = 0, from = positionAt![order[k]];
                     for (int p = from; p < from + freqs[order[k]]; p++)
                     {
                         Base64Varint.Write(sb, positions[p] - lastPos);
@@ -539,6 +586,23 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             mask[i / 6] |= 1 << (i % 6);
         }
         return string.Concat(mask.Select(m => Base64Varint.Alphabet[m]));
+    }
+
+    /// <summary>
+    /// Per passage of the block its first copy, as varints: zigzag(first copy − previous passage's first copy − 1)
+    /// (the block's first passage counts from −1), so runs of copies of consecutive passages are one character each.
+    /// </summary>
+    private string RepBlock(int[] rep, int block)
+    {
+        var sb = new StringBuilder();
+        int end = Math.Min(rep.Length, (block + 1) * layout.RepBlock), previous = -1;
+        for (int doc = block * layout.RepBlock; doc < end; doc++)
+        {
+            long delta = rep[doc] - previous - 1L;
+            Base64Varint.Write(sb, delta >= 0 ? delta * 2 : -delta * 2 - 1);
+            previous = rep[doc];
+        }
+        return sb.ToString();
     }
 
     /// <summary>Per passage of the block its theme bit mask, 6 themes per base64 character.</summary>

@@ -63,6 +63,12 @@ internal sealed class ExportCorpus
     /// occurs in each (its two-word phrase frequency), in pair order.
     /// </summary>
     public required List<(int First, int Second, int[] Docs, int[] Freqs)> Pairs { get; init; }
+    /// <summary>
+    /// Per passage the lowest-numbered passage with the very same words at the very same positions (itself when it is
+    /// the first): such passages have the same postings, norm and score for every query, so the export lists only
+    /// the first of them in the impact pages (provincial programmes repeat a resolution's wording word for word).
+    /// </summary>
+    public required int[] Rep { get; init; }
 
     /// <summary>Both fields' terms with their postings, folded first (for checks).</summary>
     public IEnumerable<TermPostings> Terms =>
@@ -159,6 +165,7 @@ internal sealed class ExportCorpus
             MaxDoc = maxDoc, Norms = norms, SumTotalTermFreq = tokenCount,
             Folded = folded, Exact = exact, FoldedOf = foldedOf,
             Pairs = AdjacentPairs(foldedRank, doc),
+            Rep = Representatives(doc),
         };
     }
 
@@ -166,6 +173,45 @@ internal sealed class ExportCorpus
     private sealed record Tokens(int[][] Ids, int[]?[] Gapped)
     {
         public int Position(int doc, int k) => Gapped[doc] is { } p ? p[k] : k;
+    }
+
+    /// <summary>Each passage's first copy: the lowest-numbered passage with the same word ids and positions.</summary>
+    private static int[] Representatives(Tokens tokens)
+    {
+        int maxDoc = tokens.Ids.Length;
+        var rep = new int[maxDoc];
+        var first = new Dictionary<int, int>(maxDoc);
+        var chains = new List<int>[maxDoc];
+        for (int d = 0; d < maxDoc; d++)
+        {
+            rep[d] = d;
+            int h = Hash(tokens.Ids[d], tokens.Gapped[d]);
+            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(first, h, out bool exists);
+            if (!exists) { slot = d; continue; }
+            // Same hash: compare with every distinct passage of that hash seen so far (almost always one).
+            var candidates = chains[slot] ??= [slot];
+            bool found = false;
+            foreach (var c in candidates)
+                if (tokens.Ids[c].AsSpan().SequenceEqual(tokens.Ids[d]) && GapsEqual(tokens.Gapped[c], tokens.Gapped[d]))
+                {
+                    rep[d] = c;
+                    found = true;
+                    break;
+                }
+            if (!found) candidates.Add(d);
+        }
+        return rep;
+
+        static bool GapsEqual(int[]? a, int[]? b) => a is null ? b is null : b is not null && a.AsSpan().SequenceEqual(b);
+
+        static int Hash(int[] ids, int[]? gapped)
+        {
+            var h = new HashCode();
+            h.Add(ids.Length);
+            foreach (var id in ids) h.Add(id);
+            if (gapped is not null) foreach (var p in gapped) h.Add(p);
+            return h.ToHashCode();
+        }
     }
 
     /// <summary>Rank of each string in ordinal order.</summary>
