@@ -273,6 +273,7 @@
   }
 
   function decodeSet(meta, encoded) {
+    if (encoded.charAt(0) === "~") return decodeTemplated(meta, encoded);
     var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(encoded);
     var cb = meta.containerBits, chars = Math.ceil((1 << cb) / 6), container = -1;
     while (r.more()) {
@@ -295,10 +296,37 @@
     return bits;
   }
 
+  /**
+   * A set told per programme relative to its template, an earlier programme of the same length (CopyTemplates.cs):
+   * the listed places of a programme flip its template's set at the same places.
+   */
+  function decodeTemplated(meta, encoded) {
+    var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(encoded.slice(1));
+    var starts = programmes(meta).starts, tmpl = templatesOf(meta), skip = r.more() ? r.next() : Infinity;
+    for (var p = 0; p < starts.length; p++) {
+      var from = starts[p], to = p + 1 < starts.length ? starts[p + 1] : meta.maxDoc, q = tmpl[p];
+      if (q >= 0) for (var i = 0, src = starts[q]; from + i < to; i++) if (setHas(bits, src + i)) bits[(from + i) >>> 5] |= 1 << ((from + i) & 31);
+      if (skip > 0) { skip--; continue; }
+      var count = r.next() + 1, place = -1;
+      for (var k = 0; k < count; k++) { place += r.next() + 1; bits[(from + place) >>> 5] ^= 1 << ((from + place) & 31); }
+      skip = r.more() ? r.next() : Infinity;
+    }
+    return bits;
+  }
+
+  var templateCache = null;
+  function templatesOf(meta) {
+    if (templateCache && templateCache.meta === meta) return templateCache.list;
+    var list = [], r = varintReader(meta.templates || ""), p = 0;
+    while (r.more()) { var back = r.next(); list.push(back ? p - back : -1); p++; }
+    templateCache = { meta: meta, list: list };
+    return list;
+  }
+
   // ---------------------------------------------------------------- copies (format 5)
   // Passages with the very same words (a resolution's wording repeated by many programmes) score alike for every
   // query: impact pages list only the first copy of each. meta.reps: the first copies (absent when every passage is
-  // its own); r/N: per passage its first copy; c/N: per first copy its other copies.
+  // its own); r/N: per passage its first copy; x/N (with the text) and e/N: per first copy its other copies.
 
   var repsCache = null;
   function repsBits(meta) {
@@ -320,27 +348,30 @@
     return reps[doc - block * meta.repBlock];
   }
 
-  function copiesName(meta, rep) {
-    var starts = meta.copies || [], lo = 0, hi = starts.length - 1;
-    if (hi < 0 || starts[0] > rep) return null;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= rep) lo = mid; else hi = mid - 1; }
-    return "c/" + lo;
-  }
-  /** A first copy and its other copies, in document order (its c/ file loaded). */
+  /**
+   * A first copy and its other copies, in document order (its x/ file loaded): x/ lists the first few with their
+   * count and, when there are more, the e/ file listing all (used when it is loaded). { docs, more: e/ file or null }
+   */
   function copiesOf(meta, rep) {
-    var name = copiesName(meta, rep), data = name && loaded[name], out = [rep];
-    if (!data || !hasOwn(data, String(rep))) return out;
-    var r = varintReader(data[String(rep)]), last = rep;
+    var entry = textOf(meta, rep)[2], out = [rep], key = String(rep);
+    if (!entry) return { docs: out, more: null };
+    var r = varintReader(entry), count = r.next(), more = null;
+    if (count > meta.copyTier) {
+      more = "e/" + r.next();
+      if (loaded[more]) { r = varintReader(loaded[more][key]); more = null; }
+    }
+    var last = rep;
     while (r.more()) { last += r.next() + 1; out.push(last); }
-    return out;
+    return { docs: out, more: more };
   }
 
   function setAnd(a, b) { var out = new Uint32Array(a.length); for (var i = 0; i < a.length; i++) out[i] = a[i] & b[i]; return out; }
   function setOr(a, b) { var out = new Uint32Array(a.length); for (var i = 0; i < a.length; i++) out[i] = a[i] | b[i]; return out; }
   function setHas(bits, doc) { return (bits[doc >>> 5] & (1 << (doc & 31))) !== 0; }
+  function popcount(v) { var x = v - ((v >>> 1) & 0x55555555); x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24; }
   function setCount(bits) {
     var n = 0;
-    for (var i = 0; i < bits.length; i++) { var x = bits[i] - ((bits[i] >>> 1) & 0x55555555); x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); n += (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24; }
+    for (var i = 0; i < bits.length; i++) n += popcount(bits[i]);
     return n;
   }
   function setEach(bits, fn) {
@@ -785,11 +816,31 @@
     return ub * MARGIN;
   }
 
+  // s/: what a result shows of a passage, x/: the text (and norm byte) of first copies, by their rank among them.
   function storedName(meta, doc) { return "s/" + Math.floor(doc / meta.storedBlock); }
   function storedRow(meta, doc) {
     var block = Math.floor(doc / meta.storedBlock);
     return loaded["s/" + block].d[doc - block * meta.storedBlock];
   }
+  var rankCache = null;
+  function repRank(meta, rep) {
+    var bits = repsBits(meta);
+    if (!bits) return rep;
+    if (!rankCache || rankCache.meta !== meta) {
+      var before = new Int32Array(bits.length + 1);
+      for (var w = 0; w < bits.length; w++) before[w + 1] = before[w] + popcount(bits[w]);
+      rankCache = { meta: meta, before: before };
+    }
+    return rankCache.before[rep >>> 5] + (rep & 31 ? popcount(bits[rep >>> 5] << (32 - (rep & 31))) : 0);
+  }
+  function textName(meta, rep) { return "x/" + Math.floor(repRank(meta, rep) / meta.textBlock); }
+  /** [text, norm byte] of a first copy (its x/ file loaded). */
+  function textOf(meta, rep) {
+    var rank = repRank(meta, rep), block = Math.floor(rank / meta.textBlock);
+    return loaded["x/" + block][rank - block * meta.textBlock];
+  }
+  /** The first copy of a passage whose s/ file is loaded. */
+  function rowRep(meta, doc) { return doc - storedRow(meta, doc)[4]; }
 
   /**
    * The best `limit` documents of `set` by Lucene's score, then document order. Impact pages are read best first
@@ -872,10 +923,11 @@
 
     function textResolve(docs) {
       state.stats.texts += docs.length;
-      return loadAll(unique(docs.map(function (d) { return storedName(meta, d); }))).then(function () {
+      var repOf = function (d) { return state.repOfKey ? state.repOfKey.get(d) : d; };
+      return loadAll(unique(docs.map(function (d) { return textName(meta, repOf(d)); }))).then(function () {
         docs.forEach(function (d) {
-          var row = storedRow(meta, d), feats = textFeatures(scored, row[3]);
-          var sc = matchesAll(clauses, feats) ? exactScore(scored, feats, row[4]) : null;
+          var text = textOf(meta, repOf(d)), feats = textFeatures(scored, text[0]);
+          var sc = matchesAll(clauses, feats) ? exactScore(scored, feats, text[1]) : null;
           byText.set(d, sc);
           if (setHas(set, d)) offer(d, sc);
         });
@@ -1115,8 +1167,9 @@
               return topDocs(state, clauses, scored, view.set, setCount(view.set), limit).then(function (hits) { return spread(state, view, hits, limit); });
             });
             return top.then(function (hits) {
-              return loadAll(unique(hits.map(function (h) { return storedName(meta, h.doc); }))).then(function () {
-                var results = hits.map(function (h) { return result(meta, clauses, scored, h.doc, h.score); });
+              var names = hits.map(function (h) { return storedName(meta, h.doc); }).concat(hits.map(function (h) { return textName(meta, h.rep); }));
+              return loadAll(unique(names)).then(function () {
+                var results = hits.map(function (h) { return result(meta, clauses, scored, h.doc, h.score, h.rep); });
                 f.facets.exact = f.facets.exact && exactMatches;
                 return { results: results, total: count, facets: f.facets, clauses: clauses, exact: exactMatches, stats: state.stats };
               });
@@ -1138,10 +1191,10 @@
     if (!options.province && !options.theme) return Promise.resolve({ set: setAnd(kept, reps), members: null, copies: true });
     var names = blocksOf(meta, kept, meta.repBlock).map(function (b) { return "r/" + b; });
     return loadAll(names).then(function () {
-      var keyOf = new Map(), members = new Map(), set = new Uint32Array(kept.length);
+      var keyOf = new Map(), repOfKey = new Map(), members = new Map(), set = new Uint32Array(kept.length);
       setEach(kept, function (d) {
         var r = repOf(meta, d), k = keyOf.get(r);
-        if (k === undefined) { keyOf.set(r, d); members.set(d, [d]); set[d >>> 5] |= 1 << (d & 31); }
+        if (k === undefined) { keyOf.set(r, d); repOfKey.set(d, r); members.set(d, [d]); set[d >>> 5] |= 1 << (d & 31); }
         else members.get(k).push(d);
       });
       // Lists read before (phrase checks) are renamed too.
@@ -1151,23 +1204,34 @@
         keyed(keyOf, l, Array.from(seen.values()));
       });
       state.keyOf = keyOf;
+      state.repOfKey = repOfKey;
       return { set: set, members: members };
     });
   }
 
   /** The ranked groups as passages: each group's passages in the set, best score first, then document order. */
   function spread(state, view, hits, limit) {
-    if (!view.members && !view.copies) return Promise.resolve(hits);
+    if (!view.members && !view.copies) return Promise.resolve(hits.map(function (h) { return { doc: h.doc, score: h.score, rep: h.doc }; }));
     var meta = state.meta;
-    var names = view.members ? [] : unique(hits.map(function (h) { return copiesName(meta, h.doc); }).filter(Boolean));
-    return loadAll(names).then(function () {
-      var out = [];
+    var names = view.members ? [] : unique(hits.map(function (h) { return textName(meta, h.doc); }));
+    function gather() {
+      var out = [], more = [];
       hits.forEach(function (h) {
-        (view.members ? view.members.get(h.doc) : copiesOf(meta, h.doc)).forEach(function (d) { out.push({ doc: d, score: h.score }); });
+        var c = view.members ? { docs: view.members.get(h.doc), more: null } : copiesOf(meta, h.doc);
+        var rep = state.repOfKey ? state.repOfKey.get(h.doc) : h.doc;
+        c.docs.forEach(function (d) { out.push({ doc: d, score: h.score, rep: rep }); });
+        if (c.more) more.push({ name: c.more, last: c.docs[c.docs.length - 1], score: h.score });
       });
       out.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
-      return out.slice(0, limit);
-    });
+      out = out.slice(0, limit);
+      // A group whose listed copies all made the page may have more that belong on it.
+      var k = out[out.length - 1];
+      var needed = out.length < limit ? more : more.filter(function (m) { return m.score > k.score || (m.score === k.score && m.last < k.doc); });
+      needed = needed.filter(function (m) { return out.some(function (o) { return o.doc === m.last; }); });
+      if (!needed.length) return out;
+      return loadAll(unique(needed.map(function (m) { return m.name; }))).then(gather);
+    }
+    return loadAll(names).then(gather);
   }
 
   /**
@@ -1182,11 +1246,14 @@
       // Few passages hold every pair of the phrase: their stored text (shown as results anyway) decides and scores them.
       var docs = [];
       setEach(all, function (d) { docs.push(d); });
-      return loadAll(unique(docs.map(function (d) { return storedName(state.meta, d); }))).then(function () {
+      var meta = state.meta;
+      return loadAll(unique(docs.map(function (d) { return storedName(meta, d); }))).then(function () {
+        return loadAll(unique(docs.map(function (d) { return textName(meta, rowRep(meta, d)); })));
+      }).then(function () {
         docs.forEach(function (d) {
-          var row = storedRow(state.meta, d), feats = textFeatures(clauses, row[3]);
+          var text = textOf(meta, rowRep(meta, d)), feats = textFeatures(clauses, text[0]);
           var ok = matchesAll(clauses, feats);
-          state.byText.set(d, ok ? exactScore(clauses, feats, row[4]) : null);
+          state.byText.set(d, ok ? exactScore(clauses, feats, text[1]) : null);
           if (!ok) all[d >>> 5] &= ~(1 << (d & 31));
         });
         return true;
@@ -1270,11 +1337,12 @@
     });
   }
 
-  function result(meta, clauses, scored, doc, sc) {
+  function result(meta, clauses, scored, doc, sc, rep) {
     var block = Math.floor(doc / meta.storedBlock), data = loaded["s/" + block];
     var row = data.d[doc - block * meta.storedBlock], prog = data.p.filter(function (p) { return p[0] === row[0]; })[0];
     var province = meta.provinces[programmes(meta).provinces[row[0]]];
-    var ws = words(row[3]), feats = textFeatures(scored, row[3], ws);
+    var text = textOf(meta, rep)[0];
+    var ws = words(text), feats = textFeatures(scored, text, ws);
     var exact = new Set(), folded = new Set(), matches = [];
     clauses.forEach(function (c, ci) {
       var found = null;
@@ -1286,9 +1354,9 @@
       });
       if (found) matches.push({ clause: c.input, term: found.terms.join(" "), how: found.how });
     });
-    var snip = snippet(row[3], function (w) { return exact.has(w.term) || folded.has(fold(w.term)); }, ws);
+    var snip = snippet(text, function (w) { return exact.has(w.term) || folded.has(fold(w.term)); }, ws);
     var url = "programmes/" + prog[1] + ".html#" + row[1];
-    var themes = decodeStoredThemes(row[5] || "").map(function (i) { return meta.themes[i][0]; });
+    var themes = decodeStoredThemes(row[3] || "").map(function (i) { return meta.themes[i][0]; });
     return {
       url: url, href: siteRoot + url, doc: doc, slug: prog[1], passage: row[1],
       programme: prog[2], province: province[1], provinceSlug: province[0], section: data.c[row[2]],
