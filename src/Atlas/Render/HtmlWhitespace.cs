@@ -13,7 +13,9 @@ namespace Atlas.Render;
 public sealed class HtmlWhitespace(TextWriter inner) : TextWriter
 {
     private readonly StringBuilder pending = new(); // a whitespace run not yet written
-    private readonly StringBuilder tagName = new();
+    // The tag's name as read so far (at most ten chars): a fixed buffer, as a string per tag was most of the writer's garbage.
+    private readonly char[] tagName = new char[10];
+    private int tagLength;
     private bool pendingBreak, inTag, readingName, preserve;
 
     public override Encoding Encoding => inner.Encoding;
@@ -103,7 +105,7 @@ public sealed class HtmlWhitespace(TextWriter inner) : TextWriter
         inner.Write('<');
         inTag = true;
         readingName = true;
-        tagName.Clear();
+        tagLength = 0;
         return buffer[1..];
     }
 
@@ -112,10 +114,10 @@ public sealed class HtmlWhitespace(TextWriter inner) : TextWriter
     {
         foreach (var c in chars)
         {
-            if (c == '<') tagName.Clear(); // "<<p": the tag is the last '<''s
-            else if (c == '/' && tagName.Length == 0) tagName.Append('/');
+            if (c == '<') tagLength = 0; // "<<p": the tag is the last '<''s
+            else if (c == '/' && tagLength == 0) tagName[tagLength++] = '/';
             else if (c is ' ' or '\t' or '\n' or '\r' or '/') { readingName = false; return; }
-            else if (tagName.Length < 10) tagName.Append(char.ToLowerInvariant(c));
+            else if (tagLength < 10) tagName[tagLength++] = char.ToLowerInvariant(c);
         }
     }
 
@@ -123,8 +125,8 @@ public sealed class HtmlWhitespace(TextWriter inner) : TextWriter
     {
         inTag = false;
         readingName = false;
-        if (tagName.Length is < 3 or > 9) return;
-        var name = tagName.ToString();
+        if (tagLength is < 3 or > 9) return;
+        var name = tagName.AsSpan(0, tagLength);
         if (name is "pre" or "textarea") preserve = true;
         else if (name is "/pre" or "/textarea") preserve = false;
     }

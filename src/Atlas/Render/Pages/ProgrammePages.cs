@@ -48,7 +48,7 @@ public sealed record RelatedPassageText(string Province, string Citation, string
 public sealed record RelatedView(string Href, string Province, string Citation, string Excerpt)
 {
     /// <summary>Its link as <c>partials/related-link</c> renders it: the same on every page of a folder and language
-    /// that lists this passage, so rendered once (<see cref="ProgrammePages.Wording.Link"/>).</summary>
+    /// that lists this passage, so rendered once (<see cref="ProgrammePages.Wording.View"/>).</summary>
     public HtmlString? Link { get; init; }
 }
 
@@ -169,6 +169,7 @@ public sealed class ProgrammePages : ISitePage
         var bySection = p.Passages.ToLookup(x => x.SectionId ?? "", StringComparer.Ordinal);
         var related = ap.Analysis.Related.ToLookup(r => r.PassageId, StringComparer.Ordinal);
         var depthOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var folder = Wording.FolderOf(at);
 
         foreach (var entry in DocumentOrder.Of(p))
         {
@@ -181,7 +182,7 @@ public sealed class ProgrammePages : ISitePage
                     Citation.InSection(citation, s.Citation), s.Citation, SectionThemes(site, ap, bySection[s.Id].ToList(), at), []));
             }
             else if (entry.Passage is { } passage)
-                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related, wording, citation));
+                body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related, wording, citation, folder));
         }
 
         return new ProgrammeView(
@@ -214,35 +215,41 @@ public sealed class ProgrammePages : ISitePage
     }
 
     private static BodyBlock PassageBlock(SiteWriter site, AnalysedProgramme ap, Passage passage, int depth, PageLinks at,
-        ILookup<string, RelatedPassage> relatedByPassage, Wording wording, string citation)
+        ILookup<string, RelatedPassage> relatedByPassage, Wording wording, string citation, string folder)
     {
         var linker = site.Lookup.Linker;
         int[]? own = null; // this passage's words: hashed only when it has related passages to compare with
-        var keyed = new List<(RelatedView R, bool Same)>();
+        List<RelatedView>? related = null;
+        // Grouped by wording (all of this passage's own wording in one group), groups in the order of their first member:
+        // a passage has a handful of related passages, so a scan of the groups so far beats building a lookup for each.
+        List<(string Key, bool Same, List<RelatedView> Passages)>? members = null;
         foreach (var r in relatedByPassage[passage.Id])
         {
             if (wording.Other(site, r.OtherSlug, r.OtherPassageId) is not { } other) continue;
-            var view = new RelatedView(at.Programme(r.OtherSlug, r.OtherPassageId), other.Province, other.Citation, other.Excerpt);
-            keyed.Add((view with { Link = wording.Link(site, at, r.OtherSlug, r.OtherPassageId, view) },
-                Wording.Same(own ??= wording.Of(ap.Programme.Slug, passage), other.Words)));
+            var view = wording.View(site, at, folder, r.OtherSlug, r.OtherPassageId, other);
+            var same = Wording.Same(own ??= wording.Of(ap.Programme.Slug, passage), other.Words);
+            (related ??= []).Add(view);
+            members ??= [];
+            var key = same ? "\0" : view.Excerpt;
+            var index = -1;
+            for (var i = 0; i < members.Count; i++)
+                if (string.Equals(members[i].Key, key, StringComparison.Ordinal)) { index = i; break; }
+            if (index < 0) members.Add((key, same, [view]));
+            else members[index].Passages.Add(view);
         }
-        var related = keyed.Select(x => x.R).ToList();
-        // Grouped by wording (all of this passage's own wording in one group), groups in the order of their first member:
-        // a passage has a handful of related passages, so a scan of the groups so far beats building a lookup for each.
-        var members = new List<(string Key, bool Same, List<RelatedView> Passages)>();
-        foreach (var (r, same) in keyed)
+        var groups = new RelatedGroup[members?.Count ?? 0];
+        for (var i = 0; i < groups.Length; i++)
         {
-            var key = same ? "\0" : r.Excerpt;
-            var index = members.FindIndex(g => string.Equals(g.Key, key, StringComparison.Ordinal));
-            if (index < 0) members.Add((key, same, [r]));
-            else members[index].Passages.Add(r);
+            var (key, same, passages) = members![i];
+            groups[i] = new RelatedGroup(passages, same ? null : key, same);
         }
-        var groups = members.Select(g => new RelatedGroup(g.Passages, g.Same ? null : g.Key, g.Same)).ToList();
+        var fields = passage.Fields.Count == 0 ? [] : new FieldView[passage.Fields.Count];
+        for (var i = 0; i < fields.Length; i++) fields[i] = new FieldView(passage.Fields[i].Label, linker.Link(passage.Fields[i].Value, at));
         return new BodyBlock(
             false, passage.Id, depth, null, passage.Marker, linker.Link(passage.Text, at),
             Citation.InSection(citation, passage.Citation), passage.Citation, [],
-            passage.Fields.Select(f => new FieldView(f.Label, linker.Link(f.Value, at))).ToList(),
-            related,
+            fields,
+            related ?? (IReadOnlyList<RelatedView>)[],
             ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && SharedLanguage.IsMostlyShared(shared))
         {
             RelatedGroups = groups,
@@ -258,37 +265,43 @@ public sealed class ProgrammePages : ISitePage
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), int[]> words = new();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), RelatedPassageText?> others = new();
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Folder, string Slug, string Id), HtmlString> links = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Folder, string Slug, string Id), RelatedView> views = new();
 
-        public int[] Of(string slug, Passage passage) => words.GetOrAdd((slug, passage.Id), _ => Hashes(passage.Text));
+        public int[] Of(string slug, Passage passage) => words.GetOrAdd((slug, passage.Id), static (_, text) => Hashes(text), passage.Text);
 
         /// <summary>
-        /// The link to a related passage, rendered once per language and folder of the pages listing it: its href is
-        /// relative to the page's folder and its words are in the page's language, and nothing else of the page reaches it.
-        /// At scale a passage is listed on hundreds of pages.
+        /// A related passage as the pages of one language and folder (<paramref name="folder"/>, <see cref="FolderOf"/>)
+        /// list it, with its link rendered: its href is relative to the page's folder and its words are in the page's
+        /// language, and nothing else of the page reaches it. At scale a passage is listed on hundreds of pages, so the view
+        /// is made once and shared by all of them (it used to be made again, with its href, on each).
         /// </summary>
-        public HtmlString Link(SiteWriter site, PageLinks at, string slug, string passageId, RelatedView view)
-        {
-            var folder = at.SitePath[..(at.SitePath.LastIndexOf('/') + 1)];
-            return links.GetOrAdd((at.Language.Code, folder, slug, passageId),
-                static (_, arg) => arg.site.Fragment("partials/related-link", arg.at.Language, "r", arg.view), (site, at, view));
-        }
+        public RelatedView View(SiteWriter site, PageLinks at, string folder, string slug, string passageId, RelatedPassageText other) =>
+            views.GetOrAdd((at.Language.Code, folder, slug, passageId), static (key, arg) =>
+            {
+                var view = new RelatedView(arg.at.Programme(key.Slug, key.Id), arg.other.Province, arg.other.Citation, arg.other.Excerpt);
+                return view with { Link = arg.site.Fragment("partials/related-link", arg.at.Language, "r", view) };
+            }, (site, at, other));
+
+        /// <summary>The folder of a page ("programmes/", "en/programmes/"): relative links from it are the same on all its pages.</summary>
+        public static string FolderOf(PageLinks at) => at.SitePath[..(at.SitePath.LastIndexOf('/') + 1)];
 
         /// <summary>
         /// What a page shows of a passage of another programme (null when there is no such passage): the same on every page
         /// that lists it, and at scale a passage is the related passage of hundreds of others, so it is made once per render.
         /// </summary>
         public RelatedPassageText? Other(SiteWriter site, string slug, string passageId) =>
-            others.GetOrAdd((slug, passageId), key => site.Lookup.Passage(key.Item1, key.Item2) is { } other
+            others.GetOrAdd((slug, passageId), static (key, arg) => arg.site.Lookup.Passage(key.Item1, key.Item2) is { } other
                 ? new RelatedPassageText(other.Programme.Programme.Metadata.Province ?? other.Programme.Programme.Slug,
-                    other.Passage.Citation, Excerpt(other.Passage.Text), Of(key.Item1, other.Passage))
-                : null);
+                    other.Passage.Citation, Excerpt(other.Passage.Text), arg.wording.Of(key.Item1, other.Passage))
+                : null, (site, wording: this));
 
         /// <summary>FNV-1a of each lower-cased word: a fixed hash, so the result is the same in every run.</summary>
         private static int[] Hashes(string text)
         {
             // Collected, sorted and made distinct in one array rather than through a set: the same sorted distinct hashes.
-            var hashes = new int[text.Length / 2 + 1];
+            // A word takes at least two chars with its separator: the buffer is borrowed, only the result is kept.
+            var rented = System.Buffers.ArrayPool<int>.Shared.Rent(text.Length / 2 + 1);
+            var hashes = rented;
             var count = 0;
             const uint offset = 2166136261, prime = 16777619;
             uint hash = offset;
@@ -313,7 +326,9 @@ public sealed class ProgrammePages : ISitePage
             var distinct = 0;
             for (var i = 0; i < sorted.Length; i++)
                 if (distinct == 0 || sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
-            return sorted[..distinct].ToArray();
+            var result = sorted[..distinct].ToArray();
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
+            return result;
         }
 
         /// <summary>

@@ -40,11 +40,26 @@ internal sealed class CompiledMemberAccessor(IObjectAccessor scriban, IReadOnlyD
                 if (!names.Contains(name) || getters.ContainsKey(name)) continue;
                 var o = Expression.Parameter(typeof(object));
                 var read = Expression.PropertyOrField(Expression.Convert(o, t), member.Name);
-                getters[name] = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), o).Compile();
+                getters[name] = Expression.Lambda<Func<object, object?>>(Boxed(read), o).Compile();
             }
         }
         return getters;
     }
+
+    /// <summary>The member's value as an object: flags and small numbers as shared boxes, since a programme page reads
+    /// such members of every passage (a new box per read was tens of megabytes per build); anything else boxed as usual.</summary>
+    private static Expression Boxed(Expression read)
+    {
+        if (read.Type == typeof(bool))
+            return Expression.Condition(read, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)));
+        if (read.Type == typeof(int)) return Expression.Call(typeof(CompiledMemberAccessor).GetMethod(nameof(Box), BindingFlags.NonPublic | BindingFlags.Static)!, read);
+        return Expression.Convert(read, typeof(object));
+    }
+
+    private static readonly object True = true, False = false;
+    private static readonly object[] SmallInts = Enumerable.Range(0, 256).Select(i => (object)i).ToArray();
+
+    private static object Box(int value) => (uint)value < (uint)SmallInts.Length ? SmallInts[value] : value;
 
     public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
     {

@@ -22,14 +22,22 @@ public sealed partial class DocumentLinker(IEnumerable<string> knownIds)
     {
         var escaped = Html.Escape(text);
         if (known.Count == 0) return new HtmlString(escaped);
-        var result = NumberPattern().Replace(escaped, m =>
+        // Every match replaced left to right, as Regex.Replace does, but without a callback and its closure per text or a
+        // Match per number: most passages name no known document and keep their escaped string as is.
+        System.Text.StringBuilder? linked = null;
+        var done = 0;
+        foreach (var m in NumberPattern().EnumerateMatches(escaped))
         {
-            var id = Slugs.From(m.Value);
-            return known.Contains(id)
-                ? $"<a class=\"doc-ref\" href=\"{Html.Escape(from.Resolution(id))}\">{m.Value}</a>"
-                : m.Value;
-        });
-        return new HtmlString(result);
+            var number = escaped.Substring(m.Index, m.Length);
+            var id = Slugs.From(number);
+            if (!known.Contains(id)) continue;
+            linked ??= new System.Text.StringBuilder(escaped.Length + 64);
+            linked.Append(escaped, done, m.Index - done)
+                .Append("<a class=\"doc-ref\" href=\"").Append(Html.Escape(from.Resolution(id))).Append("\">").Append(number).Append("</a>");
+            done = m.Index + m.Length;
+        }
+        if (linked is null) return new HtmlString(escaped);
+        return new HtmlString(linked.Append(escaped, done, escaped.Length - done).ToString());
     }
 
     /// <summary>The known document ids mentioned in <paramref name="text"/>, in order of first mention.</summary>
