@@ -850,7 +850,7 @@
    * falls while the k-th score only rises, so a candidate once below the k-th score is dropped for good. A step costs
    * the postings it reads plus the candidates still open, not everything seen so far.
    */
-  function topDocs(state, clauses, scored, set, count, limit) {
+  function topDocs(state, clauses, scored, set, count, limit, membersOf) {
     var meta = state.meta, lists = [], byText = state.byText;
     scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); }); });
     scored.forEach(function (c) { (c.pairLists || []).forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); });
@@ -874,20 +874,40 @@
     lists.forEach(function (l) { l.seen.forEach(function (p, doc) { see(doc); }); });
     function take(l) { var postings = takePage(state, l); for (var i = 0; i < postings.length; i++) see(postings[i].doc); }
 
-    var top = [];      // best exact { doc, score }, at most `limit`, best first
+    // Best exact { doc, score } groups of copies, best first, as many as hold the first `limit` passages. A group
+    // stands for its passages (membersOf: those known, in document order; at least the group's own number), so
+    // the k-th passage is found among the groups' members: a group of many copies fills the page alone.
+    var top = [], kthCache = null;
     function better(x, y) { return x.score > y.score || (x.score === y.score && x.doc < y.doc); }
     function offer(doc, score) {
       if (score === null) return;
-      var h = { doc: doc, score: score };
-      if (top.length >= limit && !better(h, top[top.length - 1])) return;
+      var h = { doc: doc, score: score }, k = kth();
+      if (k && !better(h, k)) return;
       for (var t = 0; t < top.length; t++) if (top[t].doc === doc) return; // offered again (scored from its text earlier)
       var i = top.length;
       top.push(h);
       while (i > 0 && better(h, top[i - 1])) { top[i] = top[i - 1]; i--; }
       top[i] = h;
-      if (top.length > limit) top.pop();
+      kthCache = null;
+      k = kth();
+      if (k) while (top.length && better(k, top[top.length - 1])) top.pop();
     }
-    function kth() { return top.length >= limit ? top[limit - 1] : null; }
+    /** The k-th passage { doc, score } of the groups in top, or null while they hold fewer than `limit`. */
+    function kth() {
+      if (kthCache !== null) return kthCache || null;
+      var cum = 0, found = null;
+      for (var i = 0; i < top.length && !found;) {
+        var score = top[i].score, docs = [];
+        for (; i < top.length && top[i].score === score; i++) docs = docs.concat(membersOf ? membersOf(top[i].doc) : [top[i].doc]);
+        if (cum + docs.length >= limit) {
+          docs.sort(function (x, y) { return x - y; });
+          found = { doc: docs[limit - cum - 1], score: score };
+        }
+        cum += docs.length;
+      }
+      kthCache = found || false;
+      return found;
+    }
     function theta() { var k = kth(); return k ? k.score * TIE : -Infinity; }
     function kthScore() { var k = kth(); return k ? k.score : -Infinity; }
     // Lucene breaks score ties by document number: a passage whose bound is within float noise of the k-th score
@@ -927,6 +947,7 @@
       return loadAll(unique(docs.map(function (d) { return textName(meta, repOf(d)); }))).then(function () {
         docs.forEach(function (d) {
           var text = textOf(meta, repOf(d)), feats = textFeatures(scored, text[0]);
+          kthCache = null;
           var sc = matchesAll(clauses, feats) ? exactScore(scored, feats, text[1]) : null;
           byText.set(d, sc);
           if (setHas(set, d)) offer(d, sc);
@@ -992,7 +1013,7 @@
       need.forEach(push);
       var unseen = unseenLeft();
       var unseenOpen = unseen > 0 && (unseen > th || (unseen >= kthScore() && unseenBelow(kth().doc)));
-      if (!need.length && !unseenOpen) return Promise.resolve(top.slice(0, limit));
+      if (!need.length && !unseenOpen) return Promise.resolve(top.slice());
       // The best candidates, when no unread passage can beat them, are scored from their text now: they are the likely
       // results (whose stored text is read anyway), and their scores raise the k-th score that prunes the rest.
       // At most EAGER_TEXTS · limit passages in all: copies of one passage tie and would each be read.
@@ -1004,7 +1025,7 @@
         // Documents no list shows (cannot happen with complete lists, kept as a safe end): read them from the set.
         var rest = [];
         setEach(set, function (d) { if (!setHas(seenBits, d) && !byText.has(d)) rest.push(d); });
-        if (!rest.length) return Promise.resolve(top.slice(0, limit));
+        if (!rest.length) return Promise.resolve(top.slice());
         rest.forEach(function (d) { seenBits[d >>> 5] |= 1 << (d & 31); seenCount++; });
         return textResolve(rest).then(step);
       }
@@ -1046,7 +1067,7 @@
     if (count <= TEXT_BATCH) {
       var all = [];
       setEach(set, function (d) { all.push(d); });
-      return textResolve(all).then(function () { return top.slice(0, limit); });
+      return textResolve(all).then(function () { return top.slice(); });
     }
     return startPages().then(step);
   }
@@ -1164,7 +1185,7 @@
           return filtered(state, all, options).then(function (f) {
             var count = setCount(f.kept);
             var top = limit === 0 || count === 0 ? Promise.resolve([]) : firstCopies(state, f.kept, options).then(function (view) {
-              return topDocs(state, clauses, scored, view.set, setCount(view.set), limit).then(function (hits) { return spread(state, view, hits, limit); });
+              return topDocs(state, clauses, scored, view.set, setCount(view.set), limit, view.membersOf).then(function (hits) { return spread(state, view, hits, limit); });
             });
             return top.then(function (hits) {
               var names = hits.map(function (h) { return storedName(meta, h.doc); }).concat(hits.map(function (h) { return textName(meta, h.rep); }));
@@ -1188,7 +1209,11 @@
   function firstCopies(state, kept, options) {
     var meta = state.meta, reps = repsBits(meta);
     if (!reps) return Promise.resolve({ set: kept, members: null });
-    if (!options.province && !options.theme) return Promise.resolve({ set: setAnd(kept, reps), members: null, copies: true });
+    if (!options.province && !options.theme) return Promise.resolve({
+      set: setAnd(kept, reps), members: null, copies: true,
+      // A group's copies are known once its text (x/) is loaded: the first few, enough for a page of results.
+      membersOf: function (rep) { return loaded[textName(meta, rep)] ? copiesOf(meta, rep).docs : [rep]; }
+    });
     var names = blocksOf(meta, kept, meta.repBlock).map(function (b) { return "r/" + b; });
     return loadAll(names).then(function () {
       var keyOf = new Map(), repOfKey = new Map(), members = new Map(), set = new Uint32Array(kept.length);
@@ -1205,7 +1230,7 @@
       });
       state.keyOf = keyOf;
       state.repOfKey = repOfKey;
-      return { set: set, members: members };
+      return { set: set, members: members, membersOf: function (key) { return members.get(key); } };
     });
   }
 

@@ -23,7 +23,7 @@ namespace Atlas.Search.Export;
 /// <param name="RepBlock">Passages per file of the passage → first copy table (<c>r/</c>: filters map passages to their copies' postings).</param>
 public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkBytes = 2_000, int FirstPage = 64, int MaxPage = 512,
     int StoredBlock = 16, int ThemeBlock = 512, int UnionBytes = 4_000, int PairPages = 256, int RepBlock = 2048,
-    int CopyTier = 15, int TextBlock = 4);
+    int CopyTier = 15, int TextBlock = 1);
 
 /// <summary>
 /// Writes the Lucene passage index as self-registering script files under <c>search/</c>
