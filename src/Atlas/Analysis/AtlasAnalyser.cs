@@ -23,6 +23,10 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
         var themeClassifier = new ThemeClassifier(themes, themeOverrides);
         var targets = new TargetExtractor(indicators);
         var results = new ProgrammeAnalysis[programmes.Count];
+        // Across programmes: related passages and shared language see the whole corpus. They start first and run beside the
+        // per-programme analyses, which fill the cores while their sequential steps (numbering terms, merging) run.
+        var relatedTask = Task.Run(() => RelatedPassages.Analyse(programmes));
+        var sharedTask = Task.Run(() => SharedLanguage.Analyse(programmes));
         // Per programme in parallel; each result lands at its programme's index, so the order is fixed.
         Parallel.For(0, programmes.Count, i =>
         {
@@ -40,9 +44,8 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
                 References = ReferenceExtractor.Extract(p),
             };
         });
-        // Across programmes: related passages and shared language see the whole corpus.
-        var related = RelatedPassages.Analyse(programmes);
-        var shared = SharedLanguage.Analyse(programmes);
+        var related = relatedTask.GetAwaiter().GetResult();
+        var shared = sharedTask.GetAwaiter().GetResult();
         for (int i = 0; i < results.Length; i++)
             results[i] = results[i] with { Related = related[i], SharedShare = shared[i].Share, SharedSpans = shared[i].Spans, OwnShare = shared[i].OwnShare };
         return programmes.Select((p, i) => new AnalysedProgramme(p, results[i])).ToList();

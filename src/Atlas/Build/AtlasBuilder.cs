@@ -49,6 +49,7 @@ public sealed record BuildResult(
 public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progress = null)
 {
     private readonly List<StageTiming> timings = [];
+    private GcLog? gcLog;
 
     /// <summary>Ingest every source and write content/programmes/*.md and the report; no site output.</summary>
     public (IReadOnlyList<AnalysedProgramme> Programmes, IngestReport Report) IngestAll()
@@ -98,6 +99,13 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
 
     /// <summary>The whole build. site/ is replaced only if every stage succeeded and the site checks pass.</summary>
     public BuildResult Build()
+    {
+        using var log = gcLog = Environment.GetEnvironmentVariable("ATLAS_MEMLOG") == "gc" ? new GcLog() : null;
+        try { return BuildLogged(); }
+        finally { log?.Print(Console.Error); }
+    }
+
+    private BuildResult BuildLogged()
     {
         // The site the last incremental build replaced is deleted while ingest and analysis work (disk work beside CPU
         // stages); render waits for it, because unlinking and creating tens of thousands of files at once contend in the
@@ -176,8 +184,12 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             {
                 Publisher.Replace(staging, options.SiteDir, trash);
             });
-            reuse?.Save();
-            checkedPages?.Save();
+            // What the next build needs to carry pages over and to skip reading them: only now, as it describes site/.
+            if (reuse is not null) Time("cache (pages)", () =>
+            {
+                reuse.Save();
+                checkedPages?.Save();
+            });
             return new BuildResult(report, timings, [], true, null) {
                 PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0, PagesCheckedFromCache = checkedPages?.KnownCount ?? 0,
                 SearchFilesRecycled = recycled?.Reused ?? 0,
@@ -249,6 +261,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     private T Time<T>(string stage, Func<T> work)
     {
         progress?.Report(stage + "…");
+        gcLog?.Enter(stage);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var result = work();

@@ -273,6 +273,7 @@
   }
 
   function decodeSet(meta, encoded) {
+    if (encoded.charAt(0) === "~") return decodeTemplated(meta, encoded);
     var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(encoded);
     var cb = meta.containerBits, chars = Math.ceil((1 << cb) / 6), container = -1;
     while (r.more()) {
@@ -295,10 +296,37 @@
     return bits;
   }
 
+  /**
+   * A set told per programme relative to its template, an earlier programme of the same length (CopyTemplates.cs):
+   * the listed places of a programme flip its template's set at the same places.
+   */
+  function decodeTemplated(meta, encoded) {
+    var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(encoded.slice(1));
+    var starts = programmes(meta).starts, tmpl = templatesOf(meta), skip = r.more() ? r.next() : Infinity;
+    for (var p = 0; p < starts.length; p++) {
+      var from = starts[p], to = p + 1 < starts.length ? starts[p + 1] : meta.maxDoc, q = tmpl[p];
+      if (q >= 0) for (var i = 0, src = starts[q]; from + i < to; i++) if (setHas(bits, src + i)) bits[(from + i) >>> 5] |= 1 << ((from + i) & 31);
+      if (skip > 0) { skip--; continue; }
+      var count = r.next() + 1, place = -1;
+      for (var k = 0; k < count; k++) { place += r.next() + 1; bits[(from + place) >>> 5] ^= 1 << ((from + place) & 31); }
+      skip = r.more() ? r.next() : Infinity;
+    }
+    return bits;
+  }
+
+  var templateCache = null;
+  function templatesOf(meta) {
+    if (templateCache && templateCache.meta === meta) return templateCache.list;
+    var list = [], r = varintReader(meta.templates || ""), p = 0;
+    while (r.more()) { var back = r.next(); list.push(back ? p - back : -1); p++; }
+    templateCache = { meta: meta, list: list };
+    return list;
+  }
+
   // ---------------------------------------------------------------- copies (format 5)
   // Passages with the very same words (a resolution's wording repeated by many programmes) score alike for every
   // query: impact pages list only the first copy of each. meta.reps: the first copies (absent when every passage is
-  // its own); r/N: per passage its first copy; c/N: per first copy its other copies.
+  // its own); r/N: per passage its first copy; x/N (with the text) and e/N: per first copy its other copies.
 
   var repsCache = null;
   function repsBits(meta) {
@@ -320,27 +348,30 @@
     return reps[doc - block * meta.repBlock];
   }
 
-  function copiesName(meta, rep) {
-    var starts = meta.copies || [], lo = 0, hi = starts.length - 1;
-    if (hi < 0 || starts[0] > rep) return null;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= rep) lo = mid; else hi = mid - 1; }
-    return "c/" + lo;
-  }
-  /** A first copy and its other copies, in document order (its c/ file loaded). */
+  /**
+   * A first copy and its other copies, in document order (its x/ file loaded): x/ lists the first few with their
+   * count and, when there are more, the e/ file listing all (used when it is loaded). { docs, more: e/ file or null }
+   */
   function copiesOf(meta, rep) {
-    var name = copiesName(meta, rep), data = name && loaded[name], out = [rep];
-    if (!data || !hasOwn(data, String(rep))) return out;
-    var r = varintReader(data[String(rep)]), last = rep;
+    var entry = textOf(meta, rep)[2], out = [rep], key = String(rep);
+    if (!entry) return { docs: out, more: null };
+    var r = varintReader(entry), count = r.next(), more = null;
+    if (count > meta.copyTier) {
+      more = "e/" + r.next();
+      if (loaded[more]) { r = varintReader(loaded[more][key]); more = null; }
+    }
+    var last = rep;
     while (r.more()) { last += r.next() + 1; out.push(last); }
-    return out;
+    return { docs: out, more: more };
   }
 
   function setAnd(a, b) { var out = new Uint32Array(a.length); for (var i = 0; i < a.length; i++) out[i] = a[i] & b[i]; return out; }
   function setOr(a, b) { var out = new Uint32Array(a.length); for (var i = 0; i < a.length; i++) out[i] = a[i] | b[i]; return out; }
   function setHas(bits, doc) { return (bits[doc >>> 5] & (1 << (doc & 31))) !== 0; }
+  function popcount(v) { var x = v - ((v >>> 1) & 0x55555555); x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24; }
   function setCount(bits) {
     var n = 0;
-    for (var i = 0; i < bits.length; i++) { var x = bits[i] - ((bits[i] >>> 1) & 0x55555555); x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); n += (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24; }
+    for (var i = 0; i < bits.length; i++) n += popcount(bits[i]);
     return n;
   }
   function setEach(bits, fn) {
@@ -785,11 +816,31 @@
     return ub * MARGIN;
   }
 
+  // s/: what a result shows of a passage, x/: the text (and norm byte) of first copies, by their rank among them.
   function storedName(meta, doc) { return "s/" + Math.floor(doc / meta.storedBlock); }
   function storedRow(meta, doc) {
     var block = Math.floor(doc / meta.storedBlock);
     return loaded["s/" + block].d[doc - block * meta.storedBlock];
   }
+  var rankCache = null;
+  function repRank(meta, rep) {
+    var bits = repsBits(meta);
+    if (!bits) return rep;
+    if (!rankCache || rankCache.meta !== meta) {
+      var before = new Int32Array(bits.length + 1);
+      for (var w = 0; w < bits.length; w++) before[w + 1] = before[w] + popcount(bits[w]);
+      rankCache = { meta: meta, before: before };
+    }
+    return rankCache.before[rep >>> 5] + (rep & 31 ? popcount(bits[rep >>> 5] << (32 - (rep & 31))) : 0);
+  }
+  function textName(meta, rep) { return "x/" + Math.floor(repRank(meta, rep) / meta.textBlock); }
+  /** [text, norm byte] of a first copy (its x/ file loaded). */
+  function textOf(meta, rep) {
+    var rank = repRank(meta, rep), block = Math.floor(rank / meta.textBlock);
+    return loaded["x/" + block][rank - block * meta.textBlock];
+  }
+  /** The first copy of a passage whose s/ file is loaded. */
+  function rowRep(meta, doc) { return doc - storedRow(meta, doc)[4]; }
 
   /**
    * The best `limit` documents of `set` by Lucene's score, then document order. Impact pages are read best first
@@ -799,11 +850,20 @@
    * falls while the k-th score only rises, so a candidate once below the k-th score is dropped for good. A step costs
    * the postings it reads plus the candidates still open, not everything seen so far.
    */
-  function topDocs(state, clauses, scored, set, count, limit) {
+  function topDocs(state, clauses, scored, set, count, limit, membersOf) {
     var meta = state.meta, lists = [], byText = state.byText;
     scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); }); });
     scored.forEach(function (c) { (c.pairLists || []).forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); });
-    var first = lists.filter(function (l) { return l.pages === 0 && !complete(l); });
+    // First pages of the lists that bound something no other list bounds: a phrase's words are not read first when
+    // its pairs have lists (a phrase occurs at most as often as each pair; its candidates are scored from their text).
+    var firstNeeded = new Set();
+    scored.forEach(function (c) {
+      c.subs.forEach(function (s) {
+        if (s.exists && (s.lists.length === 1 || !(c.pairLists && c.pairLists.length))) s.lists.forEach(function (l) { firstNeeded.add(l); });
+      });
+      (c.pairLists || []).forEach(function (l) { firstNeeded.add(l); });
+    });
+    var first = lists.filter(function (l) { return l.pages === 0 && !complete(l) && firstNeeded.has(l); });
     scored.forEach(function (c) {
       if (!c.pairSet) return;
       var docs = [], both = setAnd(set, c.pairSet);
@@ -823,20 +883,40 @@
     lists.forEach(function (l) { l.seen.forEach(function (p, doc) { see(doc); }); });
     function take(l) { var postings = takePage(state, l); for (var i = 0; i < postings.length; i++) see(postings[i].doc); }
 
-    var top = [];      // best exact { doc, score }, at most `limit`, best first
+    // Best exact { doc, score } groups of copies, best first, as many as hold the first `limit` passages. A group
+    // stands for its passages (membersOf: those known, in document order; at least the group's own number), so
+    // the k-th passage is found among the groups' members: a group of many copies fills the page alone.
+    var top = [], kthCache = null;
     function better(x, y) { return x.score > y.score || (x.score === y.score && x.doc < y.doc); }
     function offer(doc, score) {
       if (score === null) return;
-      var h = { doc: doc, score: score };
-      if (top.length >= limit && !better(h, top[top.length - 1])) return;
+      var h = { doc: doc, score: score }, k = kth();
+      if (k && !better(h, k)) return;
       for (var t = 0; t < top.length; t++) if (top[t].doc === doc) return; // offered again (scored from its text earlier)
       var i = top.length;
       top.push(h);
       while (i > 0 && better(h, top[i - 1])) { top[i] = top[i - 1]; i--; }
       top[i] = h;
-      if (top.length > limit) top.pop();
+      kthCache = null;
+      k = kth();
+      if (k) while (top.length && better(k, top[top.length - 1])) top.pop();
     }
-    function kth() { return top.length >= limit ? top[limit - 1] : null; }
+    /** The k-th passage { doc, score } of the groups in top, or null while they hold fewer than `limit`. */
+    function kth() {
+      if (kthCache !== null) return kthCache || null;
+      var cum = 0, found = null;
+      for (var i = 0; i < top.length && !found;) {
+        var score = top[i].score, docs = [];
+        for (; i < top.length && top[i].score === score; i++) docs = docs.concat(membersOf ? membersOf(top[i].doc) : [top[i].doc]);
+        if (cum + docs.length >= limit) {
+          docs.sort(function (x, y) { return x - y; });
+          found = { doc: docs[limit - cum - 1], score: score };
+        }
+        cum += docs.length;
+      }
+      kthCache = found || false;
+      return found;
+    }
     function theta() { var k = kth(); return k ? k.score * TIE : -Infinity; }
     function kthScore() { var k = kth(); return k ? k.score : -Infinity; }
     // Lucene breaks score ties by document number: a passage whose bound is within float noise of the k-th score
@@ -872,10 +952,12 @@
 
     function textResolve(docs) {
       state.stats.texts += docs.length;
-      return loadAll(unique(docs.map(function (d) { return storedName(meta, d); }))).then(function () {
+      var repOf = function (d) { return state.repOfKey ? state.repOfKey.get(d) : d; };
+      return loadAll(unique(docs.map(function (d) { return textName(meta, repOf(d)); }))).then(function () {
         docs.forEach(function (d) {
-          var row = storedRow(meta, d), feats = textFeatures(scored, row[3]);
-          var sc = matchesAll(clauses, feats) ? exactScore(scored, feats, row[4]) : null;
+          var text = textOf(meta, repOf(d)), feats = textFeatures(scored, text[0]);
+          kthCache = null;
+          var sc = matchesAll(clauses, feats) ? exactScore(scored, feats, text[1]) : null;
           byText.set(d, sc);
           if (setHas(set, d)) offer(d, sc);
         });
@@ -940,7 +1022,7 @@
       need.forEach(push);
       var unseen = unseenLeft();
       var unseenOpen = unseen > 0 && (unseen > th || (unseen >= kthScore() && unseenBelow(kth().doc)));
-      if (!need.length && !unseenOpen) return Promise.resolve(top.slice(0, limit));
+      if (!need.length && !unseenOpen) return Promise.resolve(top.slice());
       // The best candidates, when no unread passage can beat them, are scored from their text now: they are the likely
       // results (whose stored text is read anyway), and their scores raise the k-th score that prunes the rest.
       // At most EAGER_TEXTS · limit passages in all: copies of one passage tie and would each be read.
@@ -952,7 +1034,7 @@
         // Documents no list shows (cannot happen with complete lists, kept as a safe end): read them from the set.
         var rest = [];
         setEach(set, function (d) { if (!setHas(seenBits, d) && !byText.has(d)) rest.push(d); });
-        if (!rest.length) return Promise.resolve(top.slice(0, limit));
+        if (!rest.length) return Promise.resolve(top.slice());
         rest.forEach(function (d) { seenBits[d >>> 5] |= 1 << (d & 31); seenCount++; });
         return textResolve(rest).then(step);
       }
@@ -994,7 +1076,7 @@
     if (count <= TEXT_BATCH) {
       var all = [];
       setEach(set, function (d) { all.push(d); });
-      return textResolve(all).then(function () { return top.slice(0, limit); });
+      return textResolve(all).then(function () { return top.slice(); });
     }
     return startPages().then(step);
   }
@@ -1112,11 +1194,12 @@
           return filtered(state, all, options).then(function (f) {
             var count = setCount(f.kept);
             var top = limit === 0 || count === 0 ? Promise.resolve([]) : firstCopies(state, f.kept, options).then(function (view) {
-              return topDocs(state, clauses, scored, view.set, setCount(view.set), limit).then(function (hits) { return spread(state, view, hits, limit); });
+              return topDocs(state, clauses, scored, view.set, setCount(view.set), limit, view.membersOf).then(function (hits) { return spread(state, view, hits, limit); });
             });
             return top.then(function (hits) {
-              return loadAll(unique(hits.map(function (h) { return storedName(meta, h.doc); }))).then(function () {
-                var results = hits.map(function (h) { return result(meta, clauses, scored, h.doc, h.score); });
+              var names = hits.map(function (h) { return storedName(meta, h.doc); }).concat(hits.map(function (h) { return textName(meta, h.rep); }));
+              return loadAll(unique(names)).then(function () {
+                var results = hits.map(function (h) { return result(meta, clauses, scored, h.doc, h.score, h.rep); });
                 f.facets.exact = f.facets.exact && exactMatches;
                 return { results: results, total: count, facets: f.facets, clauses: clauses, exact: exactMatches, stats: state.stats };
               });
@@ -1135,13 +1218,17 @@
   function firstCopies(state, kept, options) {
     var meta = state.meta, reps = repsBits(meta);
     if (!reps) return Promise.resolve({ set: kept, members: null });
-    if (!options.province && !options.theme) return Promise.resolve({ set: setAnd(kept, reps), members: null, copies: true });
+    if (!options.province && !options.theme) return Promise.resolve({
+      set: setAnd(kept, reps), members: null, copies: true,
+      // A group's copies are known once its text (x/) is loaded: the first few, enough for a page of results.
+      membersOf: function (rep) { return loaded[textName(meta, rep)] ? copiesOf(meta, rep).docs : [rep]; }
+    });
     var names = blocksOf(meta, kept, meta.repBlock).map(function (b) { return "r/" + b; });
     return loadAll(names).then(function () {
-      var keyOf = new Map(), members = new Map(), set = new Uint32Array(kept.length);
+      var keyOf = new Map(), repOfKey = new Map(), members = new Map(), set = new Uint32Array(kept.length);
       setEach(kept, function (d) {
         var r = repOf(meta, d), k = keyOf.get(r);
-        if (k === undefined) { keyOf.set(r, d); members.set(d, [d]); set[d >>> 5] |= 1 << (d & 31); }
+        if (k === undefined) { keyOf.set(r, d); repOfKey.set(d, r); members.set(d, [d]); set[d >>> 5] |= 1 << (d & 31); }
         else members.get(k).push(d);
       });
       // Lists read before (phrase checks) are renamed too.
@@ -1151,23 +1238,34 @@
         keyed(keyOf, l, Array.from(seen.values()));
       });
       state.keyOf = keyOf;
-      return { set: set, members: members };
+      state.repOfKey = repOfKey;
+      return { set: set, members: members, membersOf: function (key) { return members.get(key); } };
     });
   }
 
   /** The ranked groups as passages: each group's passages in the set, best score first, then document order. */
   function spread(state, view, hits, limit) {
-    if (!view.members && !view.copies) return Promise.resolve(hits);
+    if (!view.members && !view.copies) return Promise.resolve(hits.map(function (h) { return { doc: h.doc, score: h.score, rep: h.doc }; }));
     var meta = state.meta;
-    var names = view.members ? [] : unique(hits.map(function (h) { return copiesName(meta, h.doc); }).filter(Boolean));
-    return loadAll(names).then(function () {
-      var out = [];
+    var names = view.members ? [] : unique(hits.map(function (h) { return textName(meta, h.doc); }));
+    function gather() {
+      var out = [], more = [];
       hits.forEach(function (h) {
-        (view.members ? view.members.get(h.doc) : copiesOf(meta, h.doc)).forEach(function (d) { out.push({ doc: d, score: h.score }); });
+        var c = view.members ? { docs: view.members.get(h.doc), more: null } : copiesOf(meta, h.doc);
+        var rep = state.repOfKey ? state.repOfKey.get(h.doc) : h.doc;
+        c.docs.forEach(function (d) { out.push({ doc: d, score: h.score, rep: rep }); });
+        if (c.more) more.push({ name: c.more, last: c.docs[c.docs.length - 1], score: h.score });
       });
       out.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
-      return out.slice(0, limit);
-    });
+      out = out.slice(0, limit);
+      // A group whose listed copies all made the page may have more that belong on it.
+      var k = out[out.length - 1];
+      var needed = out.length < limit ? more : more.filter(function (m) { return m.score > k.score || (m.score === k.score && m.last < k.doc); });
+      needed = needed.filter(function (m) { return out.some(function (o) { return o.doc === m.last; }); });
+      if (!needed.length) return out;
+      return loadAll(unique(needed.map(function (m) { return m.name; }))).then(gather);
+    }
+    return loadAll(names).then(gather);
   }
 
   /**
@@ -1182,11 +1280,14 @@
       // Few passages hold every pair of the phrase: their stored text (shown as results anyway) decides and scores them.
       var docs = [];
       setEach(all, function (d) { docs.push(d); });
-      return loadAll(unique(docs.map(function (d) { return storedName(state.meta, d); }))).then(function () {
+      var meta = state.meta;
+      return loadAll(unique(docs.map(function (d) { return storedName(meta, d); }))).then(function () {
+        return loadAll(unique(docs.map(function (d) { return textName(meta, rowRep(meta, d)); })));
+      }).then(function () {
         docs.forEach(function (d) {
-          var row = storedRow(state.meta, d), feats = textFeatures(clauses, row[3]);
+          var text = textOf(meta, rowRep(meta, d)), feats = textFeatures(clauses, text[0]);
           var ok = matchesAll(clauses, feats);
-          state.byText.set(d, ok ? exactScore(clauses, feats, row[4]) : null);
+          state.byText.set(d, ok ? exactScore(clauses, feats, text[1]) : null);
           if (!ok) all[d >>> 5] &= ~(1 << (d & 31));
         });
         return true;
@@ -1270,11 +1371,12 @@
     });
   }
 
-  function result(meta, clauses, scored, doc, sc) {
+  function result(meta, clauses, scored, doc, sc, rep) {
     var block = Math.floor(doc / meta.storedBlock), data = loaded["s/" + block];
     var row = data.d[doc - block * meta.storedBlock], prog = data.p.filter(function (p) { return p[0] === row[0]; })[0];
     var province = meta.provinces[programmes(meta).provinces[row[0]]];
-    var ws = words(row[3]), feats = textFeatures(scored, row[3], ws);
+    var text = textOf(meta, rep)[0];
+    var ws = words(text), feats = textFeatures(scored, text, ws);
     var exact = new Set(), folded = new Set(), matches = [];
     clauses.forEach(function (c, ci) {
       var found = null;
@@ -1286,9 +1388,9 @@
       });
       if (found) matches.push({ clause: c.input, term: found.terms.join(" "), how: found.how });
     });
-    var snip = snippet(row[3], function (w) { return exact.has(w.term) || folded.has(fold(w.term)); }, ws);
+    var snip = snippet(text, function (w) { return exact.has(w.term) || folded.has(fold(w.term)); }, ws);
     var url = "programmes/" + prog[1] + ".html#" + row[1];
-    var themes = decodeStoredThemes(row[5] || "").map(function (i) { return meta.themes[i][0]; });
+    var themes = decodeStoredThemes(row[3] || "").map(function (i) { return meta.themes[i][0]; });
     return {
       url: url, href: siteRoot + url, doc: doc, slug: prog[1], passage: row[1],
       programme: prog[2], province: province[1], provinceSlug: province[0], section: data.c[row[2]],

@@ -87,8 +87,10 @@ public sealed class RelatedPassages
 
         // Inverted index over the telling terms only: a term in more than maxDf passages says little and costs much.
         int maxDf = Math.Clamp(n / 50, 50, MaxPostings);
+        var same = SameVectors(docs);
         var queries = new (int Term, float Weight)[n][];
-        Parallel.For(0, n, d => queries[d] = Query(docs[d], df, maxDf));
+        Parallel.For(0, n, d => { if (same[d] == d) queries[d] = Query(docs[d], df, maxDf); });
+        for (int d = 0; d < n; d++) queries[d] ??= queries[same[d]]; // one vector, one query
         var postingStart = new int[termCount + 1];
         foreach (var q in queries) foreach (var (t, _) in q) postingStart[t + 1]++;
         for (int t = 0; t < termCount; t++) postingStart[t + 1] += postingStart[t];
@@ -100,18 +102,30 @@ public sealed class RelatedPassages
 
         var programmeOf = new int[n];
         for (int d = 0; d < n; d++) programmeOf[d] = docs[d].Programme;
-        var same = SameVectors(docs);
+        // Passages with one vector (copies of one text) ask one query: its candidates are ranked once for all of them, and
+        // each copy takes the best of those outside its own programme. Groups in order of their first passage.
+        var groupStart = new int[n + 1];
+        foreach (var v in same) groupStart[v + 1]++;
+        for (int d = 0; d < n; d++) groupStart[d + 1] += groupStart[d];
+        var members = new int[n];
+        var filled = new int[n];
+        for (int d = 0; d < n; d++) members[groupStart[same[d]] + filled[same[d]]++] = d; // ascending passage order
+        filled = null;
+        var groups = new List<int>();
+        for (int d = 0; d < n; d++) if (same[d] == d) groups.Add(d);
         var related = new RelatedPassage[n][];
-        // One scorer per worker, handed out in a fixed number of chunks (each worker allocates its buffers once).
-        int chunks = Math.Max(1, Math.Min(n, Environment.ProcessorCount * 4));
-        var scorers = new System.Collections.Concurrent.ConcurrentBag<Scorer>();
-        Parallel.For(0, chunks, c =>
-        {
-            if (!scorers.TryTake(out var scorer)) scorer = new Scorer(n, termCount);
-            for (int d = (int)((long)n * c / chunks); d < (int)((long)n * (c + 1) / chunks); d++)
-                related[d] = scorer.Best(d, docs, programmeOf, same, queries[d], postings, postingStart, programmes);
-            scorers.Add(scorer);
-        });
+        // One scorer per worker (each allocates its buffers once); groups handed out dynamically, as their sizes differ.
+        if (groups.Count > 0) Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, groups.Count, 16), () => new Scorer(n, termCount, programmes.Count),
+            (range, _, scorer) =>
+            {
+                for (int g = range.Item1; g < range.Item2; g++)
+                {
+                    int v = groups[g];
+                    scorer.Group(v, members.AsSpan(groupStart[v], groupStart[v + 1] - groupStart[v]), docs, programmeOf, same, queries[v],
+                        postings, postingStart, programmes, related);
+                }
+                return scorer;
+            }, _ => { });
 
         var perProgramme = new List<RelatedPassage>[programmes.Count];
         for (int p = 0; p < programmes.Count; p++) perProgramme[p] = [];
@@ -217,18 +231,17 @@ public sealed class RelatedPassages
         return eligible.ToArray();
     }
 
-    /// <summary>One thread's scoring buffers: partial scores per passage and the query passage's weights per term.</summary>
-    private sealed class Scorer(int docs, int terms)
+    /// <summary>One thread's scoring buffers: partial scores per passage, the query's weights per term, touches per programme.</summary>
+    private sealed class Scorer(int docs, int terms, int programmeCount)
     {
         private readonly float[] acc = new float[docs];
         private readonly float[] dense = new float[terms];
+        private readonly int[] perProgramme = new int[programmeCount];
         private readonly List<int> touched = [];
-        private readonly List<(float Acc, int Other)> pool = [];
+        private readonly List<(float Acc, int Other)> ranked = [];
         private readonly List<(double Score, int Other)> scored = [];
-        private readonly List<int> ties = [];
+        private readonly Dictionary<int, double> dots = [];
         private float[] values = new float[256];
-        private readonly int[] knownVector = new int[Candidates];
-        private readonly double[] knownDot = new double[Candidates];
 
         private void Accumulate(ReadOnlySpan<int> others, float w)
         {
@@ -238,17 +251,6 @@ public sealed class RelatedPassages
                 if (a[other] == 0) touched.Add(other);
                 a[other] += w;
             }
-        }
-
-        private static int LowerBound(ReadOnlySpan<int> sorted, int value)
-        {
-            int lo = 0, hi = sorted.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid] < value) lo = mid + 1; else hi = mid;
-            }
-            return lo;
         }
 
         /// <summary>The value that would stand at <paramref name="k"/> (0-based) if <paramref name="a"/> were sorted descending; reorders <paramref name="a"/>.</summary>
@@ -272,73 +274,81 @@ public sealed class RelatedPassages
             return a[k];
         }
 
-        public RelatedPassage[] Best(int d, Doc[] docs, int[] programmeOf, int[] same, (int Term, float Weight)[] query, int[] postings, int[] postingStart, IReadOnlyList<Programme> programmes)
+        /// <summary>
+        /// The related passages of every passage with vector <paramref name="v"/> (<paramref name="copies"/>, ascending).
+        /// A passage's candidates are the <see cref="Candidates"/> best partial scores (ties by passage order) among the
+        /// passages of other programmes its query touches; their exact cosines rank them.
+        /// </summary>
+        /// <remarks>
+        /// The partial scores are summed over the whole postings once (a passage's own programme adds nothing to the scores
+        /// of the others, so leaving it out changes no sum); the touched passages are ranked once, as far as the copy whose
+        /// own programme holds most of them needs, and each copy takes the first ones outside its own programme: the same
+        /// candidates, in the same order, as a query per copy. A cosine is the same sum of the same products in the same
+        /// order whichever copies meet, so each pair of vectors is summed once.
+        /// </remarks>
+        public void Group(int v, ReadOnlySpan<int> copies, Doc[] docs, int[] programmeOf, int[] same, (int Term, float Weight)[] query,
+            int[] postings, int[] postingStart, IReadOnlyList<Programme> programmes, RelatedPassage[][] related)
         {
-            var doc = docs[d];
-            int self = doc.Programme;
             touched.Clear();
-            // Postings are in passage order and a programme's passages are consecutive: its own run is cut out by
-            // binary search instead of testing every posting.
-            int ownFirst = d, ownEnd = d + 1;
-            while (ownFirst > 0 && programmeOf[ownFirst - 1] == self) ownFirst--;
-            while (ownEnd < programmeOf.Length && programmeOf[ownEnd] == self) ownEnd++;
-            foreach (var (t, w) in query)
-            {
-                var list = postings.AsSpan(postingStart[t], postingStart[t + 1] - postingStart[t]);
-                int cutFrom = LowerBound(list, ownFirst), cutTo = LowerBound(list, ownEnd);
-                Accumulate(list[..cutFrom], w);
-                Accumulate(list[cutTo..], w);
-            }
+            foreach (var (t, w) in query) Accumulate(postings.AsSpan(postingStart[t], postingStart[t + 1] - postingStart[t]), w);
 
-            // The best partial scores (ties by passage order) go on to the exact cosine. Thousands of passages can be
-            // touched (a common task copied by every province): select the cut-off value, then sort only what passes it.
-            pool.Clear();
-            if (touched.Count > Candidates)
+            // How far the ranking must go: Candidates past the most passages one copy's own programme holds among those touched.
+            foreach (var o in touched) perProgramme[programmeOf[o]]++;
+            int ownMost = 0;
+            foreach (var d in copies) ownMost = Math.Max(ownMost, perProgramme[programmeOf[d]]);
+            foreach (var o in touched) perProgramme[programmeOf[o]] = 0;
+            int need = Candidates + ownMost;
+
+            // Thousands of passages can be touched (a common task copied by every province): select the cut-off value,
+            // then sort only what passes it, by partial score, then passage order.
+            ranked.Clear();
+            if (touched.Count > need)
             {
                 if (values.Length < touched.Count) values = new float[Math.Max(touched.Count, values.Length * 2)];
                 for (int k = 0; k < touched.Count; k++) values[k] = acc[touched[k]];
-                float cut = NthLargest(values.AsSpan(0, touched.Count), Candidates - 1);
-                ties.Clear();
-                foreach (var o in touched)
-                {
-                    if (acc[o] > cut) pool.Add((acc[o], o));
-                    else if (acc[o] == cut) ties.Add(o);
-                }
-                ties.Sort();
-                for (int k = 0; k < ties.Count && pool.Count < Candidates; k++) pool.Add((cut, ties[k]));
+                float cut = NthLargest(values.AsSpan(0, touched.Count), need - 1);
+                foreach (var o in touched) if (acc[o] >= cut) ranked.Add((acc[o], o));
             }
-            else foreach (var o in touched) pool.Add((acc[o], o));
+            else foreach (var o in touched) ranked.Add((acc[o], o));
             foreach (var o in touched) acc[o] = 0;
-            if (pool.Count == 0) return [];
-            pool.Sort(static (a, b) => a.Acc != b.Acc ? b.Acc.CompareTo(a.Acc) : a.Other.CompareTo(b.Other));
-            int take = Math.Min(Candidates, pool.Count);
+            ranked.Sort(static (a, b) => a.Acc != b.Acc ? b.Acc.CompareTo(a.Acc) : a.Other.CompareTo(b.Other));
 
+            var doc = docs[v];
             for (int k = 0; k < doc.Terms.Length; k++) dense[doc.Terms[k]] = doc.Weights[k];
-            scored.Clear();
-            int known = 0;
-            for (int c = 0; c < take; c++)
+            dots.Clear();
+            foreach (var d in copies)
             {
-                // Candidates with one vector (copies of one text) have one cosine with this passage: computed once.
-                int vector = same[pool[c].Other], at = 0;
-                while (at < known && knownVector[at] != vector) at++;
-                double dot = 0;
-                if (at < known) dot = knownDot[at];
-                else
+                int self = programmeOf[d];
+                scored.Clear();
+                int taken = 0;
+                for (int r = 0; r < ranked.Count && taken < Candidates; r++)
                 {
-                    // Products summed in ascending term order, as a merge of the two sorted vectors would sum them.
-                    // A term the passage lacks adds 0 * w = +0, which leaves the sum unchanged: no branch needed.
-                    var (terms, weights) = (docs[vector].Terms, docs[vector].Weights);
-                    for (int k = 0; k < terms.Length; k++) dot += dense[terms[k]] * weights[k];
-                    (knownVector[known], knownDot[known]) = (vector, dot);
-                    known++;
+                    int other = ranked[r].Other;
+                    if (programmeOf[other] == self) continue;
+                    taken++;
+                    int vector = same[other];
+                    if (!dots.TryGetValue(vector, out var dot))
+                    {
+                        // Products summed in ascending term order, as a merge of the two sorted vectors would sum them.
+                        // A term the passage lacks adds 0 * w = +0, which leaves the sum unchanged: no branch needed.
+                        var (terms, weights) = (docs[vector].Terms, docs[vector].Weights);
+                        for (int k = 0; k < terms.Length; k++) dot += dense[terms[k]] * weights[k];
+                        dots[vector] = dot;
+                    }
+                    var score = Math.Round(dot, 4);
+                    if (score >= MinScore) scored.Add((score, other));
                 }
-                var score = Math.Round(dot, 4);
-                if (score >= MinScore) scored.Add((score, pool[c].Other));
+                related[d] = Best(d, docs, programmes);
             }
             for (int k = 0; k < doc.Terms.Length; k++) dense[doc.Terms[k]] = 0;
+        }
+
+        private RelatedPassage[] Best(int d, Doc[] docs, IReadOnlyList<Programme> programmes)
+        {
             if (scored.Count == 0) return [];
             scored.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Other.CompareTo(b.Other));
             var best = new RelatedPassage[Math.Min(MaxRelated, scored.Count)];
+            var doc = docs[d];
             var selfId = programmes[doc.Programme].Passages[doc.Passage].Id;
             for (int r = 0; r < best.Length; r++)
             {

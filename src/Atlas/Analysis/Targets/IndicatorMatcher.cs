@@ -115,6 +115,8 @@ internal sealed class IndicatorMatcher
     /// <summary>The text with each run of white space (what <c>\s+</c> matches) as one space.</summary>
     private static string CollapseSpaces(string text)
     {
+        // Folded passages seldom hold anything to collapse: then the text itself, not a copy.
+        if (text.AsSpan().IndexOfAny(OtherWhiteSpace) < 0 && !text.Contains("  ", StringComparison.Ordinal)) return text;
         var chars = new char[text.Length];
         int n = 0;
         bool space = false;
@@ -133,6 +135,10 @@ internal sealed class IndicatorMatcher
         }
         return new string(chars, 0, n);
     }
+
+    /// <summary>White space other than ' ' (what <c>\s</c> matches besides it).</summary>
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c)).ToArray());
 
     /// <summary>Which required literals occur in the text: every position where one starts, in one pass.</summary>
     private bool[] PresentLiterals(string collapsed)

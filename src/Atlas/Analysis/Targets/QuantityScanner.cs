@@ -48,6 +48,10 @@ internal static class QuantityScanner
         int i = 0;
         while (i < f.Length)
         {
+            // A quantity starts with a digit: hop to the next one.
+            int digit = f.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (digit < 0) break;
+            i += digit;
             if (!IsDigit(f[i]) || (i > 0 && (char.IsLetterOrDigit(f[i - 1]) || f[i - 1] is '.' or ',' or '/' or '-' && i > 1 && IsDigit(f[i - 2]))))
             {
                 i++;

@@ -17,6 +17,10 @@ internal static class TimeScanner
         int i = 0;
         while (i < f.Length)
         {
+            // A year starts with a digit: hop to the next one.
+            int digit = f.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (digit < 0) break;
+            i += digit;
             if (!IsYearAt(f, i) || (i > 0 && (char.IsLetterOrDigit(f[i - 1]) || f[i - 1] is '/' or '.' or ',')))
             {
                 i++;

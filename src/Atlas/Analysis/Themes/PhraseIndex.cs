@@ -11,7 +11,12 @@ internal sealed class PhraseIndex
     private readonly List<int[]> phrases = [];
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
-    private readonly List<List<int>> byFirstWord = [];
+    /// <summary>By word id: the phrases starting with it (arrays: read for every word of every passage).</summary>
+    private readonly List<int[]> byFirstWord = [];
+    /// <summary>The vocabulary again, as an open-addressing table of word id + 1 (0: empty) at a quarter load: a passage's
+    /// words are looked up by a hash of their folded chars without the Dictionary's string hashing, and most are not there.</summary>
+    private int[] slots = new int[64];
+    private readonly List<string> wordTexts = [];
 
     /// <summary>How many phrases are indexed: ids run from 0 to Count - 1.</summary>
     public int Count => phrases.Count;
@@ -30,13 +35,55 @@ internal sealed class PhraseIndex
             {
                 wordIds[k] = vocabulary[words[k]] = vocabulary.Count;
                 byFirstWord.Add([]);
+                AddToTable(words[k], wordIds[k]);
             }
         }
         id = phrases.Count;
         phrases.Add(wordIds);
         ids[key] = id;
-        byFirstWord[wordIds[0]].Add(id);
+        byFirstWord[wordIds[0]] = [.. byFirstWord[wordIds[0]], id];
         return id;
+    }
+
+    private void AddToTable(string word, int id)
+    {
+        wordTexts.Add(word);
+        if (wordTexts.Count * 4 > slots.Length)
+        {
+            slots = new int[slots.Length * 2];
+            for (int w = 0; w < wordTexts.Count; w++) Place(wordTexts[w], w);
+        }
+        else Place(word, id);
+    }
+
+    private void Place(string word, int id)
+    {
+        int mask = slots.Length - 1;
+        int at = (int)(HashOf(word) & (uint)mask);
+        while (slots[at] != 0) at = (at + 1) & mask;
+        slots[at] = id + 1;
+    }
+
+    /// <summary>The id of a folded word, or -1.</summary>
+    private int WordId(ReadOnlySpan<char> word)
+    {
+        int mask = slots.Length - 1;
+        for (int at = (int)(HashOf(word) & (uint)mask); ; at = (at + 1) & mask)
+        {
+            int entry = slots[at];
+            if (entry == 0) return -1;
+            if (word.SequenceEqual(wordTexts[entry - 1])) return entry - 1;
+        }
+    }
+
+    /// <summary>FNV-1a over the chars, then mixed so that the low bits index the table. Only for lookups: never in any output.</summary>
+    private static uint HashOf(ReadOnlySpan<char> word)
+    {
+        uint h = 2166136261;
+        foreach (var c in word) h = (h ^ c) * 16777619;
+        h ^= h >> 15;
+        h *= 0x2c1b3c6d;
+        return h ^ (h >> 12);
     }
 
     /// <summary>Every occurrence of every indexed phrase in the words, by start then phrase id.</summary>
@@ -53,7 +100,7 @@ internal sealed class PhraseIndex
     public IReadOnlyList<PhraseMatch> Find(string text, WordReader reader)
     {
         reader.Matches.Clear();
-        Find(reader.Read(text, vocabulary), reader.Matches);
+        Find(reader.Read(text, this), reader.Matches);
         return reader.Matches;
     }
 
@@ -87,15 +134,14 @@ internal sealed class PhraseIndex
         /// <summary>The matches of the last text read (see <see cref="PhraseIndex.Find(string, WordReader)"/>).</summary>
         public List<PhraseMatch> Matches { get; } = [];
 
-        public ReadOnlySpan<int> Read(string text, Dictionary<string, int> vocabulary)
+        public ReadOnlySpan<int> Read(string text, PhraseIndex index)
         {
             int count = ThemeText.Words(text, ref chars, ref ends);
             if (numbers.Length < count) numbers = new int[Math.Max(count, numbers.Length * 2)];
-            var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
             int start = 0;
             for (int k = 0; k < count; k++)
             {
-                numbers[k] = lookup.TryGetValue(chars.AsSpan(start, ends[k] - start), out var id) ? id : -1;
+                numbers[k] = index.WordId(chars.AsSpan(start, ends[k] - start));
                 start = ends[k];
             }
             return numbers.AsSpan(0, count);

@@ -39,13 +39,14 @@ public sealed class ThemeClassifier
     public ThemeClassifier(IReadOnlyList<Theme> themes, ThemeOverrides? overrides = null)
     {
         overrides ??= ThemeOverrides.None;
-        this.themes = themes.Select(t => CompiledTheme.Of(t, index)).ToList();
+        var drafts = themes.Select(t => CompiledTheme.Draft.Of(t, index)).ToList();
         skipHeadings = overrides.SkipHeadings.Select(ThemeText.Words).Where(w => w.Length > 0).ToList();
         purposeMarkers = overrides.PurposeMarkers.Select(index.Add).Where(id => id >= 0).ToHashSet();
+        this.themes = drafts.Select(d => d.Compile(index.Count)).ToList(); // every phrase is indexed by now
         this.overrides = overrides.Overrides;
         var keywordThemes = new List<int>[index.Count];
         for (int t = 0; t < this.themes.Count; t++)
-            foreach (var phrase in this.themes[t].Keywords) (keywordThemes[phrase] ??= []).Add(t);
+            foreach (var phrase in drafts[t].Keywords) (keywordThemes[phrase] ??= []).Add(t);
         keywordOf = keywordThemes.Select(list => list?.ToArray() ?? []).ToArray();
     }
 
@@ -60,6 +61,7 @@ public sealed class ThemeClassifier
         // Per section id: its chain of sections and whether the rules skip it (passages of a section share both).
         var chainCache = new Dictionary<string, (IReadOnlyList<Section> Chain, bool Classified)>(StringComparer.Ordinal);
         var reader = new PhraseIndex.WordReader();
+        var scratch = new Scratch();
         var own = overrides.Where(o => o.Programme == programme.Slug).ToList();
         var result = new List<PassageTheme>();
         var found = new Dictionary<string, PassageTheme>(StringComparer.Ordinal);
@@ -81,7 +83,7 @@ public sealed class ThemeClassifier
             {
                 var matches = index.Find(passage.Text, reader);
                 AddHeadingThemes(passage, matches, chain, headingCache, found);
-                AddKeywordThemes(passage, matches, found);
+                AddKeywordThemes(passage, matches, found, scratch);
             }
             if (own.Count > 0) ApplyOverrides(own, passage, tree, found);
             if (found.Count == 0) continue;
@@ -109,7 +111,7 @@ public sealed class ThemeClassifier
             var inherited = named;
             if (named.Count > 1)
             {
-                var ownText = named.Where(t => AnyOf(matches, t.AllPhrases) && Select(matches, t.AllPhrases, t.Excludes).Count > 0).ToList();
+                var ownText = named.Where(t => AnyMatch(matches, t.AllPhrases, t.Excludes)).ToList();
                 if (ownText.Count > 0) inherited = ownText;
             }
             foreach (var theme in inherited)
@@ -118,7 +120,7 @@ public sealed class ThemeClassifier
         }
     }
 
-    private void AddKeywordThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, Dictionary<string, PassageTheme> found)
+    private void AddKeywordThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, Dictionary<string, PassageTheme> found, Scratch scratch)
     {
         int lead = -1; // computed once, only for a passage that names a theme
         Span<bool> named = themes.Count <= 256 ? stackalloc bool[themes.Count] : new bool[themes.Count];
@@ -130,11 +132,17 @@ public sealed class ThemeClassifier
         {
             var theme = themes[t];
             if (!named[t] || found.ContainsKey(theme.Theme.Id)) continue; // the selection only for themes a keyword names
-            var hits = Select(matches, theme.Keywords, theme.Excludes);
+            var hits = Select(matches, theme.Keywords, theme.Excludes, scratch);
             if (hits.Count == 0) continue;
-            var distinct = hits.Select(h => theme.Spelling[h.Phrase]).Distinct(StringComparer.Ordinal).ToList();
+            var distinct = scratch.Spellings; // in order of first use, as Distinct keeps them
+            distinct.Clear();
+            foreach (var h in hits)
+            {
+                var spelling = theme.Spelling[h.Phrase];
+                if (!distinct.Contains(spelling)) distinct.Add(spelling);
+            }
             if (distinct.Count < MinDistinctKeywords && lead < 0) lead = LeadLength(passage.Text);
-            if (distinct.Count >= MinDistinctKeywords || hits.Any(h => h.End <= lead))
+            if (distinct.Count >= MinDistinctKeywords || InLead(hits, lead))
                 found[theme.Theme.Id] = new PassageTheme(passage.Id, theme.Theme.Id, "keyword", string.Join("; ", distinct));
         }
     }
@@ -158,9 +166,9 @@ public sealed class ThemeClassifier
         var matches = index.Find(ThemeText.Words(heading));
         var cut = matches.Where(m => m.Start > 0 && purposeMarkers.Contains(m.Phrase)).Select(m => m.Start).DefaultIfEmpty(int.MaxValue).Min();
         var main = matches.Where(m => m.End <= cut).ToList();
-        var named = themes.Where(t => Select(main, t.HeadingKeywords, t.Excludes).Count > 0).ToList();
+        var named = themes.Where(t => AnyMatch(main, t.HeadingKeywords, t.Excludes)).ToList();
         if (named.Count == 0 && main.Count < matches.Count)
-            named = themes.Where(t => Select(matches, t.HeadingKeywords, t.Excludes).Count > 0).ToList();
+            named = themes.Where(t => AnyMatch(matches, t.HeadingKeywords, t.Excludes)).ToList();
         return named;
     }
 
@@ -179,18 +187,37 @@ public sealed class ThemeClassifier
         return Math.Min(ThemeText.CountWords(text.AsSpan(0, end)), LeadWords);
     }
 
-    private static bool AnyOf(IReadOnlyList<PhraseMatch> matches, HashSet<int> wanted)
+    private static bool InLead(List<PhraseMatch> hits, int lead)
     {
-        for (int i = 0; i < matches.Count; i++) if (wanted.Contains(matches[i].Phrase)) return true;
+        foreach (var h in hits) if (h.End <= lead) return true;
         return false;
     }
 
-    /// <summary>Matches of the wanted phrases outside exclusions, longest first without overlaps, in text order.</summary>
+    /// <summary>Whether <see cref="Select"/> would accept anything: a wanted match outside exclusions (the longest candidate
+    /// is always accepted), without selecting.</summary>
+    private static bool AnyMatch(IReadOnlyList<PhraseMatch> matches, PhraseSet wanted, PhraseSet excludes)
+    {
+        for (int i = 0; i < matches.Count; i++)
+            if (wanted.Contains(matches[i].Phrase) && !IsExcluded(matches[i], matches, excludes)) return true;
+        return false;
+    }
+
+    /// <summary>One programme's reusable lists for <see cref="Select"/> (every passage naming a theme selects).</summary>
+    private sealed class Scratch
+    {
+        public readonly List<PhraseMatch> Candidates = [];
+        public readonly List<PhraseMatch> Accepted = [];
+        public readonly List<string> Spellings = [];
+    }
+
+    /// <summary>Matches of the wanted phrases outside exclusions, longest first without overlaps, in text order: the
+    /// scratch's list, valid until its next selection.</summary>
     /// <remarks>Called for every passage that names a theme: plain loops, no LINQ. A match is unique by (phrase, start),
     /// so the orders below are total and any sort gives the same result.</remarks>
-    private static List<PhraseMatch> Select(IReadOnlyList<PhraseMatch> matches, HashSet<int> wanted, HashSet<int> excludes)
+    private static List<PhraseMatch> Select(IReadOnlyList<PhraseMatch> matches, PhraseSet wanted, PhraseSet excludes, Scratch scratch)
     {
-        var candidates = new List<PhraseMatch>();
+        var candidates = scratch.Candidates;
+        candidates.Clear();
         for (int i = 0; i < matches.Count; i++)
         {
             var m = matches[i];
@@ -200,7 +227,8 @@ public sealed class ThemeClassifier
         if (candidates.Count > 1)
             candidates.Sort(static (a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length)
                 : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Phrase.CompareTo(b.Phrase));
-        var accepted = new List<PhraseMatch>(candidates.Count);
+        var accepted = scratch.Accepted;
+        accepted.Clear();
         foreach (var m in candidates)
         {
             bool overlaps = false;
@@ -211,7 +239,7 @@ public sealed class ThemeClassifier
         return accepted;
     }
 
-    private static bool IsExcluded(PhraseMatch m, IReadOnlyList<PhraseMatch> matches, HashSet<int> excludes)
+    private static bool IsExcluded(PhraseMatch m, IReadOnlyList<PhraseMatch> matches, PhraseSet excludes)
     {
         if (excludes.Count == 0) return false;
         for (int i = 0; i < matches.Count; i++)
@@ -219,30 +247,59 @@ public sealed class ThemeClassifier
         return false;
     }
 
-    private sealed record CompiledTheme(Theme Theme, HashSet<int> Keywords, HashSet<int> HeadingKeywords, HashSet<int> AllPhrases,
-        HashSet<int> Excludes, IReadOnlyDictionary<int, string> Spelling)
+    private sealed record CompiledTheme(Theme Theme, PhraseSet Keywords, PhraseSet HeadingKeywords, PhraseSet AllPhrases,
+        PhraseSet Excludes, IReadOnlyDictionary<int, string> Spelling)
     {
-        public static CompiledTheme Of(Theme theme, PhraseIndex index)
+        /// <summary>A theme's phrase ids while the index still grows (other themes add theirs).</summary>
+        public sealed record Draft(Theme Theme, HashSet<int> Keywords, HashSet<int> HeadingKeywords, HashSet<int> Excludes, Dictionary<int, string> Spelling)
         {
-            // Evidence quotes the registry's own spelling of a keyword (the first, when two fold alike).
-            var spelling = new Dictionary<int, string>();
-            HashSet<int> Compile(IEnumerable<string> list)
+            public static Draft Of(Theme theme, PhraseIndex index)
             {
-                var set = new HashSet<int>();
-                foreach (var phrase in list)
+                // Evidence quotes the registry's own spelling of a keyword (the first, when two fold alike).
+                var spelling = new Dictionary<int, string>();
+                HashSet<int> Compile(IEnumerable<string> list)
                 {
-                    var id = index.Add(phrase);
-                    if (id < 0) continue;
-                    set.Add(id);
-                    spelling.TryAdd(id, phrase);
+                    var set = new HashSet<int>();
+                    foreach (var phrase in list)
+                    {
+                        var id = index.Add(phrase);
+                        if (id < 0) continue;
+                        set.Add(id);
+                        spelling.TryAdd(id, phrase);
+                    }
+                    return set;
                 }
-                return set;
+                var keywords = Compile(theme.Keywords);
+                var headingKeywords = Compile(theme.HeadingKeywords);
+                var excludes = Compile(theme.Excludes);
+                return new Draft(theme, keywords, headingKeywords, excludes, spelling);
             }
-            var keywords = Compile(theme.Keywords);
-            var headingKeywords = Compile(theme.HeadingKeywords);
-            var excludes = Compile(theme.Excludes);
-            return new CompiledTheme(theme, keywords, headingKeywords, keywords.Union(headingKeywords).ToHashSet(), excludes, spelling);
+
+            /// <param name="phrases">How many phrases the finished index holds.</param>
+            public CompiledTheme Compile(int phrases) => new(Theme, new PhraseSet(Keywords, phrases), new PhraseSet(HeadingKeywords, phrases),
+                new PhraseSet(Keywords.Union(HeadingKeywords), phrases), new PhraseSet(Excludes, phrases), Spelling);
         }
+    }
+
+    /// <summary>Phrase ids as a membership table: ids are dense and few, and every match of every passage is looked up.</summary>
+    private sealed class PhraseSet
+    {
+        private readonly bool[] member;
+
+        public PhraseSet(IEnumerable<int> ids, int phrases)
+        {
+            member = new bool[phrases];
+            foreach (var id in ids)
+            {
+                if (member[id]) continue;
+                member[id] = true;
+                Count++;
+            }
+        }
+
+        public int Count { get; }
+
+        public bool Contains(int id) => (uint)id < (uint)member.Length && member[id];
     }
 
     /// <summary>Parent links of a programme's section tree, to walk from a passage's section up to the root.</summary>

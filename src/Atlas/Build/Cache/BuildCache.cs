@@ -96,19 +96,30 @@ public sealed class BuildCache
     }
 
     /// <summary>Stores an entry; failures are ignored (the next build just does the work again).</summary>
-    public void Write(string stage, string key, ReadOnlySpan<byte> bytes, string extension = ".json")
+    public void Write(string stage, string key, byte[] bytes, string extension = ".json") =>
+        WriteWith(stage, key, extension, stream => stream.Write(bytes));
+
+    /// <summary>
+    /// Stores an entry written straight to its file by <paramref name="write"/> (a large entry needs no copy in memory).
+    /// File-system failures are ignored like <see cref="Write"/>'s; an exception from <paramref name="write"/> itself is
+    /// passed on once the partial file is removed.
+    /// </summary>
+    public void WriteWith(string stage, string key, string extension, Action<Stream> write)
     {
         if (root is null) return;
+        var path = PathOf(stage, key, extension);
+        var temp = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
         try
         {
-            var path = PathOf(stage, key, extension);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temp = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
-            File.WriteAllBytes(temp, bytes.ToArray());
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16)) write(file);
             File.Move(temp, path, overwrite: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex)
         {
+            // Never leave half an entry behind; a file-system failure is dropped, anything else is the caller's to handle.
+            try { File.Delete(temp); } catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
+            if (ex is not (IOException or UnauthorizedAccessException)) throw;
         }
     }
 
@@ -136,7 +147,8 @@ public sealed class BuildCache
     }
 
     /// <summary>Stores an entry as JSON (see <see cref="Write"/>).</summary>
-    public void WriteJson<T>(string stage, string key, T value) => Write(stage, key, JsonSerializer.SerializeToUtf8Bytes(value, Json));
+    public void WriteJson<T>(string stage, string key, T value) =>
+        WriteWith(stage, key, ".json", stream => JsonSerializer.Serialize(stream, value, Json));
 
     /// <summary>Deletes the stage's entries whose keys are not in <paramref name="keep"/>: stale entries would only grow the folder.</summary>
     public void Prune(string stage, IReadOnlySet<string> keep)

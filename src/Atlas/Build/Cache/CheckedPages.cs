@@ -56,7 +56,7 @@ public sealed class CheckedPages : IKnownPageFacts
     public void Save()
     {
         var file = new CheckedPagesFile(siteDir, current.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal));
-        cache.Write(Stage, key, CheckedPagesFormat.Write(file), ".bin");
+        cache.WriteWith(Stage, key, ".bin", stream => CheckedPagesFormat.Write(file, stream));
         cache.Prune(Stage, new HashSet<string>([key], StringComparer.Ordinal));
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Atlas.Verify;
 
@@ -14,9 +13,15 @@ namespace Atlas.Build.Cache;
 public static class CheckedPagesFormat
 {
     private static ReadOnlySpan<byte> Magic => "ATLASVF1"u8;
-    private const int HashLength = 32;
 
-    public static byte[] Write(CheckedPagesFile file)
+    public static byte[] Write(CheckedPagesFile file) => HashedBody.ToArray(stream => Write(file, stream));
+
+    /// <summary>
+    /// Writes the file to a stream (the cache's file) rather than to an array: at 1,000 programmes it is about 60 MB, and a
+    /// growing in-memory copy of it allocated twice that on the large-object heap, which set off a full collection at the
+    /// end of every build.
+    /// </summary>
+    public static void Write(CheckedPagesFile file, Stream to)
     {
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
         var stringList = new List<string>();
@@ -54,8 +59,7 @@ public static class CheckedPagesFormat
             pages.Add([.. row]);
         }
 
-        using var stream = new MemoryStream();
-        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        HashedBody.Write(to, w =>
         {
             w.Write(Magic);
             w.Write(file.Site);
@@ -69,9 +73,7 @@ public static class CheckedPagesFormat
                 w.Write7BitEncodedInt(row.Length);
                 foreach (var n in row) w.Write7BitEncodedInt(n);
             }
-        }
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-        return stream.ToArray();
+        });
     }
 
     /// <summary>The file, or null when the bytes are not a complete file of this layout.</summary>
@@ -79,9 +81,8 @@ public static class CheckedPagesFormat
     {
         try
         {
-            int body = bytes.Length - HashLength;
-            if (body < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
-                || !SHA256.HashData(bytes.AsSpan(0, body)).AsSpan().SequenceEqual(bytes.AsSpan(body))) return null;
+            int body = HashedBody.Verify(bytes);
+            if (body < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
             using var r = new BinaryReader(new MemoryStream(bytes, 0, body, writable: false), Encoding.UTF8);
             r.ReadBytes(Magic.Length);
             var site = r.ReadString();

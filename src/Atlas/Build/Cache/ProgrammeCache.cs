@@ -40,16 +40,14 @@ public sealed class ProgrammeCache(BuildCache cache, string registriesDigest)
 
     public void Write(string key, ProgrammeCacheEntry entry)
     {
-        byte[] bytes;
         try
         {
-            bytes = ProgrammeCacheFormat.Write(entry);
+            cache.WriteWith(Stage, key, Extension, stream => ProgrammeCacheFormat.Write(entry, stream));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return; // a record the layout cannot hold (e.g. a null where none is expected): not cached, redone next time
+            // a record the layout cannot hold (e.g. a null where none is expected): not cached, redone next time
         }
-        cache.Write(Stage, key, bytes, Extension);
     }
 
     public void Prune(IReadOnlySet<string> used) => cache.Prune(Stage, used);

@@ -15,30 +15,24 @@ public static class ProgrammeCacheFormat
 {
     private static ReadOnlySpan<byte> Magic => "ATLASPC1"u8;
 
-    public static byte[] Write(ProgrammeCacheEntry entry)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-        {
-            w.Write(Magic);
-            Optional(w, entry.Programme, WriteProgramme);
-            WriteReport(w, entry.Report);
-            Optional(w, entry.Analysis, WriteAnalysis);
-        }
-        stream.Write(System.Security.Cryptography.SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-        return stream.ToArray();
-    }
+    public static byte[] Write(ProgrammeCacheEntry entry) => HashedBody.ToArray(stream => Write(entry, stream));
 
-    private const int HashLength = 32;
+    public static void Write(ProgrammeCacheEntry entry, Stream to) => HashedBody.Write(to, w =>
+    {
+        w.Write(Magic);
+        Optional(w, entry.Programme, WriteProgramme);
+        WriteReport(w, entry.Report);
+        Optional(w, entry.Analysis, WriteAnalysis);
+    });
+
 
     /// <summary>The entry, or null when the bytes are not a complete entry of this layout.</summary>
     public static ProgrammeCacheEntry? Read(byte[] bytes)
     {
         try
         {
-            int body = bytes.Length - HashLength;
-            if (body < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
-                || !System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(0, body)).AsSpan().SequenceEqual(bytes.AsSpan(body))) return null;
+            int body = HashedBody.Verify(bytes);
+            if (body < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
             using var r = new BinaryReader(new MemoryStream(bytes, 0, body, writable: false), Encoding.UTF8);
             r.ReadBytes(Magic.Length);
             var programme = ReadOptional(r, ReadProgramme);

@@ -15,6 +15,8 @@ public static class BomlessUtf16
     {
         if (bytes.Length < 4 || bytes.Length % 2 != 0) return Order.None;
         var sample = bytes[..Math.Min(bytes.Length, SampleBytes)];
+        // Nearly every source is UTF-8 without a zero byte: one vectorised search says so (both counts would be zero).
+        if (sample.IndexOf((byte)0) < 0) return Order.None;
         int pairs = sample.Length / 2, evenZeros = 0, oddZeros = 0;
         for (int i = 0; i + 1 < sample.Length; i += 2)
         {

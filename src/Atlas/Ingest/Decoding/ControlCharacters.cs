@@ -15,11 +15,17 @@ public static class ControlCharacters
 
     public static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
+        // Hops from control byte to control byte (a text has one or two per line) instead of testing every byte.
         long strays = 0;
-        foreach (var b in bytes)
+        for (int at = 0; ;)
         {
+            int k = bytes[at..].IndexOfAnyInRange((byte)0, (byte)0x1F);
+            if (k < 0) break;
+            at += k;
+            var b = bytes[at];
             if (b == 0) return true;
             if (IsStrayControl(b)) strays++;
+            at++;
         }
         return IsTooMany(strays, bytes.Length);
     }
@@ -40,7 +46,7 @@ public static class ControlCharacters
     public static (string Text, int Removed) Clean(string text)
     {
         // Controls are all below U+0100 (a fast bitmap search); the three non-characters are looked for apart.
-        int first = text.AsSpan().IndexOfAny(WorkChars);
+        int first = FirstToClean(text);
         int special = text.AsSpan().IndexOfAny('\uFEFF', '\uFFFE', '\uFFFF');
         if (special >= 0 && (first < 0 || special < first)) first = special;
         if (first < 0) return (text, 0);
@@ -58,9 +64,23 @@ public static class ControlCharacters
         return (sb.ToString(), removed);
     }
 
-    /// <summary>The characters <see cref="NeedsWork"/> accepts, for a vectorised search of the (usually clean) text.</summary>
-    private static readonly System.Buffers.SearchValues<char> WorkChars = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, 0x100).Select(c => (char)c).Where(NeedsWork).ToArray());
+    /// <summary>The first C0/C1 control or DEL <see cref="NeedsWork"/> accepts, or -1. C0 controls are searched by range, hopping
+    /// over the line breaks a text holds on every line; DEL and C1 are one range. (A set search over these chars ran per char.)</summary>
+    private static int FirstToClean(string text)
+    {
+        var span = text.AsSpan();
+        int first = span.IndexOfAnyInRange('\u007F', '\u009F');
+        var c0 = first < 0 ? span : span[..first];
+        for (int at = 0; ;)
+        {
+            int k = c0[at..].IndexOfAnyInRange('\0', '\u001F');
+            if (k < 0) break;
+            at += k;
+            if (NeedsWork(c0[at])) return at;
+            at++;
+        }
+        return first;
+    }
 
     private static bool NeedsWork(char c) =>
         c < 0x20 && c is not ('\t' or '\n' or '\r')

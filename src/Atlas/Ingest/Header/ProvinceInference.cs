@@ -15,29 +15,42 @@ public static class ProvinceInference
     {
         var scores = new Dictionary<string, (int Strong, int All, int First, string? Evidence)>(StringComparer.Ordinal);
         int position = 0;
+        var spellings = ProvinceNames.BodySpellings();
+        var found = new List<(int Spelling, int At)>();
         foreach (var text in paragraphs)
         {
-            foreach (var (spelling, name) in ProvinceNames.BodySpellings())
+            // Every place a spelling starts, in one pass for all of them; then spelling by spelling, each in text order,
+            // each occurrence taken after the end of the one before (what a search per spelling found, in that order).
+            found.Clear();
+            for (int k = 0; k < text.Length;)
             {
-                int from = 0;
-                while (from < text.Length)
+                int next = text.AsSpan(k).IndexOfAny(FirstChars);
+                if (next < 0) break;
+                k += next;
+                foreach (var sp in ByFirstChar[text[k]])
+                    if (text.AsSpan(k).StartsWith(spellings[sp].Spelling, StringComparison.Ordinal)) found.Add((sp, k));
+                k++;
+            }
+            found.Sort();
+            int from = 0, current = -1;
+            foreach (var (sp, at) in found)
+            {
+                var (spelling, name) = spellings[sp];
+                if (sp != current) (current, from) = (sp, 0);
+                if (at < from) continue;
+                from = at + spelling.Length;
+                int end = at + spelling.Length;
+                if ((at > 0 && char.IsLetter(text[at - 1])) || (end < text.Length && char.IsLetter(text[end]))) continue;
+                bool strong = PrecededByProvinceWord(text, at) || FollowedByLowerWord(text, end);
+                var s = scores.GetValueOrDefault(name, (0, 0, int.MaxValue, null));
+                s.All++;
+                s.First = Math.Min(s.First, position + at);
+                if (strong)
                 {
-                    int at = text.IndexOf(spelling, from, StringComparison.Ordinal);
-                    if (at < 0) break;
-                    from = at + spelling.Length;
-                    int end = at + spelling.Length;
-                    if ((at > 0 && char.IsLetter(text[at - 1])) || (end < text.Length && char.IsLetter(text[end]))) continue;
-                    bool strong = PrecededByProvinceWord(text, at) || FollowedByLowerWord(text, end);
-                    var s = scores.GetValueOrDefault(name, (0, 0, int.MaxValue, null));
-                    s.All++;
-                    s.First = Math.Min(s.First, position + at);
-                    if (strong)
-                    {
-                        s.Strong++;
-                        s.Evidence ??= Snippet(text, at);
-                    }
-                    scores[name] = s;
+                    s.Strong++;
+                    s.Evidence ??= Snippet(text, at);
                 }
+                scores[name] = s;
             }
             position += text.Length + 1;
         }
@@ -51,9 +64,16 @@ public static class ProvinceInference
         return best.Key is null ? null : new InferredProvince(best.Key, best.Value.Evidence!);
     }
 
+    /// <summary>The spellings by their first char (a capital), and those chars for a vectorised search: a paragraph is read once
+    /// for all the provinces instead of once per spelling.</summary>
+    private static readonly Dictionary<char, int[]> ByFirstChar = Enumerable.Range(0, ProvinceNames.BodySpellings().Count)
+        .GroupBy(i => ProvinceNames.BodySpellings()[i].Spelling[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
+    private static readonly System.Buffers.SearchValues<char> FirstChars = System.Buffers.SearchValues.Create(ByFirstChar.Keys.ToArray());
+
     private static bool PrecededByProvinceWord(string text, int at)
     {
-        var before = text[Math.Max(0, at - 6)..at].TrimEnd();
+        var before = text.AsSpan(Math.Max(0, at - 6), at - Math.Max(0, at - 6)).TrimEnd();
         return before.EndsWith("tỉnh", StringComparison.OrdinalIgnoreCase) || before.EndsWith("Tỉnh", StringComparison.Ordinal);
     }
 

@@ -65,18 +65,40 @@ public static class MarkerReader
         return ReadBullet(text) ?? ReadEnumerated(text) ?? ReadPart(text) ?? ReadNumbered(text) ?? ReadLettered(text);
     }
 
-    private static Marker? ReadBullet(string s)
+    /// <summary>
+    /// Whether <see cref="Read"/> finds a marker, without making it for a bullet (the block joiner asks of every physical
+    /// line, and most lines of a programme are bullets: each answer copied the rest of its line).
+    /// </summary>
+    /// <param name="dashRest">For a "-" bullet, where its text starts; otherwise -1.</param>
+    internal static bool Starts(string text, out int dashRest)
     {
-        if (Bullets.IndexOf(s[0]) < 0) return null;
+        dashRest = -1;
+        if (text.Length < 2) return false;
+        if (BulletRest(text) is > 0 and var rest)
+        {
+            if (BulletNumber(text[0]) == "-") dashRest = rest;
+            return true;
+        }
+        return (ReadEnumerated(text) ?? ReadPart(text) ?? ReadNumbered(text) ?? ReadLettered(text)) is not null;
+    }
+
+    private static Marker? ReadBullet(string s) =>
+        BulletRest(s) is > 0 and var i ? new Marker(MarkerKind.Bullet, BulletNumber(s[0]), s[..1], s[i..]) : null;
+
+    /// <summary>Where the text of a bullet item starts, or -1 when the line does not start with a bullet.</summary>
+    private static int BulletRest(string s)
+    {
+        if (Bullets.IndexOf(s[0]) < 0) return -1;
         int i = 1;
         while (i < s.Length && s[i] == ' ') i++;
-        if (i >= s.Length) return null;
+        if (i >= s.Length) return -1;
         // "-5%" or "+3" is a number, not a bullet; "*" needs a space (otherwise it was emphasis).
-        if (i == 1 && (char.IsDigit(s[i]) || s[0] == '*')) return null;
-        if (Bullets.IndexOf(s[i]) >= 0 && s[i] == s[0]) return null;
-        var bullet = s[0] is '–' or '—' ? "-" : s[0] == '*' ? "•" : s[0].ToString();
-        return new Marker(MarkerKind.Bullet, bullet, s[..1], s[i..]);
+        if (i == 1 && (char.IsDigit(s[i]) || s[0] == '*')) return -1;
+        if (Bullets.IndexOf(s[i]) >= 0 && s[i] == s[0]) return -1;
+        return i;
     }
+
+    private static string BulletNumber(char bullet) => bullet is '–' or '—' ? "-" : bullet == '*' ? "•" : bullet.ToString();
 
     private static Marker? ReadEnumerated(string s)
     {

@@ -73,13 +73,13 @@ public static class BlockJoiner
                 || (wrap.Composed > 0 && previousWidth.Composed + 1 + line.Width.ComposedFirstWord > wrap.Composed));
         // "Nơi nhận:" and "T/M TỈNH ỦY" open the closing matter even right after a full line.
         if (Closing.ClosingReader.IsRecipientsHeading(next) || Closing.ClosingReader.IsOnBehalfLine(next)) return false;
-        var marker = MarkerReader.Read(next);
-        if (marker is not null || FieldLabel.Read(next) is not null)
+        bool marked = MarkerReader.Starts(next, out int dashRest);
+        if (marked || FieldLabel.Read(next) is not null)
         {
             // A re-wrap can put "- 2025" (from "2021 - 2025") or "- xã hội" (from "kinh tế - xã hội") at the start of a line;
             // only a full, unfinished line lets such a "bullet" continue it.
             // "- Trà Vinh" (from "Bến Tre - Trà Vinh") too: a real bullet follows a finished line, not a full unfinished one.
-            return full && !ends && marker is { Kind: MarkerKind.Bullet, Number: "-" } && ContinuesWithDash(previous, marker.Rest);
+            return full && !ends && dashRest > 0 && ContinuesWithDash(previous, next.AsSpan(dashRest));
         }
         if (!ends && StartsContinuation(next, blankBefore)) return true;
         // A heading in capitals ends where the capitals end: "II- QUAN ĐIỂM … VÀ TẦM NHÌN" then "Quan điểm …" is a new block
@@ -89,7 +89,21 @@ public static class BlockJoiner
     }
 
     /// <summary>Three or more letters and none of them lower case: a heading typed in capitals.</summary>
-    public static bool IsAllCaps(StringBuilder text) => IsAllCaps(text.ToString());
+    /// <summary>The same test on the block being joined, read in place: a long paragraph is tested once per line it joins.</summary>
+    public static bool IsAllCaps(StringBuilder text)
+    {
+        int letters = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (!char.IsLetter(c)) continue;
+                if (char.IsLower(c)) return false;
+                letters++;
+            }
+        }
+        return letters >= 3;
+    }
 
     public static bool IsAllCaps(string text)
     {
@@ -108,7 +122,7 @@ public static class BlockJoiner
     /// line before ends in a word or number (not "(b/c)," closing a recipient) and the word after is lower case or a number — or a name after a name.
     /// "… kinh tế - xã hội" + "- Về cải thiện …" is a new item: a capital after a lower-case word.
     /// </summary>
-    private static bool ContinuesWithDash(StringBuilder previous, string after)
+    private static bool ContinuesWithDash(StringBuilder previous, ReadOnlySpan<char> after)
     {
         int end = previous.Length - 1;
         while (end >= 0 && previous[end] == ' ') end--;
@@ -129,7 +143,13 @@ public static class BlockJoiner
     }
 
     /// <summary>True when the text ends a sentence or a clause that introduces what follows (".", "!", "?", ";", ":", "…").</summary>
-    public static bool EndsSentence(StringBuilder text) => EndsSentence(text.ToString());
+    /// <remarks>Read from the end in place: a copy of the block per joined line made long paragraphs quadratic.</remarks>
+    public static bool EndsSentence(StringBuilder text)
+    {
+        int i = text.Length - 1;
+        while (i >= 0 && text[i] is '"' or '”' or '’' or '\'' or '*' or ' ') i--;
+        return i >= 0 && text[i] is '.' or '!' or '?' or ';' or ':' or '…';
+    }
 
     public static bool EndsSentence(string text)
     {

@@ -18,12 +18,13 @@ public sealed record SourceLine(string Text, IReadOnlyList<string> Cells, bool S
 public sealed record LineWidth(int Raw, int RawFirstWord, int Composed, int ComposedFirstWord)
 {
     public static LineWidth Of(string raw, string composed) =>
-        new(raw.TrimEnd().Length, FirstWord(raw), composed.TrimEnd().Length, FirstWord(composed));
+        new(raw.AsSpan().TrimEnd().Length, FirstWord(raw), ReferenceEquals(raw, composed) ? raw.AsSpan().TrimEnd().Length : composed.AsSpan().TrimEnd().Length,
+            ReferenceEquals(raw, composed) ? FirstWord(raw) : FirstWord(composed));
 
     private static int FirstWord(string s)
     {
-        var t = s.TrimStart();
-        int i = t.IndexOfAny([' ', '\t']);
+        var t = s.AsSpan().TrimStart(); // spans: two lines' worth of copies per physical line otherwise
+        int i = t.IndexOfAny(' ', '\t');
         return i < 0 ? t.Length : i;
     }
 }

@@ -29,8 +29,26 @@ public static class TextCleaner
     /// </summary>
     private static bool IsPlainlyComposed(string text)
     {
-        foreach (var c in text)
-            if (c >= '\u0300' && c is not (>= '\u1EA0' and <= '\u1EF9')) return false;
+        // Vectorised: Vietnamese text has a U+1Exx letter every few chars, too often to hop from one to the next.
+        var span = text.AsSpan();
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && span.Length >= System.Numerics.Vector<ushort>.Count)
+        {
+            var chars = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(span);
+            var marks = new System.Numerics.Vector<ushort>(0x0300);
+            var vietnamese = new System.Numerics.Vector<ushort>(0x1EA0);
+            var vietnameseSpan = new System.Numerics.Vector<ushort>(0x1EF9 - 0x1EA0);
+            int width = System.Numerics.Vector<ushort>.Count;
+            for (; i <= chars.Length - width; i += width)
+            {
+                var v = new System.Numerics.Vector<ushort>(chars[i..]);
+                // Unsigned: c - 0x1EA0 <= 0x59 exactly when c is in U+1EA0–U+1EF9.
+                var doubtful = System.Numerics.Vector.GreaterThanOrEqual(v, marks) & System.Numerics.Vector.GreaterThan(v - vietnamese, vietnameseSpan);
+                if (doubtful != System.Numerics.Vector<ushort>.Zero) return false;
+            }
+        }
+        for (; i < span.Length; i++)
+            if (span[i] >= '\u0300' && span[i] is not (>= '\u1EA0' and <= '\u1EF9')) return false;
         return true;
     }
 
@@ -40,16 +58,18 @@ public static class TextCleaner
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
+            int k = text.AsSpan(i).IndexOfAny(LineBreaks); // vectorised: lines run to hundreds of chars
+            if (k < 0) break;
+            i += k;
             char c = text[i];
-            if (c is '\r' or '\n' or '\u2028' or '\u2029' or '\f' or '\v')
-            {
-                yield return text[start..i];
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                start = i + 1;
-            }
+            yield return text[start..i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            start = i + 1;
         }
         if (start < text.Length) yield return text[start..];
     }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u2028\u2029\f\v");
 
     public static SourceLine CleanLine(string raw) => CleanLine(raw, LineWidth.Of(raw, raw));
 

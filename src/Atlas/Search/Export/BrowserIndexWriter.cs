@@ -14,13 +14,16 @@ namespace Atlas.Search.Export;
 /// <param name="DictionaryShardBytes">Target size of a dictionary shard (all variants of one folded word stay together).</param>
 /// <param name="ChunkBytes">Match sets and impact pages are packed, in term order, into files of about this size.</param>
 /// <param name="FirstPage">Postings in a term's first impact page; each further page is twice as long (up to <see cref="MaxPage"/>).</param>
-/// <param name="StoredBlock">Passages per stored-text file (a result loads only its own file).</param>
+/// <param name="StoredBlock">Passages per file of what a result shows but its text (programme, passage id, section trail, themes).</param>
+/// <param name="TextBlock">First copies per text file (<c>x/</c>: what a result shows and what scoring from text reads).</param>
 /// <param name="ThemeBlock">Passages per theme-mask file (facets and the theme filter).</param>
 /// <param name="UnionBytes">A prefix whose expansions' match sets weigh more than this gets a precomputed union.</param>
 /// <param name="PairPages">An adjacent word pair in at least this many first copies also gets impact pages (phrase bounds).</param>
+/// <param name="CopyTier">Copies of a first copy listed with its text in <c>x/</c> (all of them are in <c>e/</c>).</param>
 /// <param name="RepBlock">Passages per file of the passage → first copy table (<c>r/</c>: filters map passages to their copies' postings).</param>
 public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkBytes = 2_000, int FirstPage = 64, int MaxPage = 512,
-    int StoredBlock = 4, int ThemeBlock = 512, int UnionBytes = 4_000, int PairPages = 256, int RepBlock = 2048);
+    int StoredBlock = 16, int ThemeBlock = 512, int UnionBytes = 4_000, int PairPages = 256, int RepBlock = 2048,
+    int CopyTier = 15, int TextBlock = 1);
 
 /// <summary>
 /// Writes the Lucene passage index as self-registering script files under <c>search/</c>
@@ -95,10 +98,15 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     public void Write(IReadOnlyList<PassageRecord> passages, IReadOnlyList<Theme> themeRegistry, string searchDir)
     {
         Directory.CreateDirectory(searchDir);
-        foreach (var dir in new[] { "b", "c", "d", "i", "m", "r", "s", "t" }) Directory.CreateDirectory(Path.Combine(searchDir, dir));
+        foreach (var dir in new[] { "b", "d", "e", "i", "m", "r", "s", "t", "x" }) Directory.CreateDirectory(Path.Combine(searchDir, dir));
         var corpus = ExportCorpus.Of(passages);
         int maxDoc = passages.Count;
         var rep = corpus.Rep;
+        var repDocs = new List<int>();
+        for (int d = 0; d < maxDoc; d++) if (rep[d] == d) repDocs.Add(d);
+        var programmes = passages.GroupBy(p => p.Slug).Select(g => g.First()).OrderBy(p => p.Doc).ToList();
+        // Match sets are written relative to earlier programmes with the same passages (CopyTemplates).
+        var templates = CopyTemplates.Of(rep, programmes.Select(p => p.Doc).ToList());
         var norms = corpus.Norms;
         var stats = new Dictionary<string, object>(StringComparer.Ordinal);
         var kCache = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -138,9 +146,9 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             WriteScripts(searchDir, pageChunks.TakeCompleted());
         }
 
-        Parallel.ForEach(folded, t => t.DocSet = DocSets.Encode(corpus.Folded.DocsOf(t.Index).ToArray()));
+        Parallel.ForEach(folded, t => t.DocSet = templates.Encode(corpus.Folded.DocsOf(t.Index).ToArray()));
         // Precomputed unions for prefixes whose expansions would be costly to load one by one.
-        var unions = PrefixUnions(folded, corpus.Folded, maxDoc);
+        var unions = PrefixUnions(folded, corpus.Folded, maxDoc, templates);
 
         // Match sets: packed in term order into chunks.
         var docSetChunks = new ChunkPacker(layout.ChunkBytes, "m");
@@ -186,7 +194,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             Parallel.For(0, batch.Count, i =>
             {
                 var pair = pairs[batch[i].Index];
-                sets[i] = DocSets.Encode(pair.Docs);
+                sets[i] = templates.Encode(pair.Docs);
                 var (repDocs, repFreqs) = FirstCopies(pair.Docs, pair.Freqs, rep);
                 if (repDocs.Length >= layout.PairPages) pairPages[i] = BuildPages(repDocs, repFreqs, null, null, norms, kCache["f"]);
             });
@@ -257,33 +265,49 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         var provinces = passages.GroupBy(p => p.ProvinceSlug).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new[] { g.Key, g.First().ProvinceName }).ToList();
         var provinceIndex = provinces.Select((p, i) => (p[0], i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.Ordinal);
-        var programmes = passages.GroupBy(p => p.Slug).Select(g => g.First()).OrderBy(p => p.Doc).ToList();
         var programmeIndex = programmes.Select((p, i) => (p.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
         int storedBlocks = (maxDoc + layout.StoredBlock - 1) / layout.StoredBlock;
         Parallel.For(0, storedBlocks, block =>
-            WriteScript(searchDir, $"s/{block}", w => WriteStoredBlock(w, passages, block, programmeIndex, norms, themeIndex, themeWidth)));
+            WriteScript(searchDir, $"s/{block}", w => WriteStoredBlock(w, passages, block, programmeIndex, rep, themeIndex, themeWidth)));
 
-        // Copies (ExportCorpus.Rep): per block of passages each one's first copy (r/), per first copy its other copies (c/).
+        // Copies (ExportCorpus.Rep): per block of passages each one's first copy (r/), per first copy its other copies (x/, e/).
         int repBlocks = (maxDoc + layout.RepBlock - 1) / layout.RepBlock;
         Parallel.For(0, repBlocks, block => WriteScript(searchDir, $"r/{block}", w => w.WriteStringValue(RepBlock(rep, block))));
         var copies = new List<int>[maxDoc];
         for (int d = 0; d < maxDoc; d++) if (rep[d] != d) (copies[rep[d]] ??= []).Add(d);
-        var memberChunks = new ChunkPacker(layout.ChunkBytes, "c");
-        var memberStarts = new List<int>();
-        var repDocs = new List<int>();
+        // e/: all other copies of a first copy with more than CopyTier of them (x/ lists the first CopyTier).
+        var moreChunks = new ChunkPacker(layout.ChunkBytes, "e");
+        var copyEntries = new string?[maxDoc];
         for (int d = 0; d < maxDoc; d++)
         {
-            if (rep[d] == d) repDocs.Add(d);
             if (copies[d] is not { } others) continue;
-            var gaps = new StringBuilder();
-            int last = d;
-            foreach (var o in others) { Base64Varint.Write(gaps, o - last - 1); last = o; }
-            int chunk = memberChunks.Add(d.ToString(System.Globalization.CultureInfo.InvariantCulture), gaps.ToString());
-            if (chunk == memberStarts.Count) memberStarts.Add(d);
-            WriteScripts(searchDir, memberChunks.TakeCompleted());
+            var entry = new StringBuilder();
+            Base64Varint.Write(entry, others.Count);
+            if (others.Count > layout.CopyTier)
+                Base64Varint.Write(entry, moreChunks.Add(d.ToString(System.Globalization.CultureInfo.InvariantCulture), CopyGaps(d, others, others.Count)));
+            entry.Append(CopyGaps(d, others, layout.CopyTier));
+            copyEntries[d] = entry.ToString();
+            WriteScripts(searchDir, moreChunks.TakeCompleted());
         }
-        WriteScripts(searchDir, memberChunks.Finish());
+        WriteScripts(searchDir, moreChunks.Finish());
         copies = null;
+        // The text of first copies only (copies have the same words), in files of TextBlock first copies: [text, norm
+        // byte, copies (when it has any): their count, the e/ file of all of them when more than CopyTier, the first
+        // CopyTier as gaps] — a result's group is read with its text.
+        int textBlocks = (repDocs.Count + layout.TextBlock - 1) / layout.TextBlock;
+        Parallel.For(0, textBlocks, block => WriteScript(searchDir, $"x/{block}", w =>
+        {
+            w.WriteStartArray();
+            for (int i = block * layout.TextBlock; i < Math.Min(repDocs.Count, (block + 1) * layout.TextBlock); i++)
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(passages[repDocs[i]].Text);
+                w.WriteNumberValue(norms[repDocs[i]]);
+                if (copyEntries[repDocs[i]] is { } entry) w.WriteStringValue(entry);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+        }));
 
         // Programme table: first document (delta) and province index, as varints.
         var programmeTable = new StringBuilder();
@@ -313,12 +337,14 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             containerBits = DocSets.ContainerBits,
             pairBuckets = bucketCount,
             storedBlock = layout.StoredBlock,
+            textBlock = layout.TextBlock,
             themeBlock = layout.ThemeBlock,
             themeWidth,
             programmes = programmeTable.ToString(),
-            reps = repDocs.Count == maxDoc ? null : DocSets.Encode(repDocs),
+            reps = repDocs.Count == maxDoc ? null : templates.Encode(repDocs),
+            templates = templates.Any ? templates.Table : null,
             repBlock = layout.RepBlock,
-            copies = memberStarts,
+            copyTier = layout.CopyTier,
             provinces,
             themes,
         };
@@ -503,7 +529,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     /// itself, whose own set the client has: a passage outside the union holds none of the expansions) — kept only where
     /// loading the expansions' sets one by one would cost more than <see cref="ExportLayout.UnionBytes"/>.
     /// </summary>
-    private List<(string Prefix, string DocSet)> PrefixUnions(List<TermData> folded, FieldPostings postings, int maxDoc)
+    private List<(string Prefix, string DocSet)> PrefixUnions(List<TermData> folded, FieldPostings postings, int maxDoc, CopyTemplates templates)
     {
         var prefixes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var t in folded)
@@ -531,7 +557,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             foreach (var m in candidates[i].Members) foreach (var d in postings.DocsOf(m.Index)) bits[d] = true;
             var docs = new List<int>();
             for (int d = 0; d < maxDoc; d++) if (bits[d]) docs.Add(d);
-            result[i] = (candidates[i].Prefix, DocSets.Encode(docs));
+            result[i] = (candidates[i].Prefix, templates.Encode(docs));
         });
         return result.ToList();
     }
@@ -588,6 +614,15 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         return string.Concat(mask.Select(m => Base64Varint.Alphabet[m]));
     }
 
+    /// <summary>The first <paramref name="count"/> copies of a first copy as gaps (varints).</summary>
+    private static string CopyGaps(int first, List<int> copies, int count)
+    {
+        var sb = new StringBuilder();
+        int last = first;
+        for (int i = 0; i < Math.Min(count, copies.Count); i++) { Base64Varint.Write(sb, copies[i] - last - 1); last = copies[i]; }
+        return sb.ToString();
+    }
+
     /// <summary>
     /// Per passage of the block its first copy, as varints: zigzag(first copy − previous passage's first copy − 1)
     /// (the block's first passage counts from −1), so runs of copies of consecutive passages are one character each.
@@ -616,10 +651,10 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 
     /// <summary>
     /// The stored block's file: <c>{"p":[[programme, slug, title]…],"c":[section trail…],"d":[[programme, passage id,
-    /// trail index, text, norm byte, theme mask]…]}</c>.
+    /// trail index, theme mask, passage − its first copy]…]}</c> (the text is its first copy's, in <c>x/</c>).
     /// </summary>
     private void WriteStoredBlock(Utf8JsonWriter w, IReadOnlyList<PassageRecord> passages, int block, Dictionary<string, int> programmeIndex,
-        byte[] norms, Dictionary<string, int> themeIndex, int themeWidth)
+        int[] rep, Dictionary<string, int> themeIndex, int themeWidth)
     {
         int from = block * layout.StoredBlock, to = Math.Min(passages.Count, from + layout.StoredBlock);
         w.WriteStartObject();
@@ -651,9 +686,8 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             w.WriteNumberValue(programmeIndex[r.Slug]);
             w.WriteStringValue(r.PassageId);
             w.WriteNumberValue(sections.IndexOf(r.Section));
-            w.WriteStringValue(r.Text);
-            w.WriteNumberValue(norms[r.Doc]);
             w.WriteStringValue(ThemeMask(r, themeIndex, themeWidth));
+            w.WriteNumberValue(r.Doc - rep[r.Doc]);
             w.WriteEndArray();
         }
         w.WriteEndArray();

@@ -124,6 +124,19 @@ public class SimilaritySpec
     }
 
     [Fact]
+    public void Copies_in_their_own_programme_never_crowd_out_the_other_programmes_candidates()
+    {
+        const string task = "Đẩy mạnh chuyển đổi số trong các cơ quan nhà nước, phát triển chính quyền số và kinh tế số của tỉnh";
+        // "a" holds the task 45 times, more than a passage's candidates: its copies still find the five other programmes.
+        var programmes = new[] { "a", "b0", "b1", "b2", "b3", "b4" }.Select(slug => TestProgrammes.Make(slug, ("Nhiệm vụ",
+            slug == "a" ? Enumerable.Repeat(task, 45).ToArray() : [task]))).ToList();
+        var related = RelatedPassages.Analyse(programmes);
+        foreach (var copy in programmes[0].Passages)
+            Assert.Equal(["b0", "b1", "b2"], related[0].Where(r => r.PassageId == copy.Id).Select(r => r.OtherSlug));
+        Assert.Equal(programmes[0].Passages.Take(3).Select(p => p.Id), related[1].Select(r => r.OtherPassageId));
+    }
+
+    [Fact]
     public void A_passage_copied_word_for_word_has_the_same_shared_wording_in_every_programme()
     {
         const string copied = "Tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác quy hoạch, xây dựng và phát triển kết cấu hạ tầng đồng bộ";

@@ -119,6 +119,35 @@ public class BuildCacheSpec
     }
 
     [Fact]
+    public void An_entry_written_as_a_stream_is_complete_or_absent()
+    {
+        using var temp = new TempDir();
+        var cache = new BuildCache(temp["cache"]);
+        string whole = BuildCache.Key("whole"), cut = BuildCache.Key("cut"), refused = BuildCache.Key("refused");
+        cache.WriteWith("verify", whole, ".bin", stream => stream.Write("all of it"u8));
+        Assert.Equal("all of it"u8.ToArray(), cache.Read("verify", whole, ".bin"));
+
+        // A write that fails half-way leaves neither an entry nor its temporary file, and an older entry stays as it was.
+        void Cut(Stream stream)
+        {
+            stream.Write("half"u8);
+            throw new IOException("disk full");
+        }
+        cache.WriteWith("verify", cut, ".bin", Cut);
+        cache.WriteWith("verify", whole, ".bin", Cut);
+        // A failure of the writer itself (not of the disk) reaches the caller, with the partial file removed as well.
+        Assert.Throws<InvalidOperationException>(() => cache.WriteWith("verify", refused, ".bin", stream =>
+        {
+            stream.Write("half"u8);
+            throw new InvalidOperationException("a record the layout cannot hold");
+        }));
+        Assert.Null(cache.Read("verify", cut, ".bin"));
+        Assert.Null(cache.Read("verify", refused, ".bin"));
+        Assert.Equal("all of it"u8.ToArray(), cache.Read("verify", whole, ".bin"));
+        Assert.Empty(Directory.GetFiles(temp["cache"], "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void The_default_cache_folder_is_next_to_content()
     {
         var options = new BuildOptions("/x/atlas/content", "/x/atlas/templates", "/x/atlas/site");
