@@ -854,7 +854,16 @@
     var meta = state.meta, lists = [], byText = state.byText;
     scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); }); });
     scored.forEach(function (c) { (c.pairLists || []).forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); });
-    var first = lists.filter(function (l) { return l.pages === 0 && !complete(l); });
+    // First pages of the lists that bound something no other list bounds: a phrase's words are not read first when
+    // its pairs have lists (a phrase occurs at most as often as each pair; its candidates are scored from their text).
+    var firstNeeded = new Set();
+    scored.forEach(function (c) {
+      c.subs.forEach(function (s) {
+        if (s.exists && (s.lists.length === 1 || !(c.pairLists && c.pairLists.length))) s.lists.forEach(function (l) { firstNeeded.add(l); });
+      });
+      (c.pairLists || []).forEach(function (l) { firstNeeded.add(l); });
+    });
+    var first = lists.filter(function (l) { return l.pages === 0 && !complete(l) && firstNeeded.has(l); });
     scored.forEach(function (c) {
       if (!c.pairSet) return;
       var docs = [], both = setAnd(set, c.pairSet);

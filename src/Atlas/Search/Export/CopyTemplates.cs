@@ -21,11 +21,17 @@ internal sealed class CopyTemplates
 {
     private readonly int[] starts;   // first passage of each programme, then the passage count
     private readonly int[] template; // earlier programme, or -1
+    private readonly int[] programmeOf;
+    private readonly int[][] children; // programmes whose template is this one
 
-    private CopyTemplates(int[] starts, int[] template)
+    private CopyTemplates(int[] starts, int[] template, int[] programmeOf)
     {
         this.starts = starts;
         this.template = template;
+        this.programmeOf = programmeOf;
+        var lists = new List<int>?[template.Length];
+        for (int p = 0; p < template.Length; p++) if (template[p] >= 0) (lists[template[p]] ??= []).Add(p);
+        children = lists.Select(l => l?.ToArray() ?? []).ToArray();
     }
 
     /// <summary>Per programme: 0 without a template, else the distance back to its template (varints).</summary>
@@ -69,7 +75,7 @@ internal sealed class CopyTemplates
                 if (same > best) { best = same; template[p] = q; }
             }
         }
-        return new CopyTemplates(starts, template);
+        return new CopyTemplates(starts, template, programmeOf);
     }
 
     /// <summary>The shorter of the plain <see cref="DocSets"/> form and the template form.</summary>
@@ -88,10 +94,21 @@ internal sealed class CopyTemplates
         var bits = new ulong[(maxDoc + 63) >> 6];
         foreach (var d in sortedDocs) bits[d >> 6] |= 1UL << (d & 63);
         bool Has(int d) => (bits[d >> 6] & (1UL << (d & 63))) != 0;
+        // Only programmes holding some of the set, or whose template does, can list anything.
+        var touched = new SortedSet<int>();
+        int lastProgramme = -1;
+        foreach (var d in sortedDocs)
+        {
+            int q = programmeOf[d];
+            if (q == lastProgramme) continue;
+            lastProgramme = q;
+            touched.Add(q);
+            foreach (var c in children[q]) touched.Add(c);
+        }
         var sb = new StringBuilder("~");
         var places = new List<int>();
         int last = -1;
-        for (int p = 0; p < template.Length; p++)
+        foreach (var p in touched)
         {
             places.Clear();
             int from = starts[p], length = starts[p + 1] - from, q = template[p];
