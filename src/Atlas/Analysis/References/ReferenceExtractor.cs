@@ -47,11 +47,27 @@ public static partial class ReferenceExtractor
 
     private static readonly Regex SubjectAfter = SubjectAfterRegex();
 
-    public static IReadOnlyList<Reference> Extract(Programme programme)
+    public static IReadOnlyList<Reference> Extract(Programme programme) => Extract(programme, null);
+
+    /// <param name="byText">References found so far by passage text, shared by the programmes of one analysis (thread-safe), or
+    /// null: a text copied word for word cites the same documents wherever it stands (its passage id aside).</param>
+    public static IReadOnlyList<Reference> Extract(Programme programme, System.Collections.Concurrent.ConcurrentDictionary<string, Reference[]>? byText)
     {
         var result = new List<Reference>();
         foreach (var passage in programme.Passages)
-            result.AddRange(Extract(passage.Id, passage.Text));
+        {
+            if (byText is null)
+            {
+                result.AddRange(Extract(passage.Id, passage.Text));
+                continue;
+            }
+            if (!byText.TryGetValue(passage.Text, out var known))
+            {
+                known = Extract(passage.Id, passage.Text).ToArray();
+                if (byText.Count < 1 << 18) byText.TryAdd(passage.Text, known);
+            }
+            foreach (var reference in known) result.Add(reference.PassageId == passage.Id ? reference : reference with { PassageId = passage.Id });
+        }
         return result;
     }
 

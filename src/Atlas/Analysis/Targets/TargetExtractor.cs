@@ -14,6 +14,16 @@ public sealed class TargetExtractor
 {
     private readonly IndicatorMatcher matcher;
     private readonly HashSet<string> indicatorIds;
+    /// <summary>What the patterns find in a passage's text, by its text (null: no number, no comparison): programmes copy whole
+    /// passages from the resolutions they implement and from each other, and a text copied word for word holds the same
+    /// quantities, times and indicator mentions wherever it stands (what they mean there depends on its headings, read per
+    /// passage). Filled as programmes are read (thread-safe); a pure function of the text, so the output does not depend on the order.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TextFacts?> factsByText = new(StringComparer.Ordinal);
+    private const int MaxRememberedTexts = 1 << 18;
+
+    /// <param name="Text">The passage's text in NFC (ingest gives NFC; normalising again keeps folding one char per char on any other input).</param>
+    /// <param name="Folded">The text folded (<see cref="TextFold"/>).</param>
+    private sealed record TextFacts(string Text, string Folded, List<Quantity> Quantities, List<TimeMention> Times, IReadOnlyList<IndicatorMention> Mentions);
 
     public TargetExtractor(IReadOnlyList<Indicator> indicators)
     {
@@ -29,27 +39,37 @@ public sealed class TargetExtractor
         var scratch = new char[256];
         foreach (var passage in programme.Passages)
         {
-            // Most passages (tasks) hold no number and no comparison: they are told apart on a folded copy in a scratch
-            // buffer, and only the others get a folded string and the pattern matching.
-            var text = Nfc.Of(passage.Text);
-            if (text.Length == 0) continue;
-            if (scratch.Length < text.Length) scratch = new char[Math.Max(text.Length, scratch.Length * 2)];
-            TextFold.Fold(text, scratch);
-            if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 && !IsQualitative(scratch.AsSpan(0, text.Length))) continue;
-            targets.AddRange(Extract(passage, text, new string(scratch, 0, text.Length), context.For(passage.SectionId), programmeYear));
+            if (!factsByText.TryGetValue(passage.Text, out var facts))
+            {
+                facts = Read(passage.Text, ref scratch);
+                if (factsByText.Count < MaxRememberedTexts) factsByText.TryAdd(passage.Text, facts);
+            }
+            if (facts is not null) targets.AddRange(Extract(passage, facts, context.For(passage.SectionId), programmeYear));
         }
         return targets;
     }
 
-    /// <summary>Targets of one passage, given what its headings say (time, whether it sets targets or reviews the past).</summary>
-    /// <param name="text">The passage's text in NFC (ingest gives NFC; normalising again keeps folding one char per char on any other input).</param>
-    /// <param name="f">The text folded (<see cref="TextFold"/>).</param>
-    private IEnumerable<Target> Extract(Passage passage, string text, string f, HeadingFacts headings, int? programmeYear)
+    /// <summary>What the patterns find in a passage's text, or null when it holds no number and no comparison.</summary>
+    private TextFacts? Read(string passageText, ref char[] scratch)
     {
+        // Most passages (tasks) hold no number and no comparison: they are told apart on a folded copy in a scratch
+        // buffer, and only the others get a folded string and the pattern matching.
+        var text = Nfc.Of(passageText);
+        if (text.Length == 0) return null;
+        if (scratch.Length < text.Length) scratch = new char[Math.Max(text.Length, scratch.Length * 2)];
+        TextFold.Fold(text, scratch);
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 && !IsQualitative(scratch.AsSpan(0, text.Length))) return null;
+        var f = new string(scratch, 0, text.Length);
         var skipped = SkippedParentheses(f);
         var quantities = QuantityScanner.Scan(f).Where(q => !skipped.Any(r => q.NumberStart > r.Start && q.NumberStart < r.End)).ToList();
         var times = TimeScanner.Scan(f).Where(t => !t.IsBase).ToList();
-        var mentions = matcher.Find(f);
+        return new TextFacts(text, f, quantities, times, matcher.Find(f));
+    }
+
+    /// <summary>Targets of one passage, given what its headings say (time, whether it sets targets or reviews the past).</summary>
+    private IEnumerable<Target> Extract(Passage passage, TextFacts facts, HeadingFacts headings, int? programmeYear)
+    {
+        var (text, f, quantities, times, mentions) = (facts.Text, facts.Folded, facts.Quantities, facts.Times, facts.Mentions);
 
         foreach (var (sStart, sEnd) in Sentences(f))
         {

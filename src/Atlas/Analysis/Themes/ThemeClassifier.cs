@@ -35,6 +35,11 @@ public sealed class ThemeClassifier
     /// <summary>By phrase id: the indexes of the themes it is a keyword of. A passage's matches then name the themes to
     /// look at in one pass, instead of each theme looking through the matches (most passages name few themes).</summary>
     private readonly int[][] keywordOf;
+    /// <summary>A passage's phrase matches by its text: programmes copy whole passages from the resolutions they implement and
+    /// from each other, and a text copied word for word has the same matches wherever it stands. Filled as programmes are
+    /// classified (thread-safe); the matches are a pure function of the text, so the output does not depend on the order.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PhraseMatch[]> matchesByText = new(StringComparer.Ordinal);
+    private const int MaxRememberedTexts = 1 << 18;
 
     public ThemeClassifier(IReadOnlyList<Theme> themes, ThemeOverrides? overrides = null)
     {
@@ -81,7 +86,7 @@ public sealed class ThemeClassifier
             }
             if (classified)
             {
-                var matches = index.Find(passage.Text, reader);
+                var matches = Matches(passage.Text, reader);
                 AddHeadingThemes(passage, matches, chain, headingCache, found);
                 AddKeywordThemes(passage, matches, found, scratch);
             }
@@ -93,6 +98,15 @@ public sealed class ThemeClassifier
         return result;
     }
 
+    private PhraseMatch[] Matches(string text, PhraseIndex.WordReader reader)
+    {
+        if (matchesByText.TryGetValue(text, out var known)) return known;
+        var found = index.Find(text, reader);
+        var matches = found.Count == 0 ? [] : found.ToArray();
+        if (matchesByText.Count < MaxRememberedTexts) matchesByText.TryAdd(text, matches);
+        return matches;
+    }
+
     private bool IsSkipped(Section section)
     {
         var words = ThemeText.Words(section.Heading);
@@ -101,7 +115,7 @@ public sealed class ThemeClassifier
         return false;
     }
 
-    private void AddHeadingThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, IReadOnlyList<Section> chain,
+    private void AddHeadingThemes(Passage passage, PhraseMatch[] matches, IReadOnlyList<Section> chain,
         Dictionary<string, IReadOnlyList<CompiledTheme>> cache, Dictionary<string, PassageTheme> found)
     {
         foreach (var section in chain)
@@ -120,12 +134,12 @@ public sealed class ThemeClassifier
         }
     }
 
-    private void AddKeywordThemes(Passage passage, IReadOnlyList<PhraseMatch> matches, Dictionary<string, PassageTheme> found, Scratch scratch)
+    private void AddKeywordThemes(Passage passage, PhraseMatch[] matches, Dictionary<string, PassageTheme> found, Scratch scratch)
     {
         int lead = -1; // computed once, only for a passage that names a theme
         Span<bool> named = themes.Count <= 256 ? stackalloc bool[themes.Count] : new bool[themes.Count];
         bool any = false;
-        for (int i = 0; i < matches.Count; i++)
+        for (int i = 0; i < matches.Length; i++)
             foreach (var t in keywordOf[matches[i].Phrase]) any = named[t] = true;
         if (!any) return;
         for (int t = 0; t < themes.Count; t++)
@@ -163,11 +177,11 @@ public sealed class ThemeClassifier
 
     private IReadOnlyList<CompiledTheme> HeadingThemes(string heading)
     {
-        var matches = index.Find(ThemeText.Words(heading));
+        var matches = index.Find(ThemeText.Words(heading)).ToArray();
         var cut = matches.Where(m => m.Start > 0 && purposeMarkers.Contains(m.Phrase)).Select(m => m.Start).DefaultIfEmpty(int.MaxValue).Min();
-        var main = matches.Where(m => m.End <= cut).ToList();
+        var main = matches.Where(m => m.End <= cut).ToArray();
         var named = themes.Where(t => AnyMatch(main, t.HeadingKeywords, t.Excludes)).ToList();
-        if (named.Count == 0 && main.Count < matches.Count)
+        if (named.Count == 0 && main.Length < matches.Length)
             named = themes.Where(t => AnyMatch(matches, t.HeadingKeywords, t.Excludes)).ToList();
         return named;
     }
@@ -195,9 +209,9 @@ public sealed class ThemeClassifier
 
     /// <summary>Whether <see cref="Select"/> would accept anything: a wanted match outside exclusions (the longest candidate
     /// is always accepted), without selecting.</summary>
-    private static bool AnyMatch(IReadOnlyList<PhraseMatch> matches, PhraseSet wanted, PhraseSet excludes)
+    private static bool AnyMatch(PhraseMatch[] matches, PhraseSet wanted, PhraseSet excludes)
     {
-        for (int i = 0; i < matches.Count; i++)
+        for (int i = 0; i < matches.Length; i++)
             if (wanted.Contains(matches[i].Phrase) && !IsExcluded(matches[i], matches, excludes)) return true;
         return false;
     }
@@ -214,11 +228,11 @@ public sealed class ThemeClassifier
     /// scratch's list, valid until its next selection.</summary>
     /// <remarks>Called for every passage that names a theme: plain loops, no LINQ. A match is unique by (phrase, start),
     /// so the orders below are total and any sort gives the same result.</remarks>
-    private static List<PhraseMatch> Select(IReadOnlyList<PhraseMatch> matches, PhraseSet wanted, PhraseSet excludes, Scratch scratch)
+    private static List<PhraseMatch> Select(PhraseMatch[] matches, PhraseSet wanted, PhraseSet excludes, Scratch scratch)
     {
         var candidates = scratch.Candidates;
         candidates.Clear();
-        for (int i = 0; i < matches.Count; i++)
+        for (int i = 0; i < matches.Length; i++)
         {
             var m = matches[i];
             if (!wanted.Contains(m.Phrase) || IsExcluded(m, matches, excludes)) continue;
@@ -239,10 +253,10 @@ public sealed class ThemeClassifier
         return accepted;
     }
 
-    private static bool IsExcluded(PhraseMatch m, IReadOnlyList<PhraseMatch> matches, PhraseSet excludes)
+    private static bool IsExcluded(PhraseMatch m, PhraseMatch[] matches, PhraseSet excludes)
     {
         if (excludes.Count == 0) return false;
-        for (int i = 0; i < matches.Count; i++)
+        for (int i = 0; i < matches.Length; i++)
             if (excludes.Contains(matches[i].Phrase) && m.Within(matches[i])) return true;
         return false;
     }

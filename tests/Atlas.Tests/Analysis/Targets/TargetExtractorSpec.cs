@@ -121,6 +121,20 @@ public class TargetExtractorSpec
     }
 
     [Fact]
+    public void A_sentence_copied_under_other_headings_is_read_for_each_heading()
+    {
+        // One extractor, one text (what it finds in the text is remembered): its headings still decide each time.
+        const string text = "Tốc độ tăng trưởng kinh tế (GRDP) bình quân đạt 8%/năm.";
+        var extractor = new TargetExtractor(TestProgrammes.Indicators);
+        var target = extractor.Extract(TestProgrammes.Make("tinh-a", "2023-05-19", ("Mục tiêu cụ thể đến năm 2030", [text])));
+        var review = extractor.Extract(TestProgrammes.Make("tinh-b", "2023-05-19", ("Tình hình thực hiện giai đoạn 2016 - 2020", [text])));
+        var task = extractor.Extract(TestProgrammes.Make("tinh-c", "2023-05-19", ("Nhiệm vụ, giải pháp", ["Tiếp tục đẩy mạnh cải cách hành chính.", text])));
+        Assert.Equal(["grdp-growth Exact 8 %/năm @2030"], target.Select(Show));
+        Assert.Equal(["grdp-growth Exact 8 %/năm @2016–2020 past"], review.Select(Show));
+        Assert.Equal("s-1-p2", Assert.Single(task).PassageId);
+    }
+
+    [Fact]
     public void Kien_Giang_occupancy_of_parks_and_clusters_in_one_sentence()
     {
         Assert.Equal(["industrial-park-occupancy Above 65 % @2021–2025", "industrial-cluster-occupancy Above 40 % @2021–2025"],
