@@ -57,7 +57,13 @@ public sealed class PageLinks
         }
         var up = fromDir[pos..].Count('/');
         if (up == 0) return pos == 0 ? toSitePath : toSitePath[pos..];
-        return string.Concat(string.Concat(Enumerable.Repeat("../", up)), toSitePath.AsSpan(pos));
+        var rest = toSitePath.AsSpan(pos);
+        // One string, written in place: "../" up times, then the rest of the target.
+        return string.Create(up * 3 + rest.Length, (up, toSitePath, pos), static (chars, arg) =>
+        {
+            for (var i = 0; i < arg.up; i++) "../".CopyTo(chars[(i * 3)..]);
+            arg.toSitePath.AsSpan(arg.pos).CopyTo(chars[(arg.up * 3)..]);
+        });
     }
 
     public string Home() => To("index.html");

@@ -36,8 +36,13 @@ public sealed class SiteWriter
         indicatorMaps = new Lazy<IReadOnlyDictionary<string, IndicatorMap>>(() =>
         {
             var slugs = IndicatorClasses.ProvinceSlugs(model.Programmes);
-            return model.Indicators.DistinctBy(i => i.Id, StringComparer.Ordinal)
-                .ToDictionary(i => i.Id, i => IndicatorClasses.Build(i, model.Programmes, Lookup, slugs), StringComparer.Ordinal);
+            var candidates = IndicatorClasses.Candidates(model.Programmes);
+            // Each map is worked out on its own (spread over the cores), then keyed in registry order.
+            var indicators = model.Indicators.DistinctBy(i => i.Id, StringComparer.Ordinal).ToList();
+            var maps = new IndicatorMap[indicators.Count];
+            Parallel.For(0, indicators.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => maps[i] = IndicatorClasses.Build(indicators[i], model.Programmes, Lookup, slugs, candidates.GetValueOrDefault(indicators[i].Id) ?? []));
+            return indicators.Select((indicator, i) => (indicator.Id, Map: maps[i])).ToDictionary(x => x.Id, x => x.Map, StringComparer.Ordinal);
         });
     }
 

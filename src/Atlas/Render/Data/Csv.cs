@@ -31,7 +31,7 @@ public sealed class Csv
 
     private void Append(string cell)
     {
-        if (cell.IndexOfAny([',', '"', '\r', '\n']) < 0)
+        if (cell.AsSpan().IndexOfAny(Special) < 0)
         {
             sb.Append(cell);
             return;
@@ -39,9 +39,18 @@ public sealed class Csv
         sb.Append('"').Append(cell.Replace("\"", "\"\"")).Append('"');
     }
 
+    // What makes a cell quoted: searched without an array per cell (a targets.csv has a cell per column and target).
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(",\"\r\n");
+
     public byte[] ToBytes()
     {
-        var body = Encoding.UTF8.GetBytes(sb.ToString());
-        return [0xEF, 0xBB, 0xBF, .. body];
+        // The byte-order mark, then the text encoded in place (no second copy of the whole file to prepend the mark).
+        var text = sb.ToString();
+        var bytes = new byte[3 + Encoding.UTF8.GetByteCount(text)];
+        bytes[0] = 0xEF;
+        bytes[1] = 0xBB;
+        bytes[2] = 0xBF;
+        Encoding.UTF8.GetBytes(text, bytes.AsSpan(3));
+        return bytes;
     }
 }

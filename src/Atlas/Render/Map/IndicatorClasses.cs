@@ -60,6 +60,32 @@ public static class IndicatorClasses
     public static IndicatorMap Build(Indicator indicator, IReadOnlyList<AnalysedProgramme> programmes, AtlasLookup lookup) =>
         Build(indicator, programmes, lookup, ProvinceSlugs(programmes));
 
+    /// <summary>A numeric target a map may show, with its place among its programme's such targets for the same indicator.</summary>
+    public readonly record struct Candidate(AnalysedProgramme Programme, Target Target, int Order);
+
+    /// <summary>
+    /// The targets every indicator's map chooses from, by indicator id, in one pass over the programmes (programme order,
+    /// then document order): only numeric targets (no achievements of the past, no qualitative comparisons). Going over every
+    /// target of every programme again for each indicator was most of the maps' time, spent before the home page is written.
+    /// </summary>
+    public static IReadOnlyDictionary<string, List<Candidate>> Candidates(IEnumerable<AnalysedProgramme> programmes)
+    {
+        var byIndicator = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
+        foreach (var ap in programmes)
+            foreach (var t in ap.Analysis.Targets)
+            {
+                if (t.IndicatorId is not { } id || !IsNumeric(t)) continue;
+                if (!byIndicator.TryGetValue(id, out var list)) byIndicator[id] = list = [];
+                // Its order among this programme's candidates for the indicator: they are the list's last entries.
+                var order = 0;
+                for (var i = list.Count - 1; i >= 0 && ReferenceEquals(list[i].Programme, ap); i--) order++;
+                list.Add(new Candidate(ap, t, order));
+            }
+        return byIndicator;
+    }
+
+    private static bool IsNumeric(Target t) => !t.IsAchievement && t.Comparator != Comparator.Qualitative && t.Low is not null;
+
     /// <summary>Province slugs once per programme: slugging folds diacritics, too slow to repeat per target (or per
     /// indicator) on a thousand programmes.</summary>
     public static IReadOnlyDictionary<AnalysedProgramme, string> ProvinceSlugs(IEnumerable<AnalysedProgramme> programmes)
@@ -74,13 +100,13 @@ public static class IndicatorClasses
     /// choice below is by value, ties by slug), so the home page and the indicator pages share one map per indicator.
     /// </summary>
     public static IndicatorMap Build(Indicator indicator, IReadOnlyList<AnalysedProgramme> programmes, AtlasLookup lookup,
-        IReadOnlyDictionary<AnalysedProgramme, string> slugOf)
+        IReadOnlyDictionary<AnalysedProgramme, string> slugOf) =>
+        Build(indicator, programmes, lookup, slugOf, Candidates(programmes).GetValueOrDefault(indicator.Id) ?? []);
+
+    /// <param name="numeric">The indicator's <see cref="Candidates"/> among <paramref name="programmes"/>.</param>
+    public static IndicatorMap Build(Indicator indicator, IReadOnlyList<AnalysedProgramme> programmes, AtlasLookup lookup,
+        IReadOnlyDictionary<AnalysedProgramme, string> slugOf, IReadOnlyList<Candidate> numeric)
     {
-        var numeric = programmes
-            .SelectMany(ap => ap.Analysis.Targets
-                .Where(t => t.IndicatorId == indicator.Id && !t.IsAchievement && t.Comparator != Comparator.Qualitative && t.Low is not null)
-                .Select((t, order) => (Programme: ap, Target: t, Order: order)))
-            .ToList();
         var unit = numeric.GroupBy(x => Pages.IndicatorPages.UnitFamily(x.Target.Unit))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault() ?? "—";

@@ -84,10 +84,11 @@ public sealed class IndicatorPages : ISitePage
             {
                 var page = site.Links(lang, $"indicators/{indicator.Id}.html");
                 var targets = targetsOf[indicator.Id].ToList();
-                var tableRows = targets.OrderByDescending(x => Mid(x.T) ?? decimal.MinValue).ThenBy(x => x.P.Slug, StringComparer.Ordinal)
+                var byProvince = targets.Count > PageBudget.TargetRows;
+                // Past the budget the table has one row per province: the row per target is not made at all.
+                var tableRows = byProvince ? [] : targets.OrderByDescending(x => Mid(x.T) ?? decimal.MinValue).ThenBy(x => x.P.Slug, StringComparer.Ordinal)
                     .Select(x => new IndicatorTargetRow(Views.Label(x.P), page.Programme(x.P.Slug), x.P.Metadata.Province, Cell(x.T, x.P.Slug, page, lang), x.T.Subject))
                     .ToList();
-                var byProvince = targets.Count > PageBudget.TargetRows;
                 var charts = targets.Where(x => x.T.Low is not null).GroupBy(x => UnitFamily(x.T.Unit))
                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                     .Select((g, k) =>
@@ -105,7 +106,7 @@ public sealed class IndicatorPages : ISitePage
                     .Order(StringComparer.Ordinal).ToList();
                 var units = targets.Select(x => x.T.Unit).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 var other = lang.IsEnglish ? indicator.NameVi : indicator.NameEn;
-                var iv = new IndicatorView(indicator.Id, lang.Name(indicator), other, indicator.Definition, charts, byProvince ? [] : tableRows, wordings, units, page.To("indicators/index.html"))
+                var iv = new IndicatorView(indicator.Id, lang.Name(indicator), other, indicator.Definition, charts, tableRows, wordings, units, page.To("indicators/index.html"))
                 {
                     ByProvince = byProvince ? ProvinceTable(targets, page, lang) : null,
                     CsvHref = page.Shared("data/targets.csv"),

@@ -8,7 +8,7 @@ namespace Atlas.Render.Templates;
 /// <summary>
 /// Every <c>*.sbn</c> under the templates folder, parsed once up front so a syntax error anywhere stops the build
 /// before a single page is written. Names are paths relative to the folder without the extension
-/// ("layout", "programme", "partials/passage"); partials are included with <c>{{ include "partials/passage" }}</c>.
+/// ("layout", "programme", "partials/header"); partials are included with <c>{{ include "partials/header" }}</c>.
 /// </summary>
 public sealed class TemplateCache : ITemplateLoader
 {
