@@ -11,7 +11,10 @@ namespace Atlas.Verify;
 /// </summary>
 public static class MarkupScanner
 {
-    public static PageFacts Scan(ReadOnlySpan<byte> html)
+    public static PageFacts Scan(ReadOnlySpan<byte> html) => Scan(html, null);
+
+    /// <param name="pool">Where to take attribute values from (ids and URLs repeat across pages), or null to make each anew.</param>
+    internal static PageFacts Scan(ReadOnlySpan<byte> html, StringPool? pool)
     {
         string? lang = null, title = null, h1 = null;
         var ids = new List<string>();
@@ -54,7 +57,7 @@ public static class MarkupScanner
                 i++;
                 continue;
             }
-            var tag = Tag(rest, nameStart, out var tagLength, out var attributes);
+            var tag = Tag(rest, nameStart, out var tagLength, out var attributes, pool);
             i += tagLength;
             if (closing)
             {
@@ -73,7 +76,7 @@ public static class MarkupScanner
             for (var k = 0; k < PageFacts.LinkAttributes.Length; k++)
             {
                 if (PageFacts.LinkAttributes[k].Element != tag) continue;
-                if (attributes.Get(PageFacts.LinkAttributes[k].Attribute) is { } url) (links[k] ??= []).Add(new PageLink(url.Trim(), tag));
+                if (attributes.Get(PageFacts.LinkAttributes[k].Attribute) is { } url) (links[k] ??= []).Add(new PageLink(pool is null ? url.Trim() : url, tag));
             }
             if (tag == "h1" && h1 is null && h1Text is null) h1Text = new StringBuilder();
 
@@ -105,7 +108,8 @@ public static class MarkupScanner
     }
 
     /// <summary>Reads a start or end tag from its name at <paramref name="nameStart"/> to its '&gt;'. Only the attributes the checks use are decoded.</summary>
-    private static string Tag(ReadOnlySpan<byte> s, int nameStart, out int length, out Attributes attributes)
+    /// <remarks>With a pool, link attributes (href, src, action) come back trimmed: a page link's URL is its trimmed value.</remarks>
+    private static string Tag(ReadOnlySpan<byte> s, int nameStart, out int length, out Attributes attributes, StringPool? pool)
     {
         attributes = default;
         var j = nameStart;
@@ -140,12 +144,12 @@ public static class MarkupScanner
                     raw = s[v..j];
                 }
             }
-            if (Is(attrName, "id"u8)) attributes.Id ??= Text(raw);
-            else if (Is(attrName, "href"u8)) attributes.Href ??= Text(raw);
-            else if (Is(attrName, "src"u8)) attributes.Src ??= Text(raw);
-            else if (Is(attrName, "name"u8)) attributes.Name ??= Text(raw);
+            if (Is(attrName, "id"u8)) attributes.Id ??= Value(raw, pool, trim: false);
+            else if (Is(attrName, "href"u8)) attributes.Href ??= Url(raw, pool);
+            else if (Is(attrName, "src"u8)) attributes.Src ??= Url(raw, pool);
+            else if (Is(attrName, "name"u8)) attributes.Name ??= Value(raw, pool, trim: false);
             else if (Is(attrName, "lang"u8)) attributes.Lang ??= Text(raw);
-            else if (Is(attrName, "action"u8)) attributes.Action ??= Text(raw);
+            else if (Is(attrName, "action"u8)) attributes.Action ??= Url(raw, pool);
         }
         length = j;
         return name;
@@ -171,6 +175,17 @@ public static class MarkupScanner
         }
     }
 
+    /// <summary>An attribute's value (<see cref="Text"/>), from the pool when there is one (trimmed if asked).</summary>
+    private static string Value(ReadOnlySpan<byte> raw, StringPool? pool, bool trim)
+    {
+        if (pool is null) return Text(raw);
+        if (raw.IndexOf((byte)'&') >= 0) return trim ? pool.Of(Text(raw).AsSpan().Trim()) : pool.Of(Text(raw));
+        return pool.Utf8(raw, trim);
+    }
+
+    /// <summary>A link's URL: trimmed when there is a pool (its callers expect it so), not pooled: most URLs are seen once or twice.</summary>
+    private static string Url(ReadOnlySpan<byte> raw, StringPool? pool) => pool is null ? Text(raw) : Text(raw).Trim();
+
     private static string Text(ReadOnlySpan<byte> raw)
     {
         var text = Encoding.UTF8.GetString(raw);
@@ -180,18 +195,23 @@ public static class MarkupScanner
     private static string Lower(ReadOnlySpan<byte> ascii)
     {
         // The site's own tags are written in lower case: those come back as the same strings, not a new one per tag.
-        foreach (var common in CommonTags)
-            if (ascii.Length == common.Length && ascii.SequenceEqual(common.Bytes)) return common.Name;
+        if ((uint)ascii.Length < (uint)CommonTags.Length)
+            foreach (var common in CommonTags[ascii.Length])
+                if (ascii.SequenceEqual(common.Bytes)) return common.Name;
         Span<char> chars = ascii.Length <= 64 ? stackalloc char[ascii.Length] : new char[ascii.Length];
         for (var k = 0; k < ascii.Length; k++) chars[k] = (char)(ascii[k] is >= (byte)'A' and <= (byte)'Z' ? ascii[k] + 32 : ascii[k]);
         return new string(chars);
     }
 
-    private static readonly (string Name, byte[] Bytes, int Length)[] CommonTags =
-        new[] { "a", "p", "li", "div", "span", "ul", "ol", "td", "tr", "th", "dt", "dd", "h2", "h3", "details", "summary", "section", "nav", "meta", "link", "script" }
-            .Select(n => (n, Encoding.ASCII.GetBytes(n), n.Length)).ToArray();
+    /// <summary>By length: a tag name is compared only with the common names of its length.</summary>
+    private static readonly (string Name, byte[] Bytes)[][] CommonTags = Enumerable.Range(0, 8)
+        .Select(length => new[] { "a", "p", "li", "div", "span", "ul", "ol", "td", "tr", "th", "dt", "dd", "h2", "h3", "details", "summary", "section", "nav", "meta", "link", "script" }
+            .Where(n => n.Length == length).Select(n => (n, Encoding.ASCII.GetBytes(n))).ToArray())
+        .ToArray();
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiLetter(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z';
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // every byte of every tag
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f';
 }

@@ -28,8 +28,8 @@ public sealed class SiteChecker(bool thorough = false)
 {
     /// <summary>One page after its own checks: its ids (for anchors into it), its problems so far, and the links whose
     /// #fragment points into another page, checked once every page is read.</summary>
-    private sealed record PageScan(string Relative, HashSet<string> Ids, List<(int Index, string Problem)> Problems,
-        List<(int Index, PageLink Link, string Target, string Fragment)> Deferred);
+    private sealed record PageScan(string Relative, HashSet<string> Ids, (int Index, string Problem)[] Problems,
+        (int Index, PageLink Link, string Target, string Fragment)[] Deferred);
 
     /// <param name="known">The facts of pages known to be unchanged since a checked build (incremental build): those pages
     /// are not read again, their links are still resolved against this site. Null reads every page.</param>
@@ -54,40 +54,57 @@ public sealed class SiteChecker(bool thorough = false)
                     using var stream = File.OpenRead(files[i]);
                     facts = DomScanner.Scan(reader.Parser, stream);
                 }
-                else facts = MarkupScanner.Scan(reader.Read(files[i]));
+                else facts = MarkupScanner.Scan(reader.Read(files[i]), reader.Strings);
                 known?.Read(relative, facts);
             }
-            scans[i] = Scan(relative, facts, targets);
+            scans[i] = Scan(relative, facts, targets, reader);
             return reader;
         }, _ => { });
 
-        var pages = new Dictionary<string, PageScan>(StringComparer.Ordinal);
+        var pages = new Dictionary<string, PageScan>(scans.Length, StringComparer.Ordinal);
         foreach (var scan in scans) pages[scan.Relative] = scan;
-        var problems = new List<SiteProblem>();
-        foreach (var page in scans)
+        // Cross-page anchors are checked in parallel too (millions at thousands of pages), each page's problems in its own slot.
+        var perPage = new List<SiteProblem>?[scans.Length];
+        Parallel.For(0, scans.Length, i =>
         {
-            var linkProblems = new List<(int Index, string Problem)>();
+            var page = scans[i];
+            List<SiteProblem>? problems = null;
+            List<(int Index, string Problem)>? linkProblems = null;
             foreach (var (index, problem) in page.Problems)
-                if (index < 0) problems.Add(new SiteProblem(page.Relative, problem));
-                else linkProblems.Add((index, problem));
+                if (index < 0) (problems ??= []).Add(new SiteProblem(page.Relative, problem));
+                else (linkProblems ??= []).Add((index, problem));
             foreach (var (index, link, target, fragment) in page.Deferred)
                 if (pages.TryGetValue(target, out var other) && !other.Ids.Contains(fragment)) // anchors only checked in pages
-                    linkProblems.Add((index, $"{link.Element} → {link.Url}: no element with id \"{fragment}\" in {target}"));
-            foreach (var (_, problem) in linkProblems.OrderBy(p => p.Index)) problems.Add(new SiteProblem(page.Relative, problem));
-        }
-        return problems;
+                    (linkProblems ??= []).Add((index, $"{link.Element} → {link.Url}: no element with id \"{fragment}\" in {target}"));
+            if (linkProblems is not null)
+                foreach (var (_, problem) in linkProblems.OrderBy(p => p.Index)) (problems ??= []).Add(new SiteProblem(page.Relative, problem));
+            perPage[i] = problems;
+        });
+        var all = new List<SiteProblem>();
+        foreach (var problems in perPage) if (problems is not null) all.AddRange(problems);
+        return all;
     }
 
     /// <summary>
     /// One worker's means of reading pages: the DOM parser (thorough) or one byte buffer reused page after page. Pages
     /// run from 10 KB to megabytes; a new array per page put most of them on the large-object heap (85 KB and up),
-    /// hundreds of megabytes per build, each batch of it a full collection.
+    /// hundreds of megabytes per build, each batch of it a full collection. Also the worker's string pool and the
+    /// lists a page's scan fills, reused page after page.
     /// </summary>
     private sealed class Reader(HtmlParser? parser)
     {
         private byte[] buffer = new byte[1 << 16];
 
         public HtmlParser? Parser => parser;
+
+        public StringPool Strings { get; } = new();
+
+        /// <summary>A page's links resolved so far, by URL (a page links to the same file many times).</summary>
+        public Dictionary<string, (string? Problem, string? Target, string? Fragment)> Resolved { get; } = new(StringComparer.Ordinal);
+
+        public List<(int Index, string Problem)> Problems { get; } = [];
+
+        public List<(int Index, PageLink Link, string Target, string Fragment)> Deferred { get; } = [];
 
         /// <summary>The whole file; valid until the next call.</summary>
         public ReadOnlySpan<byte> Read(string path)
@@ -106,9 +123,10 @@ public sealed class SiteChecker(bool thorough = false)
         }
     }
 
-    private static PageScan Scan(string relative, PageFacts facts, Targets targets)
+    private static PageScan Scan(string relative, PageFacts facts, Targets targets, Reader reader)
     {
-        var problems = new List<(int, string)>();
+        var problems = reader.Problems;
+        problems.Clear();
         if (string.IsNullOrWhiteSpace(facts.Lang)) problems.Add((-1, "missing lang on <html>"));
         if (string.IsNullOrWhiteSpace(facts.Title)) problems.Add((-1, "missing <title>"));
         if (string.IsNullOrWhiteSpace(facts.H1)) problems.Add((-1, "missing <h1>"));
@@ -120,18 +138,21 @@ public sealed class SiteChecker(bool thorough = false)
         foreach (var name in facts.Names) ids.Add(name);
 
         var folder = targets.Folder(relative);
-        var deferred = new List<(int, PageLink, string, string)>();
-        var resolved = new Dictionary<string, (string? Problem, string? Target, string? Fragment)>(StringComparer.Ordinal);
+        var deferred = reader.Deferred;
+        deferred.Clear();
+        var resolved = reader.Resolved;
+        resolved.Clear();
         for (var i = 0; i < facts.Links.Count; i++)
         {
             var link = facts.Links[i];
             // A page links to the same file many times (permalinks, resolution links): resolve each URL once.
-            if (!resolved.TryGetValue(link.Url, out var r)) resolved[link.Url] = r = Resolve(folder, relative, link.Url);
+            if (!resolved.TryGetValue(link.Url, out var r)) resolved[link.Url] = r = Resolve(folder, relative, link.Url, reader.Strings);
             if (r.Problem is not null) problems.Add((i, $"{link.Element} → {link.Url}: {r.Problem}"));
             else if (r.Target == relative) { if (!ids.Contains(r.Fragment!)) problems.Add((i, $"{link.Element} → {link.Url}: no element with id \"{r.Fragment}\" in {relative}")); }
             else if (r.Target is not null) deferred.Add((i, link, r.Target, r.Fragment!));
         }
-        return new PageScan(relative, ids, problems, deferred);
+        // Kept until every page is read: exact-size copies, not the growing lists.
+        return new PageScan(relative, ids, problems.Count == 0 ? [] : problems.ToArray(), deferred.Count == 0 ? [] : deferred.ToArray());
     }
 
     private enum PathKind { Missing, File, Folder }
@@ -176,7 +197,7 @@ public sealed class SiteChecker(bool thorough = false)
     }
 
     /// <summary>A problem with the link itself, or the page (site-relative) and fragment to look for once every page is read.</summary>
-    private static (string? Problem, string? Target, string? Fragment) Resolve(LinkFolder folder, string relative, string url)
+    private static (string? Problem, string? Target, string? Fragment) Resolve(LinkFolder folder, string relative, string url, StringPool strings)
     {
         if (url.Length == 0) return ("empty link", null, null);
         if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return (null, null, null);
@@ -185,7 +206,8 @@ public sealed class SiteChecker(bool thorough = false)
         if (url.StartsWith('/')) return ("root-relative link: breaks when the site is opened from disk or a sub-path", null, null);
 
         var hash = url.IndexOf('#');
-        var fragment = hash >= 0 ? Uri.UnescapeDataString(url[(hash + 1)..]) : null;
+        // Fragments repeat across pages (the same anchors of the same pages) and wait until every page is read: pooled.
+        var fragment = hash < 0 ? null : url.AsSpan(hash + 1).Contains('%') ? Uri.UnescapeDataString(url[(hash + 1)..]) : strings.Of(url.AsSpan(hash + 1));
         var pathPart = hash >= 0 ? url[..hash] : url;
         var query = pathPart.IndexOf('?');
         if (query >= 0) pathPart = pathPart[..query];

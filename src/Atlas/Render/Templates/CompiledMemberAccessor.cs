@@ -38,12 +38,52 @@ internal sealed class CompiledMemberAccessor(IObjectAccessor scriban, IReadOnlyD
                 var name = context.MemberRenamer(member);
                 if (string.IsNullOrEmpty(name)) name = member.Name;
                 if (!names.Contains(name) || getters.ContainsKey(name)) continue;
-                var o = Expression.Parameter(typeof(object));
-                var read = Expression.PropertyOrField(Expression.Convert(o, t), member.Name);
-                getters[name] = Expression.Lambda<Func<object, object?>>(Boxed(read), o).Compile();
+                getters[name] = Getter(t, member);
             }
         }
         return getters;
+    }
+
+    /// <summary>
+    /// A property of a class is read through a delegate bound to its getter, inside a generic reader: no code is generated
+    /// for it (a compiled expression per member was several hundred methods to JIT-compile in every build, each costing
+    /// more than all the reads it then served on small sites). Fields and members of structs are compiled.
+    /// </summary>
+    private static Func<object, object?> Getter(Type declaring, MemberInfo member)
+    {
+        if (member is PropertyInfo { GetMethod: { } get } property && !declaring.IsValueType)
+        {
+            // Made without constructor arguments: reflection invokes a constructor that takes some through a stub it
+            // generates per type, which would be code generated per member again.
+            var reader = (IReader)Activator.CreateInstance(typeof(PropertyReader<,>).MakeGenericType(declaring, property.PropertyType))!;
+            reader.Bind(get);
+            return reader.Read;
+        }
+        var o = Expression.Parameter(typeof(object));
+        var read = Expression.PropertyOrField(Expression.Convert(o, declaring), member.Name);
+        return Expression.Lambda<Func<object, object?>>(Boxed(read), o).Compile();
+    }
+
+    private interface IReader
+    {
+        void Bind(MethodInfo getter);
+        object? Read(object target);
+    }
+
+    private sealed class PropertyReader<T, TValue> : IReader where T : class
+    {
+        private Func<T, TValue> get = null!;
+
+        public void Bind(MethodInfo getter) => get = getter.CreateDelegate<Func<T, TValue>>();
+
+        public object? Read(object target)
+        {
+            var value = get((T)target);
+            // Per instantiation the JIT keeps one branch: flags and small numbers as shared boxes (see Boxed).
+            if (typeof(TValue) == typeof(bool)) return (bool)(object)value! ? True : False;
+            if (typeof(TValue) == typeof(int)) return Box((int)(object)value!);
+            return value;
+        }
     }
 
     /// <summary>The member's value as an object: flags and small numbers as shared boxes, since a programme page reads
