@@ -61,6 +61,31 @@ public sealed class TieHeavySearchSpec(TieHeavyExport site, Browser browser) : I
         Assert.True(tied >= 5, $"only {tied} queries have a top 10 of equal scores: the corpus would not test ties");
     }
 
+    /// <summary>
+    /// Groups of copies spread into passages: a page longer than the copies listed with a group's text (the rest are
+    /// read from e/), and a province filter (groups named after their lowest passage in the province, from r/).
+    /// </summary>
+    [Theory]
+    [InlineData("công nghiệp hóa", null, 40)]
+    [InlineData("phát triển kinh tế", null, 25)]
+    [InlineData("\"công nghiệp hóa, hiện đại hóa\"", null, 30)]
+    [InlineData("công nghiệp", "tinh-07", 10)]
+    [InlineData("nguồn nhân lực", "tinh-41", 20)]
+    [InlineData("doi moi sang tao", "tinh-59", 10)]
+    public async Task Long_pages_and_province_filters_are_Lucenes_passages_in_Lucenes_order(string q, string? province, int limit)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(site.HarnessUrl);
+        var expected = site.Searcher.Search(q, new Atlas.Search.SearchOptions(Province: province, Limit: limit));
+        var actual = await Client.Query(page, q, province: province, limit: limit);
+        Assert.True(expected.Hits.Count > 0, $"{q}: no hit");
+        if (!q.StartsWith('"')) Assert.Equal(expected.Total, actual.Total);
+        Assert.True(expected.Hits.Select(h => h.Passage.Doc).SequenceEqual(actual.Hits.Select(h => h.Doc)),
+            $"{q}: Lucene {string.Join(" ", expected.Hits.Select(h => h.Passage.Doc))}, client {string.Join(" ", actual.Hits.Select(h => h.Doc))}");
+        for (int i = 0; i < actual.Hits.Count; i++)
+            Assert.True(Math.Abs(expected.Hits[i].Score - actual.Hits[i].Score) <= 1e-4 * expected.Hits[i].Score, $"{q}: score {i}");
+    }
+
     [Fact]
     public async Task A_common_query_reads_a_small_part_of_its_impact_pages()
     {

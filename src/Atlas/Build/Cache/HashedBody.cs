@@ -15,7 +15,14 @@ internal static class HashedBody
     public static void Write(Stream to, Action<BinaryWriter> body)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using (var writer = new BinaryWriter(new HashedStream(to, hash), Encoding.UTF8, leaveOpen: true)) body(writer);
+        // Buffered before the hash: a BinaryWriter writes a 7-bit-encoded number byte by byte, and hashing (and writing)
+        // each byte alone cost more than the rest of the entry.
+        using (var buffered = new BufferedStream(new HashedStream(to, hash), 1 << 16))
+        using (var writer = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true))
+        {
+            body(writer);
+            writer.Flush();
+        }
         to.Write(hash.GetHashAndReset());
     }
 

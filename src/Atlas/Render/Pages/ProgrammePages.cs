@@ -39,6 +39,13 @@ public sealed record BodyBlock(
     /// <summary>The section path the citation names ("III.2"), empty for the preamble; the copy button's script adds it
     /// to the programme's citation (<see cref="ProgrammeView.Citation"/>), so the page does not repeat the whole citation.</summary>
     public string Section => CitationLabel;
+
+    // What the programme template tests of every block, as flags: a comparison in the template (`b.fields.size > 0`)
+    // made a new boxed number and a new boxed flag per block, flags are read as shared boxes (CompiledMemberAccessor).
+    public bool HasSection => Section != "";
+    public bool HasThemes => Themes.Count > 0;
+    public bool HasFields => Fields.Count > 0;
+    public bool HasRelated => RelatedGroups.Count > 0;
 }
 
 /// <summary>What every page shows of a related passage, whatever page it is on; <see cref="Words"/> compares its wording.</summary>
