@@ -209,7 +209,11 @@ var decoded = Object.create(null); // chunk|key → decoded match set or page
 function matchSet(meta, chunk, key) {
 var id = chunk + "|" + key;
 if (decoded[id]) return decoded[id];
-var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(loaded[chunk][key]);
+return (decoded[id] = decodeSet(meta, loaded[chunk][key]));
+}
+function decodeSet(meta, encoded) {
+if (encoded.charAt(0) === "~") return decodeTemplated(meta, encoded);
+var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(encoded);
 var cb = meta.containerBits, chars = Math.ceil((1 << cb) / 6), container = -1;
 while (r.more()) {
 container += r.next() + 1;
@@ -228,14 +232,65 @@ if ((v & 1) && doc < meta.maxDoc) bits[doc >>> 5] |= 1 << (doc & 31);
 }
 }
 }
-return (decoded[id] = bits);
+return bits;
+}
+function decodeTemplated(meta, encoded) {
+var bits = new Uint32Array((meta.maxDoc + 31) >>> 5), r = varintReader(encoded.slice(1));
+var starts = programmes(meta).starts, tmpl = templatesOf(meta), skip = r.more() ? r.next() : Infinity;
+for (var p = 0; p < starts.length; p++) {
+var from = starts[p], to = p + 1 < starts.length ? starts[p + 1] : meta.maxDoc, q = tmpl[p];
+if (q >= 0) for (var i = 0, src = starts[q]; from + i < to; i++) if (setHas(bits, src + i)) bits[(from + i) >>> 5] |= 1 << ((from + i) & 31);
+if (skip > 0) { skip--; continue; }
+var count = r.next() + 1, place = -1;
+for (var k = 0; k < count; k++) { place += r.next() + 1; bits[(from + place) >>> 5] ^= 1 << ((from + place) & 31); }
+skip = r.more() ? r.next() : Infinity;
+}
+return bits;
+}
+var templateCache = null;
+function templatesOf(meta) {
+if (templateCache && templateCache.meta === meta) return templateCache.list;
+var list = [], r = varintReader(meta.templates || ""), p = 0;
+while (r.more()) { var back = r.next(); list.push(back ? p - back : -1); p++; }
+templateCache = { meta: meta, list: list };
+return list;
+}
+var repsCache = null;
+function repsBits(meta) {
+if (!meta.reps) return null;
+if (repsCache && repsCache.meta === meta) return repsCache.bits;
+repsCache = { meta: meta, bits: decodeSet(meta, meta.reps) };
+return repsCache.bits;
+}
+function repBlockName(meta, doc) { return "r/" + Math.floor(doc / meta.repBlock); }
+function repOf(meta, doc) {
+var block = Math.floor(doc / meta.repBlock), id = "r/" + block, reps = decoded[id];
+if (!reps) {
+var r = varintReader(loaded[id]), prev = -1, out = [];
+while (r.more()) { var v = r.next(); prev += 1 + (v % 2 === 0 ? v / 2 : -(v + 1) / 2); out.push(prev); }
+reps = decoded[id] = out;
+}
+return reps[doc - block * meta.repBlock];
+}
+function copiesOf(meta, rep) {
+var entry = textOf(meta, rep)[2], out = [rep], key = String(rep);
+if (!entry) return { docs: out, more: null };
+var r = varintReader(entry), count = r.next(), more = null;
+if (count > meta.copyTier) {
+more = "e/" + r.next();
+if (loaded[more]) { r = varintReader(loaded[more][key]); more = null; }
+}
+var last = rep;
+while (r.more()) { last += r.next() + 1; out.push(last); }
+return { docs: out, more: more };
 }
 function setAnd(a, b) { var out = new Uint32Array(a.length); for (var i = 0; i < a.length; i++) out[i] = a[i] & b[i]; return out; }
 function setOr(a, b) { var out = new Uint32Array(a.length); for (var i = 0; i < a.length; i++) out[i] = a[i] | b[i]; return out; }
 function setHas(bits, doc) { return (bits[doc >>> 5] & (1 << (doc & 31))) !== 0; }
+function popcount(v) { var x = v - ((v >>> 1) & 0x55555555); x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24; }
 function setCount(bits) {
 var n = 0;
-for (var i = 0; i < bits.length; i++) { var x = bits[i] - ((bits[i] >>> 1) & 0x55555555); x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); n += (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24; }
+for (var i = 0; i < bits.length; i++) n += popcount(bits[i]);
 return n;
 }
 function setEach(bits, fn) {
@@ -302,12 +357,13 @@ function unique(list) { return list.filter(function (x, i) { return list.indexOf
 var MARGIN = 1 + 1e-5;   // upper bounds are computed in float64; Lucene sums float32
 var TIE = 1 + 3e-5;
 var PAGE_BATCH = 3;      // lists read one page further per step
-var SMALL_LIST = 512;    // postings of a list read whole at once
+var SMALL_LIST = 512;    // a list of at most this many passages (of its first copies fewer) is read whole at once
 var TEXT_BATCH = 8;      // unresolved candidates scored from their stored text in one step
 var NEED_BATCH = 64;     // open candidates decided per step to choose the lists to read next
 var THEME_SAMPLE = 3;    // theme-mask files read for approximate theme counts on a large result set
 var EAGER_TEXTS = 1;      // per result asked for, passages scored from their text before the lists decide them
 var PHRASE_VERIFY = 4000;
+var PHRASE_REP_FILES = 4; // r/ files a quoted phrase's check may read
 var PHRASE_TEXTS = 16;    // passages holding all of a quoted phrase's pairs checked from their stored text // postings a quoted phrase's words may have for every match to be checked exactly
 function listOf(state, field, term) {
 var id = field + ":" + term;
@@ -331,11 +387,23 @@ var at = 2 + 3 * l.pages;
 return tfPart(l.cache, l.entry[at + 1], l.entry[at + 2]);
 }
 function nextPageChunk(l) { return "i/" + l.entry[2 + 3 * l.pages]; }
-function takePage(l) {
+function takePage(state, l) {
 var chunk = nextPageChunk(l), postings = page(chunk, (l.field) + ":" + l.term + ":" + l.pages);
-for (var i = 0; i < postings.length; i++) l.seen.set(postings[i].doc, postings[i]);
 l.pages++;
+if (state.keyOf) return keyed(state.keyOf, l, postings);
+for (var i = 0; i < postings.length; i++) l.seen.set(postings[i].doc, postings[i]);
 return postings;
+}
+function keyed(keyOf, l, postings) {
+var out = [];
+for (var i = 0; i < postings.length; i++) {
+var p = postings[i], k = keyOf.get(p.doc);
+if (k === undefined) continue;
+if (k !== p.doc) p = { doc: k, freq: p.freq, norm: p.norm, pos: p.pos, sole: p.sole };
+l.seen.set(k, p);
+out.push(p);
+}
+return out;
 }
 function plan(meta, clauses, state) {
 var shardNames = [];
@@ -423,6 +491,7 @@ c.pairSet = set;
 function matchPlan(meta, clauses) {
 var names = [];
 clauses.forEach(function (c) {
+if (c.phrase) return;
 c.folded.forEach(function (t) { var e = entryOf(meta, "f", t); if (e) names.push("m/" + e[1]); });
 if (c.union) names.push(c.union);
 else c.expansions.forEach(function (t) { names.push("m/" + entryOf(meta, "f", t)[1]); });
@@ -430,12 +499,8 @@ else c.expansions.forEach(function (t) { names.push("m/" + entryOf(meta, "f", t)
 return unique(names);
 }
 function clauseSet(meta, c) {
+if (c.phrase) return c.pairSet || new Uint32Array((meta.maxDoc + 31) >>> 5); // no pair in the atlas: no phrase
 var words = c.folded.map(function (t) { var e = entryOf(meta, "f", t); return e ? matchSet(meta, "m/" + e[1], "f:" + t) : null; });
-if (c.phrase) {
-if (words.some(function (w) { return !w; })) return new Uint32Array((meta.maxDoc + 31) >>> 5);
-var all = words.reduce(setAnd);
-return c.pairSet ? setAnd(all, c.pairSet) : all;
-}
 var set = words[0] || new Uint32Array((meta.maxDoc + 31) >>> 5);
 if (c.union) return setOr(set, (c.unionSet = matchSet(meta, c.union, "u:" + c.folded[0])));
 c.expansions.forEach(function (t) { set = setOr(set, matchSet(meta, "m/" + entryOf(meta, "f", t)[1], "f:" + t)); });
@@ -595,11 +660,35 @@ function storedRow(meta, doc) {
 var block = Math.floor(doc / meta.storedBlock);
 return loaded["s/" + block].d[doc - block * meta.storedBlock];
 }
-function topDocs(state, clauses, scored, set, count, limit) {
+var rankCache = null;
+function repRank(meta, rep) {
+var bits = repsBits(meta);
+if (!bits) return rep;
+if (!rankCache || rankCache.meta !== meta) {
+var before = new Int32Array(bits.length + 1);
+for (var w = 0; w < bits.length; w++) before[w + 1] = before[w] + popcount(bits[w]);
+rankCache = { meta: meta, before: before };
+}
+return rankCache.before[rep >>> 5] + (rep & 31 ? popcount(bits[rep >>> 5] << (32 - (rep & 31))) : 0);
+}
+function textName(meta, rep) { return "x/" + Math.floor(repRank(meta, rep) / meta.textBlock); }
+function textOf(meta, rep) {
+var rank = repRank(meta, rep), block = Math.floor(rank / meta.textBlock);
+return loaded["x/" + block][rank - block * meta.textBlock];
+}
+function rowRep(meta, doc) { return doc - storedRow(meta, doc)[4]; }
+function topDocs(state, clauses, scored, set, count, limit, membersOf) {
 var meta = state.meta, lists = [], byText = state.byText;
 scored.forEach(function (c) { c.subs.forEach(function (s) { if (s.exists) s.lists.forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); }); });
 scored.forEach(function (c) { (c.pairLists || []).forEach(function (l) { if (lists.indexOf(l) < 0) lists.push(l); }); });
-var first = lists.filter(function (l) { return l.pages === 0 && !complete(l); });
+var firstNeeded = new Set();
+scored.forEach(function (c) {
+c.subs.forEach(function (s) {
+if (s.exists && (s.lists.length === 1 || !(c.pairLists && c.pairLists.length))) s.lists.forEach(function (l) { firstNeeded.add(l); });
+});
+(c.pairLists || []).forEach(function (l) { firstNeeded.add(l); });
+});
+var first = lists.filter(function (l) { return l.pages === 0 && !complete(l) && firstNeeded.has(l); });
 scored.forEach(function (c) {
 if (!c.pairSet) return;
 var docs = [], both = setAnd(set, c.pairSet);
@@ -617,21 +706,37 @@ fresh.push(doc);
 for (var i = 0; i < pairSets.length; i++) if (setHas(pairSets[i].pairSet, doc)) pairSets[i].pairLeft--;
 }
 lists.forEach(function (l) { l.seen.forEach(function (p, doc) { see(doc); }); });
-function take(l) { var postings = takePage(l); for (var i = 0; i < postings.length; i++) see(postings[i].doc); }
-var top = [];      // best exact { doc, score }, at most `limit`, best first
+function take(l) { var postings = takePage(state, l); for (var i = 0; i < postings.length; i++) see(postings[i].doc); }
+var top = [], kthCache = null;
 function better(x, y) { return x.score > y.score || (x.score === y.score && x.doc < y.doc); }
 function offer(doc, score) {
 if (score === null) return;
-var h = { doc: doc, score: score };
-if (top.length >= limit && !better(h, top[top.length - 1])) return;
+var h = { doc: doc, score: score }, k = kth();
+if (k && !better(h, k)) return;
 for (var t = 0; t < top.length; t++) if (top[t].doc === doc) return; // offered again (scored from its text earlier)
 var i = top.length;
 top.push(h);
 while (i > 0 && better(h, top[i - 1])) { top[i] = top[i - 1]; i--; }
 top[i] = h;
-if (top.length > limit) top.pop();
+kthCache = null;
+k = kth();
+if (k) while (top.length && better(k, top[top.length - 1])) top.pop();
 }
-function kth() { return top.length >= limit ? top[limit - 1] : null; }
+function kth() {
+if (kthCache !== null) return kthCache || null;
+var cum = 0, found = null;
+for (var i = 0; i < top.length && !found;) {
+var score = top[i].score, docs = [];
+for (; i < top.length && top[i].score === score; i++) docs = docs.concat(membersOf ? membersOf(top[i].doc) : [top[i].doc]);
+if (cum + docs.length >= limit) {
+docs.sort(function (x, y) { return x - y; });
+found = { doc: docs[limit - cum - 1], score: score };
+}
+cum += docs.length;
+}
+kthCache = found || false;
+return found;
+}
 function theta() { var k = kth(); return k ? k.score * TIE : -Infinity; }
 function kthScore() { var k = kth(); return k ? k.score : -Infinity; }
 function isOpen(doc, ub) { var k = kth(); return !k || ub > k.score * TIE || (ub >= k.score && doc < k.doc); }
@@ -663,10 +768,12 @@ first.forEach(function (l) { take(l); if (l.entry[0] <= SMALL_LIST) while (!comp
 }
 function textResolve(docs) {
 state.stats.texts += docs.length;
-return loadAll(unique(docs.map(function (d) { return storedName(meta, d); }))).then(function () {
+var repOf = function (d) { return state.repOfKey ? state.repOfKey.get(d) : d; };
+return loadAll(unique(docs.map(function (d) { return textName(meta, repOf(d)); }))).then(function () {
 docs.forEach(function (d) {
-var row = storedRow(meta, d), feats = textFeatures(scored, row[3]);
-var sc = matchesAll(clauses, feats) ? exactScore(scored, feats, row[4]) : null;
+var text = textOf(meta, repOf(d)), feats = textFeatures(scored, text[0]);
+kthCache = null;
+var sc = matchesAll(clauses, feats) ? exactScore(scored, feats, text[1]) : null;
 byText.set(d, sc);
 if (setHas(set, d)) offer(d, sc);
 });
@@ -721,7 +828,7 @@ need = need.filter(function (p) { return isOpen(p.doc, p.ub); }).sort(function (
 need.forEach(push);
 var unseen = unseenLeft();
 var unseenOpen = unseen > 0 && (unseen > th || (unseen >= kthScore() && unseenBelow(kth().doc)));
-if (!need.length && !unseenOpen) return Promise.resolve(top.slice(0, limit));
+if (!need.length && !unseenOpen) return Promise.resolve(top.slice());
 var eager = need.filter(function (p) { return p.ub >= unseen && !byText.has(p.doc); }).slice(0, Math.min(TEXT_BATCH, eagerLeft));
 if (eager.length) { eagerLeft -= eager.length; return textResolve(eager.map(function (p) { return p.doc; })).then(step); }
 var open = lists.filter(function (l) { return !complete(l); });
@@ -729,7 +836,7 @@ if (!open.length || (!unseenOpen && !need.length)) {
 if (need.length) return textResolve(need.slice(0, TEXT_BATCH).map(function (p) { return p.doc; })).then(step);
 var rest = [];
 setEach(set, function (d) { if (!setHas(seenBits, d) && !byText.has(d)) rest.push(d); });
-if (!rest.length) return Promise.resolve(top.slice(0, limit));
+if (!rest.length) return Promise.resolve(top.slice());
 rest.forEach(function (d) { seenBits[d >>> 5] |= 1 << (d & 31); seenCount++; });
 return textResolve(rest).then(step);
 }
@@ -767,7 +874,7 @@ return step();
 if (count <= TEXT_BATCH) {
 var all = [];
 setEach(set, function (d) { all.push(d); });
-return textResolve(all).then(function () { return top.slice(0, limit); });
+return textResolve(all).then(function () { return top.slice(); });
 }
 return startPages().then(step);
 }
@@ -870,10 +977,13 @@ if (name && loaded[name]) state.wordSets[l.term + "|" + l.field] = matchSet(meta
 return phraseCheck(state, clauses, all).then(function (exactMatches) {
 return filtered(state, all, options).then(function (f) {
 var count = setCount(f.kept);
-var top = limit === 0 || count === 0 ? Promise.resolve([]) : topDocs(state, clauses, scored, f.kept, count, limit);
+var top = limit === 0 || count === 0 ? Promise.resolve([]) : firstCopies(state, f.kept, options).then(function (view) {
+return topDocs(state, clauses, scored, view.set, setCount(view.set), limit, view.membersOf).then(function (hits) { return spread(state, view, hits, limit); });
+});
 return top.then(function (hits) {
-return loadAll(unique(hits.map(function (h) { return storedName(meta, h.doc); }))).then(function () {
-var results = hits.map(function (h) { return result(meta, clauses, scored, h.doc, h.score); });
+var names = hits.map(function (h) { return storedName(meta, h.doc); }).concat(hits.map(function (h) { return textName(meta, h.rep); }));
+return loadAll(unique(names)).then(function () {
+var results = hits.map(function (h) { return result(meta, clauses, scored, h.doc, h.score, h.rep); });
 f.facets.exact = f.facets.exact && exactMatches;
 return { results: results, total: count, facets: f.facets, clauses: clauses, exact: exactMatches, stats: state.stats };
 });
@@ -883,17 +993,67 @@ return { results: results, total: count, facets: f.facets, clauses: clauses, exa
 });
 });
 }
+function firstCopies(state, kept, options) {
+var meta = state.meta, reps = repsBits(meta);
+if (!reps) return Promise.resolve({ set: kept, members: null });
+if (!options.province && !options.theme) return Promise.resolve({
+set: setAnd(kept, reps), members: null, copies: true,
+membersOf: function (rep) { return loaded[textName(meta, rep)] ? copiesOf(meta, rep).docs : [rep]; }
+});
+var names = blocksOf(meta, kept, meta.repBlock).map(function (b) { return "r/" + b; });
+return loadAll(names).then(function () {
+var keyOf = new Map(), repOfKey = new Map(), members = new Map(), set = new Uint32Array(kept.length);
+setEach(kept, function (d) {
+var r = repOf(meta, d), k = keyOf.get(r);
+if (k === undefined) { keyOf.set(r, d); repOfKey.set(d, r); members.set(d, [d]); set[d >>> 5] |= 1 << (d & 31); }
+else members.get(k).push(d);
+});
+Object.keys(state.lists).forEach(function (id) {
+var l = state.lists[id], seen = l.seen;
+l.seen = new Map();
+keyed(keyOf, l, Array.from(seen.values()));
+});
+state.keyOf = keyOf;
+state.repOfKey = repOfKey;
+return { set: set, members: members, membersOf: function (key) { return members.get(key); } };
+});
+}
+function spread(state, view, hits, limit) {
+if (!view.members && !view.copies) return Promise.resolve(hits.map(function (h) { return { doc: h.doc, score: h.score, rep: h.doc }; }));
+var meta = state.meta;
+var names = view.members ? [] : unique(hits.map(function (h) { return textName(meta, h.doc); }));
+function gather() {
+var out = [], more = [];
+hits.forEach(function (h) {
+var c = view.members ? { docs: view.members.get(h.doc), more: null } : copiesOf(meta, h.doc);
+var rep = state.repOfKey ? state.repOfKey.get(h.doc) : h.doc;
+c.docs.forEach(function (d) { out.push({ doc: d, score: h.score, rep: rep }); });
+if (c.more) more.push({ name: c.more, last: c.docs[c.docs.length - 1], score: h.score });
+});
+out.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
+out = out.slice(0, limit);
+var k = out[out.length - 1];
+var needed = out.length < limit ? more : more.filter(function (m) { return m.score > k.score || (m.score === k.score && m.last < k.doc); });
+needed = needed.filter(function (m) { return out.some(function (o) { return o.doc === m.last; }); });
+if (!needed.length) return out;
+return loadAll(unique(needed.map(function (m) { return m.name; }))).then(gather);
+}
+return loadAll(names).then(gather);
+}
 function phraseCheck(state, clauses, all) {
 var phrases = clauses.filter(function (c) { return c.phrase; });
 if (!phrases.length) return Promise.resolve(true);
 if (setCount(all) <= PHRASE_TEXTS) {
 var docs = [];
 setEach(all, function (d) { docs.push(d); });
-return loadAll(unique(docs.map(function (d) { return storedName(state.meta, d); }))).then(function () {
+var meta = state.meta;
+return loadAll(unique(docs.map(function (d) { return storedName(meta, d); }))).then(function () {
+return loadAll(unique(docs.map(function (d) { return textName(meta, rowRep(meta, d)); })));
+}).then(function () {
 docs.forEach(function (d) {
-var row = storedRow(state.meta, d), feats = textFeatures(clauses, row[3]);
+var text = textOf(meta, rowRep(meta, d)), feats = textFeatures(clauses, text[0]);
 var ok = matchesAll(clauses, feats);
-state.byText.set(d, ok ? exactScore(clauses, feats, row[4]) : null);
+state.byText.set(d, ok ? exactScore(clauses, feats, text[1]) : null);
 if (!ok) all[d >>> 5] &= ~(1 << (d & 31));
 });
 return true;
@@ -905,11 +1065,14 @@ var postings = lists.reduce(function (n, l) { return n + l.entry[0]; }, 0);
 if (postings > PHRASE_VERIFY) return Promise.resolve(false);
 var names = [];
 lists.forEach(function (l) { for (var p = l.pages; p < pageCount(l); p++) names.push("i/" + l.entry[2 + 3 * p]); });
-return loadAll(unique(names)).then(function () {
-lists.forEach(function (l) { while (!complete(l)) takePage(l); });
+var meta = state.meta, repNames = meta.reps ? blocksOf(meta, all, meta.repBlock).map(function (b) { return "r/" + b; }) : [];
+if (repNames.length > PHRASE_REP_FILES) return Promise.resolve(false);
+return loadAll(unique(names.concat(repNames))).then(function () {
+lists.forEach(function (l) { while (!complete(l)) takePage(state, l); });
 setEach(all, function (doc) {
+var first = meta.reps ? repOf(meta, doc) : doc;
 var ok = phrases.every(function (c) {
-var positions = c.folded.map(function (t) { var p = state.lists["f:" + t].seen.get(doc); return p ? p.pos : []; });
+var positions = c.folded.map(function (t) { var p = state.lists["f:" + t].seen.get(first); return p ? p.pos : []; });
 return phraseFreq(positions) > 0;
 });
 if (!ok) all[doc >>> 5] &= ~(1 << (doc & 31));
@@ -966,11 +1129,12 @@ return { kept: kept, facets: facets };
 });
 });
 }
-function result(meta, clauses, scored, doc, sc) {
+function result(meta, clauses, scored, doc, sc, rep) {
 var block = Math.floor(doc / meta.storedBlock), data = loaded["s/" + block];
 var row = data.d[doc - block * meta.storedBlock], prog = data.p.filter(function (p) { return p[0] === row[0]; })[0];
 var province = meta.provinces[programmes(meta).provinces[row[0]]];
-var ws = words(row[3]), feats = textFeatures(scored, row[3], ws);
+var text = textOf(meta, rep)[0];
+var ws = words(text), feats = textFeatures(scored, text, ws);
 var exact = new Set(), folded = new Set(), matches = [];
 clauses.forEach(function (c, ci) {
 var found = null;
@@ -982,9 +1146,9 @@ if (!found || (found.how !== "exact" && s.how === "exact") || (found.how === "pr
 });
 if (found) matches.push({ clause: c.input, term: found.terms.join(" "), how: found.how });
 });
-var snip = snippet(row[3], function (w) { return exact.has(w.term) || folded.has(fold(w.term)); }, ws);
+var snip = snippet(text, function (w) { return exact.has(w.term) || folded.has(fold(w.term)); }, ws);
 var url = "programmes/" + prog[1] + ".html#" + row[1];
-var themes = decodeStoredThemes(row[5] || "").map(function (i) { return meta.themes[i][0]; });
+var themes = decodeStoredThemes(row[3] || "").map(function (i) { return meta.themes[i][0]; });
 return {
 url: url, href: siteRoot + url, doc: doc, slug: prog[1], passage: row[1],
 programme: prog[2], province: province[1], provinceSlug: province[0], section: data.c[row[2]],

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/107",[["Thực hiện có hiệu quả Quy hoạch tổng thể bố trí quốc phòng kết hợp với phát triển kinh tế - xã hội. Xây dựng, củng cố thế trận quốc phòng toàn dân gắn với thế trận an ninh Nhân dân.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/115",[["Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Văn phòng Tỉnh ủy, các ban cán sự đảng, đảng đoàn, đảng ủy trực thuộc Tỉnh ủy thường xuyên theo dõi, giám sát, kiểm tra, đôn đốc triển khai thực hiện Chương trình; sơ kết, tổng kết, định kỳ báo cáo Ban Thường vụ Tỉnh ủy.",112]]);

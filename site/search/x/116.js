@@ -1,0 +1,1 @@
+AtlasSearch._register("x/116",[["Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020-2025, Ban Chấp hành Đảng bộ tỉnh xây dựng chương trình phát triển công nghiệp giai đoạn 2021-2025, định hướng đến 2030 với nội dung như sau:",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/123",[["Phát triển công nghiệp của tỉnh phải phù hợp với mục tiêu, định hướng quy hoạch phát triển công nghiệp của quốc gia, quy hoạch tỉnh và Nghị quyết Đại hội XI Đảng bộ tỉnh, nhiệm kỳ 2020-2025.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/125",[["Phát triển công nghiệp gắn với đẩy mạnh áp dụng công nghệ tiên tiến vào sản xuất, nâng cao chất lượng, sức cạnh tranh; coi trọng hoạt động khuyến công là động lực mới cho phát triển công nghiệp nông thôn.",112]]);

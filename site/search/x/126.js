@@ -1,0 +1,1 @@
+AtlasSearch._register("x/126",[["Huy động các nguồn lực đẩy nhanh tốc độ phát triển công nghiệp tạo động lực thúc đẩy tăng trưởng và chuyển dịch cơ cấu kinh tế của tỉnh nhanh và bền vững. Khuyến khích và phát triển mạnh và đổi mới doanh nghiệp công nghiệp, nâng cao về quy mô sản xuất kinh doanh, tiềm lực tài chính và sức cạnh tranh trên thị trường.",111]]);

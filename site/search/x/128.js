@@ -1,0 +1,1 @@
+AtlasSearch._register("x/128",[["Tỷ trọng công nghiệp trong GRDP của tỉnh đạt trên 15%.",116]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/129",[["Tổng kim ngạch xuất khẩu ngành công nghiệp tăng bình quân 7%/năm.",116]]);

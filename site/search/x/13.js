@@ -1,0 +1,1 @@
+AtlasSearch._register("x/13",[["Phát triển nông nghiệp sinh thái, phù hợp với điều kiện tự nhiên của từng tiểu vùng, theo quan điểm thuận thiên.",114]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/139",[["Tập trung đẩy nhanh tiến độ quy hoạch các khu nhà ở công nhân, người lao động gắn với các thiết chế văn hóa, phục vụ công nhân yên tâm sinh sống, lao động sản xuất, tạo lợi thế cạnh tranh của tỉnh trong thu hút đầu tư.",112]]);

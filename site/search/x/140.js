@@ -1,0 +1,1 @@
+AtlasSearch._register("x/140",[["Chủ động tham mưu, đề xuất với Bộ Công Thương, Chính phủ bổ sung các dự án đầu tư phát triển năng lượng tái tạo, điện gió, điện mặt trời, điện sinh khối,... vào quy hoạch phát triển điện lực quốc gia theo sơ đồ VIII.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/141",[["Tổ chức rà soát, điều chỉnh, bổ sung quy hoạch phát triển hệ thống lưới điện, nhất là hệ thống lưới điện phục vụ sản xuất kinh doanh, đảm bảo chất lượng và đáp ứng nhu cầu sử dụng điện của các cơ sở sản xuất công nghiệp.",112]]);

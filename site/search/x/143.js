@@ -1,0 +1,1 @@
+AtlasSearch._register("x/143",[["Xây dựng và triển khai thực hiện chương trình xúc tiến đầu tư lĩnh vực công nghiệp giai đoạn năm 2021-2025. Theo đó, ưu tiên, lựa chọn nhà đầu tư hạ tầng công nghiệp và nhà đầu tư sản xuất công nghiệp thực sự có năng lực, có công nghệ hiện đại.",112]]);

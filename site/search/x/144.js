@@ -1,0 +1,1 @@
+AtlasSearch._register("x/144",[["Đẩy mạnh công tác thông tin, tuyên truyền về tiềm năng, lợi thế, chính sách và cơ hội đầu tư phát triển công nghiệp của tỉnh; xây dựng danh mục dự án kêu gọi đầu tư, các ấn phẩm, tài liệu phục vụ cho hoạt động xúc tiến đầu tư.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/147",[["Nâng cao năng lực, kinh nghiệm và tâm huyết của đội ngũ cán bộ đối với hoạt động xúc tiến đầu tư, tạo đột phá trong công tác xúc tiến đầu tư, nhất là giải quyết thủ tục đầu tư nhanh, gọn và đúng quy định.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/15",[["Phát triển du lịch chất lượng, có trọng tâm, trọng điểm, chọn những sản phẩm có tiềm năng, thế mạnh của Tỉnh để đầu tư phát triển nhằm quảng bá hình ảnh tỉnh Hậu Giang với du khách trong và ngoài nước.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/154",[["Tập trung chỉ đạo thực hiện cải cách hành chính, nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) giai đoạn 2021-2025, nhằm cải thiện môi trường đầu tư, kinh doanh, là trách nhiệm của cả hệ thống chính trị, xem đây là nhiệm vụ trọng tâm trong công tác lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị của các cấp, các ngành.",111]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/160",[["Triển khai thực hiện tốt các cơ chế, chính sách của Trung ương để khuyến khích, thúc đẩy phát triển năng lượng tái tạo, thu hút đầu tư các dự án phát triển năng lượng tái tạo, nhất là điện mặt trời, điện gió và điện sinh khối.",112]]);

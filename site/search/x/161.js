@@ -1,0 +1,1 @@
+AtlasSearch._register("x/161",[["Quan tâm phát triển công nghiệp nông thôn, công tác khuyến công cơ sở. Xây dựng và khôi phục các làng nghề truyền thống, gắn với đào tạo nghề và phát triển các sản phẩm công nghiệp nông thôn tiêu biểu phục vụ nhu cầu du lịch và xây dựng nông thôn mới.",112]]);

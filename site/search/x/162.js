@@ -1,0 +1,1 @@
+AtlasSearch._register("x/162",[["Thực hiện rà soát, điều chỉnh, bổ sung các quy hoạch, để định hướng phát triển các ngành công nghiệp có thế mạnh, sản phẩm công nghiệp chủ lực. Lựa chọn và đầu tư phát triển các ngành hàng, sản phẩm có lợi thế cạnh tranh, các nhóm hàng có tỷ trọng kim ngạch xuất khẩu và giá trị gia tăng cao.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/163",[["Nghiên cứu, đề xuất các cơ chế, chính sách của tỉnh phù hợp, đủ mạnh để khuyến khích, ưu tiên các doanh nghiệp tham gia đầu tư xây dựng và kinh doanh hạ tầng các khu, cụm công nghiệp; đồng thời tích cực mời gọi và hỗ trợ các doanh nghiệp đầu tư sản xuất kinh doanh trong các khu, cụm công nghiệp theo quy hoạch.",111]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/165",[["Thực hiện kiện toàn tổ chức bộ máy, nhân sự đáp ứng yêu cầu quản lý Nhà nước đối với hoạt động phát triển các khu, cụm công nghiệp.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/167",[["Chú trọng việc tổ chức gặp gỡ, đối thoại với các nhà đầu tư, doanh nghiệp để tháo gỡ khó khăn, vướng mắc, cải thiện môi trường đầu tư kinh doanh, tạo mọi điều kiện thuận lợi cho các doanh nghiệp phát triển.",112]]);

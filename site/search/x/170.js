@@ -1,0 +1,1 @@
+AtlasSearch._register("x/170",[["Nghiên cứu, thực hiện cơ chế, chính sách phát triển nhân lực công nghiệp, đáp ứng yêu cầu công nghiệp hóa, hiện đại hóa, nhất là là yêu cầu của cuộc Cách mạng công nghiệp lần thứ tư.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/173",[["Khuyến khích các doanh nghiệp tham gia trực tiếp vào việc đào tạo nhân lực theo nhu cầu lao động của đơn vị. Đào tạo nghề gắn chặt với giải quyết việc làm cho lao động qua đào tạo, tạo việc làm mới cho người lao động mất việc làm do thu hồi đất tại các dự án đầu tư công nghiệp.",112]]);

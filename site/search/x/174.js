@@ -1,0 +1,1 @@
+AtlasSearch._register("x/174",[["Từng bước nâng cao mức sống cho công nhân lao động, gắn với nâng cao năng suất lao động và hiệu quả sản xuất. Phát huy trách nhiệm của người sử dụng lao động trong việc chăm lo đời sống vật chất, tinh thần cho người lao động, nhất là người lao động có hoàn cảnh khó khăn, công nhân lao động ở vùng sâu, vùng xa, là người dân tộc thiểu số.",111]]);

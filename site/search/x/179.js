@@ -1,0 +1,1 @@
+AtlasSearch._register("x/179",[["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tốt với các tổ chức thành viên, tích cực tuyên truyền, vận động nhân dân, doanh nghiệp nhận thức rõ ràng về đường lối, chủ trương, chính sách và các Nghị quyết của Đảng về phát triển công nghiệp.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/181",[["Ban cán sự đảng Ủy ban nhân dân tỉnh chỉ đạo xây dựng kế hoạch cụ thể để triển khai thực hiện Chương trình hành động này. Chỉ đạo các sở, ngành, ủy ban nhân dân các huyện, thành phố cụ thể hóa thành chương trình, kế hoạch phù hợp với điều kiện của từng địa phương, đơn vị để tổ chức thực hiện.",112]]);

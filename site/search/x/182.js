@@ -1,0 +1,1 @@
+AtlasSearch._register("x/182",[["Các huyện, thành ủy, đảng ủy trực thuộc Tỉnh ủy có trách nhiệm quán triệt, tuyên truyền, phổ biến và xây dựng kế hoạch thực hiện Chương trình này có hiệu quả, phù hợp với tình hình thực tế của đơn vị, địa phương.",112]]);

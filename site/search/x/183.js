@@ -1,0 +1,1 @@
+AtlasSearch._register("x/183",[["Ban Tuyên giáo Tỉnh ủy chỉ đạo, định hướng các cơ quan thông tin đại chúng của tỉnh, thường xuyên phổ biến các chủ trương, chính sách của Đảng, Nhà nước về phát triển công nghiệp, nhằm nâng cao nhận thức của cán bộ, đảng viên và nhân dân, tích cực thực hiện có hiệu quả, góp phần thúc đẩy phát triển kinh tế-xã hội của tỉnh.",111]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/184",[["Văn phòng Tỉnh ủy phối hợp với các cơ quan, đơn vị có liên quan theo dõi việc triển khai thực hiện Chương trình hành động này, định kỳ báo cáo kết quả thực hiện với Ban Thường vụ Tỉnh ủy.",112]]);

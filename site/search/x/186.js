@@ -1,0 +1,1 @@
+AtlasSearch._register("x/186",[["Tạo sự chuyển biến rõ rệt về nhận thức và hành động của đảng viên, cán bộ, công chức, viên chức trong hệ thống chính trị và Nhân dân trong tỉnh trong việc thực hiện Nghị quyết số 29-NQ/TW.",112]]);

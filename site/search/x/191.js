@@ -1,0 +1,1 @@
+AtlasSearch._register("x/191",[["Đến năm 2030, Quảng Ngãi phấn đấu trở thành tỉnh phát triển khá của cả nước, là tỉnh phát triển công nghiệp với hai ngành công nghiệp chủ lực: lọc hóa dầu và luyện kim thép.",113]]);

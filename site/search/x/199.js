@@ -1,0 +1,1 @@
+AtlasSearch._register("x/199",[["Quảng Ngãi là tỉnh phát triển bền vững và đa dạng với các ngành công nghiệp xanh, công nghiệp công nghệ cao.",114]]);

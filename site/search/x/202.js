@@ -1,0 +1,1 @@
+AtlasSearch._register("x/202",[["Giai đoạn 2031 – 2045: Tập trung nâng cao chất lượng công nghiệp hoá và đẩy mạnh hiện đại hoá toàn diện trên tất cả các lĩnh vực của nền kinh tế và đời sống xã hội.",113]]);

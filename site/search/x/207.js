@@ -1,0 +1,1 @@
+AtlasSearch._register("x/207",[["Phát triển sản xuất thông minh, mô hình nhà máy thông minh, thực hiện chuyển đổi năng lượng xanh, bền vững, phù hợp với xu thế của thế giới, bảo đảm vững chắc an ninh năng lượng quốc gia.",113]]);

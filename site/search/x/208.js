@@ -1,0 +1,1 @@
+AtlasSearch._register("x/208",[["Phát triển khoa học - công nghệ, đổi mới sáng tạo phù hợp với tình hình, điều kiện thực tế của tỉnh, trong nước và thông lệ quốc tế. Khuyến khích doanh nghiệp đầu tư cho nghiên cứu và phát triển.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/209",[["Đẩy mạnh thu hút đầu tư vào nông nghiệp, nông thôn thông qua các chính sách đất đai, tín dụng, tài chính, khoa học, công nghệ, phát triển nguồn nhân lực, thu hút đầu tư tư nhân, đầu tư nước ngoài... để thúc đẩy và hỗ trợ quá trình công nghiệp hoá, hiện đại hoá nông nghiệp, nông thôn.",112]]);

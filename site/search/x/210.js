@@ -1,0 +1,1 @@
+AtlasSearch._register("x/210",[["Phát triển nguồn nhân lực chất lượng cao cho các ngành công nghiệp nền tảng, công nghiệp ưu tiên, công nghiệp mũi nhọn thông qua tăng cường chính sách đặt hàng đào tạo và thực hiện hỗ trợ tài chính của Nhà nước đối với cơ sở đào tạo và người học.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/211",[["Cơ cấu lại các ngành dịch vụ dựa trên nền tảng công nghệ hiện đại, nhất là trong các lĩnh vực thương mại điện tử, tài chính, ngân hàng, bảo hiểm, y tế, giáo dục, logistics, du lịch, các dịch vụ mới của nền kinh tế số...",112]]);

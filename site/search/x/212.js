@@ -1,0 +1,1 @@
+AtlasSearch._register("x/212",[["Tăng cường phân cấp huy động, sử dụng nguồn lực đầu tư, tạo điều kiện thuận lợi cho các địa phương cùng đầu tư ngân sách vào các hạ tầng dùng chung, hạ tầng liên kết vùng trong tỉnh.",113]]);

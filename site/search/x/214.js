@@ -1,0 +1,1 @@
+AtlasSearch._register("x/214",[["Hoàn thiện các tiêu chí về đầu tư để lựa chọn, ưu tiên thu hút đầu tư phù hợp với chiến lược, quy hoạch, định hướng phát triển các ngành, lĩnh vực, địa bàn trong quá trình công nghiệp hoá, hiện đại hoá.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/215",[["Tăng cường chính sách đặt hàng, giao nhiệm vụ sản xuất, chính sách mua sắm công theo hướng ưu tiên sử dụng hàng hoá trong nước, nâng cao giá trị gia tăng và tỷ lệ nội địa hoá.",113]]);

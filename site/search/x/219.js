@@ -1,0 +1,1 @@
+AtlasSearch._register("x/219",[["Xây dựng kế hoạch cụ thể chuyển đổi các ngành công nghiệp thâm dụng tài nguyên, năng lượng, ô nhiễm môi trường sang các ngành công nghiệp xanh, công nghiệp công nghệ cao, công nghiệp phát thải carbon thấp.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/22",[["Chuẩn bị các cơ sở hạ tầng xã hội để thu hút lao động nhập cư, giảm dần mức tỷ suất di cư qua các năm.",114]]);

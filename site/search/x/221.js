@@ -1,0 +1,1 @@
+AtlasSearch._register("x/221",[["Hình thành hệ thống khu công nghiệp hiện đại quy mô lớn theo hướng sinh thái đi đôi với phát triển khu công nghiệp, cụm công nghiệp có quy mô vừa và nhỏ, tạo điều kiện cho phát triển công nghiệp tại khu vực nông thôn, miền núi.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/225",[["Ưu tiên thu hút đầu tư, phát triển các siêu thị, trung tâm thương mại, cửa hàng tiện lợi. Khuyến khích phát triển thương mại điện tử. Tích cực hỗ trợ doanh nghiệp xúc tiến thương mại, mở rộng thị trường.",112]]);

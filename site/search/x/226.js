@@ -1,0 +1,1 @@
+AtlasSearch._register("x/226",[["Triển khai thực hiện đồng bộ, hiệu quả nghị quyết của Ban Chấp hành Trung ương Đảng về nông nghiệp, nông dân, nông thôn. Đầu tư phát triển hệ thống kết cấu hạ tầng nông nghiệp, nông thôn, hạ tầng kết nối nông thôn với đô thị, nhất là hạ tầng thủy lợi, giao thông vận tải, hạ tầng thương mại, kho bãi, bảo quản, chế biến nông sản.",111]]);

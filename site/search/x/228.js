@@ -1,0 +1,1 @@
+AtlasSearch._register("x/228",[["Thúc đẩy chuyển đổi số toàn diện, thực chất trong nông nghiệp, nông thôn. Đẩy nhanh xây dựng hạ tầng số và dữ liệu số nông nghiệp, nông thôn; nâng cấp, hiện đại hoá và phát triển sàn giao dịch cho các nông sản.",112]]);

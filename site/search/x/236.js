@@ -1,0 +1,1 @@
+AtlasSearch._register("x/236",[["Tăng cường quản lý thu, chi ngân sách. Minh bạch và sử dụng hiệu quả ngân sách nhà nước; tăng chi cho đầu tư phát triển, ưu tiên các nhiệm vụ trọng tâm, công trình trọng điểm, giảm chi thường xuyên.",112]]);

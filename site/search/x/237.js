@@ -1,0 +1,1 @@
+AtlasSearch._register("x/237",[["Thực hiện đồng bộ, quyết liệt chủ trương của Đảng về tiếp tục cơ cấu lại, đổi mới và nâng cao hiệu quả doanh nghiệp nhà nước, phát triển doanh nghiệp tư nhân, thu hút doanh nghiệp có vốn đầu tư nước ngoài (FDI).",112]]);

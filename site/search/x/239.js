@@ -1,0 +1,1 @@
+AtlasSearch._register("x/239",[["Tiếp tục đổi mới, nâng cao chất lượng, hiệu quả hoạt động của kinh tế tập thể, nòng cốt là các hợp tác xã; ưu tiên phát triển các tổ chức kinh tế tập thể gắn với phát triển nông nghiệp công nghệ cao, kinh tế xanh, kinh tế tuần hoàn.",112]]);

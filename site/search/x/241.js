@@ -1,0 +1,1 @@
+AtlasSearch._register("x/241",[["Triển khai chính sách phù hợp về đầu tư, tài chính, ngân sách, xác định tỉ lệ nguồn thu giữ lại hợp lý đối với các đô thị của các thành phố, thị xã trên địa bàn tỉnh, bảo đảm phát huy vai trò của các cực tăng trưởng kinh tế trong thực hiện công nghiệp hoá, hiện đại hoá.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/242",[["Sử dụng hiệu quả chính sách đặt hàng sản xuất và chính sách mua sắm công để thúc đẩy chuyển đổi số, chuyển đổi xanh, nâng cao năng lực tự chủ về công nghệ và sản xuất.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/243",[["Nghiên cứu, triển khai chính sách ưu đãi về thuế phù hợp với thông lệ quốc tế, hướng tới trọng tâm ưu tiên thúc đẩy phát triển hệ sinh thái và chuỗi giá trị sản xuất, dịch vụ hiện đại.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/244",[["Thực hiện các chính sách ưu đãi về tài chính, tín dụng thúc đẩy phát triển các ngành công nghiệp ưu tiên, nông nghiệp ứng dụng công nghệ cao, các ngành dịch vụ có giá trị gia tăng cao; nghiên cứu, triển khai tài chính xanh, tín dụng xanh.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/245",[["Khai thác và sử dụng tài nguyên hiệu quả; xây dựng lộ trình phát triển năng lượng tái tạo phù hợp với điều kiện, trình độ phát triển của tỉnh; tích cực phối hợp triển khai chính sách phân bổ hạn ngạch phát thải khí nhà kính và thị trường tín chỉ carbon.",112]]);

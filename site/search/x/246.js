@@ -1,0 +1,1 @@
+AtlasSearch._register("x/246",[["Phát triển công nghiệp sử dụng triệt để chất thải rắn, chất thải công ng nghiệp, tái chế chất thải xây dựng. Khuyến khích phát triển dịch vụ cải tạo, phục hồi môi trường, hệ sinh thái tự nhiên.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/248",[["Xây dựng giá trị văn hóa, con người Quảng Ngãi trên nền tảng hệ giá trị quốc gia, hệ giá trị văn hoá và chuẩn mực con người Việt Nam gắn với giữ gìn, phát triển hệ giá trị gia đình Việt Nam thời kỳ đẩy mạnh công nghiệp hoá, hiện đại hoá và hội nhập quốc tế.",112]]);

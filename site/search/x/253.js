@@ -1,0 +1,1 @@
+AtlasSearch._register("x/253",[["Ban Thường vụ Tỉnh ủy tập trung lãnh đạo, chỉ đạo với quyết tâm chính trị và thống nhất cao trong nhận thức, hành động; thường xuyên kiểm tra, đôn đốc việc thực hiện Nghị quyết số 29-NQ/TW và Chương trình hành động này.",112]]);

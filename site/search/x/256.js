@@ -1,0 +1,1 @@
+AtlasSearch._register("x/256",[["Văn phòng Tỉnh ủy chủ trì, phối hợp với các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy theo chức năng, nhiệm vụ được giao theo dõi, giám sát việc thực hiện; kịp thời báo cáo Ban Thường vụ Tỉnh ủy, Tỉnh ủy những vấn đề cần lãnh đạo, chỉ đạo.",112]]);

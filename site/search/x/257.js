@@ -1,0 +1,1 @@
+AtlasSearch._register("x/257",[["Thực hiện Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045 (Nghị quyết số 29-NQ/TW, ngày 17/11/2022), Ban Thường vụ Tỉnh ủy xây dựng Chương trình hành động thực hiện Nghị quyết như sau:",111]]);

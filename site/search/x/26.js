@@ -1,0 +1,1 @@
+AtlasSearch._register("x/26",[["Cân đối được thu, chi ngân sách, không phụ thuộc quá lớn vào nguồn Trung ương hỗ trợ.",115]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/264",[["Tốc độ tăng năng suất lao động bình quân thời kỳ 2021-2030 đạt 11,4%. Đóng góp bình quân của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế đạt 50%.",113]]);

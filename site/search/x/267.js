@@ -1,0 +1,1 @@
+AtlasSearch._register("x/267",[["Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ đạt 35 - 40%",116]]);

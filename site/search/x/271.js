@@ -1,0 +1,1 @@
+AtlasSearch._register("x/271",[["Tỷ lệ đô thị hoá đạt 40% trở lên.",117]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/272",[["Chỉ số phát triển con người (HDI) duy trì trên 0,7.",116]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/276",[["Quy mô nền kinh tế (GRDP theo giá thực tế) năm 2045 tăng gấp 6 lần so với năm 2025; tỷ trọng công nghiệp, xây dựng và thương mại dịch vụ trong GRDP (không tính thuế sản phẩm) đạt khoảng 90%; GRDP bình quân đầu người cao gấp 1,2 lần so với mức bình quân chung của cả nước.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/284",[["Khuyến khích nghiên cứu, ứng dụng khoa học - công nghệ, đổi mới sáng tạo phù hợp với chính sách của Nhà nước và thực tế địa phương; tạo thuận lợi tối đa cho doanh nghiệp trích lập, sử dụng hiệu quả quỹ đầu tư cho khoa học-công nghệ, đổi mới sáng tạo.",112]]);

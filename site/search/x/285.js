@@ -1,0 +1,1 @@
+AtlasSearch._register("x/285",[["Nghiên cứu, ban hành cơ chế, chính sách phát triển nguồn nhân lực chất lượng cao, ưu tiên cho các ngành công nghiệp nền tảng, mũi nhọn thông qua tăng cường chính sách đặt hàng đào tạo và thực hiện hỗ trợ tài chính từ ngân sách nhà nước đối với cơ sở đào tạo và người học.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/286",[["Xây dựng hoàn thiện chính sách phát triển nguồn nhân lực và thu hút đầu tư tư nhân, đầu tư nước ngoài vào nông nghiệp, nông thôn và các lĩnh vực thương mại điện tử, dịch vụ y tế, giáo dục, logistics, du lịch và các dịch vụ mới của nền kinh tế số.",112]]);

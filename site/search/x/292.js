@@ -1,0 +1,1 @@
+AtlasSearch._register("x/292",[["Khuyến khích các doanh nghiệp sản xuất thiết bị năng lượng sạch, tái tạo, hệ thống pin lưu trữ, công nghệ và sản phẩm tiết kiệm năng lượng, đào tạo, chuyển giao công nghệ.",113]]);

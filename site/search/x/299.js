@@ -1,0 +1,1 @@
+AtlasSearch._register("x/299",[["Tập trung phát triển nông nghiệp công nghệ cao, nông nghiệp thông minh, nông nghiệp tuần hoàn ứng dụng công nghệ số, trí tuệ nhân tạo. Khuyến khích nông dân thực hiện thương mại điện tử, xây dựng thương hiệu, truy xuất nguồn gốc sản phẩm, nhất là các sản phẩm chủ lực, sản phẩm OCOP.",112]]);

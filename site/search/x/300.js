@@ -1,0 +1,1 @@
+AtlasSearch._register("x/300",[["Thúc đẩy chuyển đổi số toàn diện, thực chất, hiệu quả nông nghiệp, nông thôn; ưu tiên bố trí nguồn lực và có cơ chế, chính sách đặc thù để xã hội hóa, thực hiện có hiệu quả chuyển đổi số trong xây dựng nông thôn mới, hướng tới nông thôn mới thông minh giai đoạn 2021 - 2025.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/301",[["Thúc đẩy dịch vụ hóa các ngành công nghiệp chế biến, chế tạo; tiếp tục cơ cấu lại các ngành dịch vụ dựa trên nền tảng công nghệ hiện đại, công nghệ số, phát triển dịch vụ công nghệ cao, các loại dịch vụ mới của nền kinh tế số.",112]]);

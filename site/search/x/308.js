@@ -1,0 +1,1 @@
+AtlasSearch._register("x/308",[["Triển khai thực hiện hiệu quả Kế hoạch số 93-KH/TU, ngày 12/4/2022 của Ban Thường vụ Tỉnh uỷ thực hiện Nghị quyết số 06-NQ/TW, ngày 24/01/2022 của Bộ Chính trị về quy hoạch, xây dựng, quản lý và phát triển bền vững đô thị Việt Nam đến năm 2030, tầm nhìn đến năm 2045.",112]]);

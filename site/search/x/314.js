@@ -1,0 +1,1 @@
+AtlasSearch._register("x/314",[["Đẩy mạnh thu hút FDI; coi trọng chất lượng, có trọng tâm, trọng điểm; ưu tiên các dự án đầu tư có công nghệ cao, bảo đảm tiêu chuẩn về môi trường, thu hút lao động có kỹ năng của các công ty đa quốc gia lớn gắn với yêu cầu phải chuyển giao tri thức, công nghệ và quản trị; nâng cao tỉ lệ nội địa hoá.",111]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/316",[["Nâng cao hiệu quả quản lý, khai thác, huy động, phân bổ, sử dụng các nguồn lực tài chính theo nguyên tắc thị trường; tiếp tục đa dạng hóa các hình thức huy động và sử dụng nguồn lực trong xã hội cho đầu tư phát triển, chú trọng đến quá trình cơ cấu lại nền kinh tế, góp phần phát huy lợi thế cạnh tranh của tỉnh, ngành và sản phẩm.",111]]);

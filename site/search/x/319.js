@@ -1,0 +1,1 @@
+AtlasSearch._register("x/319",[["Tiếp tục thực hiện nhất quán cơ chế quản lý giá theo cơ chế thị trường có sự quản lý của Nhà nước gắn với việc thực hiện công khai, minh bạch giá, tăng cường kiểm soát chi phí sản xuất hàng hóa, dịch vụ, sản phẩm công ích; thúc đẩy thanh toán điện tử trong các giao dịch.",112]]);

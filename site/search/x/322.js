@@ -1,0 +1,1 @@
+AtlasSearch._register("x/322",[["Tăng quy mô tín dụng trong lĩnh vực nông nghiệp ứng dụng công nghệ cao, năng lượng tái tạo, đưa tăng trưởng xanh thành một trong những mục tiêu trọng tâm đến năm 2030, tầm nhìn đến năm 2045.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/326",[["Thực hiện tốt việc cập nhật hệ thống cơ sở dữ liệu về tài nguyên và môi trường, thông tin số về quan trắc và phân tích dữ liệu môi trường nước, không khí; xây dựng bản đồ số và ứng dụng thông minh trong quản lý, giám sát hệ thống thoát nước và xử lý nước thải, bản đồ dự báo khu vực ngập lụt; thông tin quản lý, hỗ trợ thu gom rác thải.",111]]);

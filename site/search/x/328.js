@@ -1,0 +1,1 @@
+AtlasSearch._register("x/328",[["Triển khai thực hiện hiệu quả Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về xây dựng đội ngũ công nhân lao động tỉnh Thái Bình đáp ứng yêu cầu phát triển trong tình hình mới giai đoạn 2023 - 2030, tầm nhìn đến năm 2045.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/33",[["Cân đối được thu, chi ngân sách một cách bền vững, đủ nguồn lực đầu tư cho phát triển và an sinh xã hội.",114]]);

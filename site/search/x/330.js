@@ -1,0 +1,1 @@
+AtlasSearch._register("x/330",[["Đổi mới tư duy, nâng cao nhận thức và phát huy vai trò đặc biệt quan trọng của đội ngũ trí thức và doanh nhân thời kỳ đẩy mạnh công nghiệp hoá, hiện đại hoá trong tình hình mới. Phát triển đội ngũ trí thức, đội ngũ doanh nhân, đào tạo doanh nhân, xây dựng văn hoá kinh doanh tiên tiến, giàu bản sắc và hội nhập quốc tế.",111]]);

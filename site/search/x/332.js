@@ -1,0 +1,1 @@
+AtlasSearch._register("x/332",[["Triển khai trên không gian mạng các sản phẩm văn hóa, lịch sử, hình ảnh đất và người Thái Bình thời kỳ hội nhập để xây dựng cơ sở dữ liệu số và phát triển ứng dụng giải pháp công nghệ thực tế ảo, trí tuệ nhân tạo, công nghệ 3D, 4D số hoá các di sản văn hóa vật thể và phi vật thể, sản phẩm dịch vụ, du lịch, hiện vật, bảo vật bảo tàng.",111]]);

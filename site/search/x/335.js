@@ -1,0 +1,1 @@
+AtlasSearch._register("x/335",[["Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo, chỉ đạo việc thể chế hóa các chủ trương của cấp uỷ tỉnh, quyết định việc sửa đổi, bổ sung, ban hành các quy định, cơ chế chính sách của tỉnh theo thẩm quyền theo tinh thần Nghị quyết số 29-NQ/TW và Chương trình hành động này; đồng thời có kế hoạch tổ chức giám sát việc thực hiện.",111]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/339",[["Văn phòng Tỉnh ủy phối hợp với các ban, ngành liên quan theo dõi việc thực hiện Chương trình hành động này, định kỳ báo cáo kết quả với Ban Thường vụ Tỉnh ủy.",113]]);

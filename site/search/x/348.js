@@ -1,0 +1,1 @@
+AtlasSearch._register("x/348",[["Chủ động và tích cực hội nhập; khơi dậy khát vọng phát triển, tinh thần khởi nghiệp, đổi mới sáng tạo; phát huy giá trị văn hóa truyền thống, vai trò xung kích, đi đầu của đội ngũ trí thức và doanh nhân.",112]]);

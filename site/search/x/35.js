@@ -1,0 +1,1 @@
+AtlasSearch._register("x/35",[["Sản xuất nông nghiệp theo phương thức hiện đại; nông nghiệp xanh, phát triển nông nghiệp gắn với phục hồi hệ sinh thái và cảnh quan tự nhiên.",114]]);

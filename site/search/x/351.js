@@ -1,0 +1,1 @@
+AtlasSearch._register("x/351",[["Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ đạt 34%.",116]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/352",[["Tỷ trọng công nghiệp đạt trên 30% GRDP; tỷ trọng công nghiệp chế biến, chế tạo đạt khoảng 25% GRDP; tỷ trọng giá trị sản phẩm công nghiệp công nghệ cao trong các ngành chế biến, chế tạo đạt trên 45%. Tỷ trọng các ngành dịch vụ đạt trên 30% GRDP.",112]]);

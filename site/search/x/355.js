@@ -1,0 +1,1 @@
+AtlasSearch._register("x/355",[["Tỷ lệ đô thị hóa tính theo khu vực toàn đô thị đến năm 2025 đạt khoảng 40-42%; đến năm 2030 khoảng 45 - 47%.",114]]);

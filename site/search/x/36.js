@@ -1,0 +1,1 @@
+AtlasSearch._register("x/36",[["Quy mô dân số đạt khoảng 01 triệu người vào năm 2050, tương đương với tốc độ tăng trưởng dân số tự nhiên khoảng 1%/năm và cân bằng giữa nhập cư và xuất cư bình quân trong giai đoạn từ nay đến 2050.",112]]);

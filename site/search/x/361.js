@@ -1,0 +1,1 @@
+AtlasSearch._register("x/361",[["Phát triển kinh tế số, xã hội số; triển khai các giải pháp, mô hình kinh doanh dựa trên công nghệ số và nền tảng số; triển khai thực hiện tốt chính sách đặt hàng, giao nhiệm vụ sản xuất, mua sắm công theo hướng ưu tiên sử dụng hàng hoá trong nước, nâng cao giá trị gia tăng và tỷ lệ nội địa hoá.",111]]);

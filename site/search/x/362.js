@@ -1,0 +1,1 @@
+AtlasSearch._register("x/362",[["Tiếp tục thực hiện các chính sách đất đai, tín dụng, tài chính, khoa học, công nghệ, phát triển nguồn nhân lực, thu hút đầu tư tư nhân, đầu tư nước ngoài vào nông nghiệp, nông thôn để thúc đẩy và hỗ trợ quá trình công nghiệp hoá, hiện đại hoá nông nghiệp, nông thôn.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/364",[["Tạo đột phá cho phát triển kết cấu hạ tầng, nhất là hạ tầng giao thông. Quan tâm đầu tư từ ngân sách vào các hạ tầng dùng chung, hạ tầng liên kết vùng. Phát triển các khu công nghiệp sinh thái, thông minh; đô thị thông minh, khu đô thị công nghiệp - thương mại - dịch vụ.",112]]);

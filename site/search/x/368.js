@@ -1,0 +1,1 @@
+AtlasSearch._register("x/368",[["Chú trọng phát triển một số ngành công nghiệp trọng yếu như công nghiệp chế biến, chế tạo phục vụ nông nghiệp; công nghiệp sinh học; công nghiệp có giá trị gia tăng cao dựa trên quy trình sản xuất thông minh, tự động hoá; công nghiệp văn hoá.",112]]);

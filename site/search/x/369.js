@@ -1,0 +1,1 @@
+AtlasSearch._register("x/369",[["Triển khai thực hiện chương trình phát triển công nghiệp hỗ trợ đến năm 2030 ngay sau khi được ban hành. Khuyến khích doanh nghiệp FDI chuyển giao công nghệ; khuyến khích phát triển các khu, cụm công nghiệp hỗ trợ tập trung.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/37",[["Các vùng đô thị được mở rộng, hài hòa và không tạo ra khoảng cách thu nhập quá lớn giữa khu vực thành thị và nông thôn, giữa công nghiệp, dịch vụ và nông nghiệp.",113]]);

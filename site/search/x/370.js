@@ -1,0 +1,1 @@
+AtlasSearch._register("x/370",[["Nâng cao năng lực ngành xây dựng. Phát triển ngành công nghiệp sản xuất vật liệu xây dựng có trình độ tiên tiến, hiện đại; hạn chế, tiến tới dừng các hoạt động sản xuất vật liệu xây dựng sử dụng không hiệu quả tài nguyên thiên nhiên, gây ô nhiễm môi trường, ưu tiên phát triển vật liệu xanh, vật liệu mới thân thiện với môi trường.",111]]);

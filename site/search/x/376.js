@@ -1,0 +1,1 @@
+AtlasSearch._register("x/376",[["Phát triển nguồn nhân lực và nâng cao năng lực đội ngũ cán bộ quản lý nhà nước về khoa học và công nghệ. Quan tâm đào tạo, nâng cao trình độ lao động nông thôn; phát triển nhân lực làm công tác nghiên cứu, chuyên gia trong nông nghiệp.",112]]);

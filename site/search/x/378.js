@@ -1,0 +1,1 @@
+AtlasSearch._register("x/378",[["Chuyển đổi hạ tầng viễn thông thành hạ tầng số, phục vụ tiến trình chuyển đổi số quốc gia, đảm bảo hạ tầng kết nối xây dựng đô thị thông minh, thiết lập các trung tâm dữ liệu phân tán và tập trung phục vụ lưu trữ dữ liệu cho các thiết bị internet vạn vật (IoT) và phục vụ chính quyền số, kinh tế số, xã hội số.",111]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/381",[["Khơi thông các nguồn lực, tăng cường huy động các nguồn lực ngoài ngân sách nhà nước. Ưu tiên nguồn lực đầu tư cho phát triển hạ tầng liên kết vùng, hạ tầng năng lượng, chuyển đổi số, khoa học, công nghệ và đổi mới sáng tạo.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/386",[["Nâng cao nhận thức và phát huy vai trò của đội ngũ trí thức và doanh nhân thời kỳ đẩy mạnh công nghiệp hoá, hiện đại hoá trong tình hình mới. Xây dựng văn hóa kinh doanh tiên tiến.",113]]);

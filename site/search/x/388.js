@@ -1,0 +1,1 @@
+AtlasSearch._register("x/388",[["Các cấp ủy đảng, ban cán sự đảng, đảng đoàn và các đoàn thể chính trị - xã hội tỉnh căn cứ chức năng, nhiệm vụ và tình hình thực tế xây dựng kế hoạch cụ thể để triển khai thực hiện Chương trình này.",112]]);

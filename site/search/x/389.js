@@ -1,0 +1,1 @@
+AtlasSearch._register("x/389",[["Đảng đoàn Hội đồng nhân dân tỉnh, Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo cụ thể hóa thành chương trình, kế hoạch tổ chức thực hiện; ưu tiên bố trí nguồn lực thúc đẩy, hỗ trợ cho phát triển công nghiệp nhằm thực hiện hiệu quả các mục tiêu, nhiệm vụ đã đề ra.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/39",[["GRDP bình quân đầu người đến năm 2025 đạt 84 triệu đồng (tương đương 3.600 USD) đến năm 2030 đạt 150 triệu đồng (tương đương 6.383 USD), gấp 2,85 lần so với năm 2020, cao hơn mức trung bình vùng ĐBSCL.",112]]);

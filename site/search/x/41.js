@@ -1,0 +1,1 @@
+AtlasSearch._register("x/41",[["Tổng vốn đầu tư toàn xã hội theo giá hiện hành trên địa bàn trong 10 năm khoảng 300.000 tỷ đồng, tăng bình quân 8%/năm. Tỷ trọng vốn đầu tư chiếm khoảng 38,7% GRDP.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/42",[["Tổng thu ngân sách trên địa bàn tăng bình quân 15% hàng năm. Tổng chi ngân sách 10 năm tăng bình quân 7%/năm, chi đầu tư phát triển tăng bình quân 10%/năm (trong đó chi đầu tư để phát triển kinh tế tăng bình quân 15% hàng năm).",112]]);

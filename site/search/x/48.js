@@ -1,0 +1,1 @@
+AtlasSearch._register("x/48",[["Tỷ lệ đô thị hóa đến năm 2025 đạt 32%, đến năm 2030 đạt 37%.",116]]);

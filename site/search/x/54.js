@@ -1,0 +1,1 @@
+AtlasSearch._register("x/54",[["Đến năm 2025: Tỷ lệ dân số ở thành thị sử dụng nước sạch 100%, tỷ lệ dân số nông thôn sử dụng nước sạch 85%. Đến năm 2030: Tỷ lệ dân số ở thành thị sử dụng nước sạch 100%, tỷ lệ dân số nông thôn sử dụng nước sạch 95%.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/67",[["Thu hút đầu tư, tiến đến hiện đại hóa kết cấu hạ tầng thương mại - dịch vụ, nhất là mạng lưới chợ, hệ thống phân phối hàng hóa, cung ứng dịch vụ, nhà hàng, khách sạn, viễn thông, ngân hàng, bảo hiểm.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/7",[["Phát triển công nghiệp theo hướng công nghiệp hiện đại, thu hút đầu tư, giải quyết việc làm, tăng nguồn thu ngân sách địa phương, tạo nguồn lực phát triển các lĩnh vực khác; phát triển chế biến gắn với vùng nguyên liệu của địa phương.",112]]);

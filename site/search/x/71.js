@@ -1,0 +1,1 @@
+AtlasSearch._register("x/71",[["Xây dựng Quy hoạch tỉnh Hậu Giang giai đoạn 2021 - 2030, tầm nhìn đến năm 2050.",116]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/78",[["Xây dựng cẩm nang, giới thiệu những tiềm năng, thế mạnh và cơ hội, chính sách đầu tư gửi tới các doanh nghiệp, các thị trường trọng điểm và trên các kênh điện tử.",113]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/79",[["Thành lập và đầu tư các khu công nghiệp mới khoảng 1.741 ha, trong đó giai đoạn 2021 - 2025 phát triển 04 khu công nghiệp với diện tích khoảng 784 ha; giai đoạn 2026 - 2030 phát triển 04 khu công nghiệp với diện tích khoảng 957 ha và các cụm công nghiệp huyện, thị xã, thành phố khoảng 580 ha.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/8",[["Nhất tâm là: Phát triển huyện Châu Thành trở thành trung tâm phát triển về công nghiệp và đô thị của Tỉnh trong trung và dài hạn.",114]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/81",[["Kêu gọi một số nhà đầu tư có tiềm năng đầu tư khu công nghiệp, doanh nghiệp đầu tư dự án trả tiền thuê đất một lần cho 50 năm để giảm thiểu vốn ngân sách ứng trước. Các phương án phân bổ ngân sách, huy động vốn đầu tư: Tùy vào điều kiện cụ thể sẽ bố trí ngân sách theo phương án phù hợp.",111]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/82",[["Phát huy tối đa mọi nguồn lực để thu hút đầu tư, phát triển công nghiệp. Ưu tiên lựa chọn các doanh nghiệp, dự án công nghiệp có tiềm năng, đóng góp lớn vào ngân sách, doanh nghiệp sử dụng lao động trong Tỉnh. Đến năm 2025, huyện Châu Thành cơ bản trở thành huyện công nghiệp.",112]]);

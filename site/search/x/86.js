@@ -1,0 +1,1 @@
+AtlasSearch._register("x/86",[["Xây dựng thành công 05 nông sản chủ lực và xây dựng 15 mô hình hợp tác xã và 03 liên hiệp hợp tác xã được đầu tư đồng bộ về kết cấu hạ tầng, máy móc, thiết bị và phát triển toàn diện, hoạt động hiệu quả.",112]]);

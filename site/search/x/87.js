@@ -1,0 +1,1 @@
+AtlasSearch._register("x/87",[["Thúc đẩy cơ giới hóa trong sản xuất nông nghiệp tiến tới mở rộng áp dụng tự động hóa trong nông nghiệp. Hình thành các mô hình sản xuất theo chuỗi giá trị, nhân rộng mô hình liên kết trong sản xuất nông nghiệp.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/89",[["Xây dựng kết cấu hạ tầng các đô thị đồng bộ, theo hướng hiện đại, tiếp cận các tiêu chuẩn đô thị xanh, đô thị thông minh, giàu bản sắc. Xây dựng và phát triển hài hòa giữa đô thị và nông thôn, con người và thiên nhiên, bảo vệ tốt môi trường, giữ gìn cân bằng sinh thái và ứng phó với biến đổi khí hậu.",111]]);

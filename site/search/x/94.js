@@ -1,0 +1,1 @@
+AtlasSearch._register("x/94",[["Kêu gọi đầu tư các chợ đầu mối nông sản; hệ thống chợ, siêu thị mini, điểm bán hàng Việt tại các khu, cụm công nghiệp. Nâng cao chất lượng các loại hình dịch vụ nhất là khách sạn, nhà hàng, ăn uống, vận tải, viễn thông, ngân hàng, bảo hiểm, logistics,... để hội nhập sâu vào kinh tế vùng, kinh tế quốc tế.",112]]);

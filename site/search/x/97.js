@@ -1,0 +1,1 @@
+AtlasSearch._register("x/97",[["Tập trung xây dựng sản phẩm du lịch có chất lượng, đa dạng, mang đặc trưng của Tỉnh. Triển khai các nhiệm vụ và bố trí nguồn ngân sách hiện thực hóa 02 điểm nhấn du lịch cho giai đoạn 5 năm tới.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/98",[["Nâng cao chất lượng, sản phẩm du lịch, tạo dựng hình ảnh của Tỉnh, thu hút nhiều khách tham quan du lịch đến tỉnh Hậu Giang. Thực hiện có hiệu quả Đề án tạo dựng hình ảnh tỉnh Hậu Giang.",113]]);
