@@ -95,14 +95,10 @@ public sealed class BuildCache
         }
     }
 
-    /// <summary>Stores an entry; failures are ignored (the next build just does the work again).</summary>
-    public void Write(string stage, string key, byte[] bytes, string extension = ".json") =>
-        WriteWith(stage, key, extension, stream => stream.Write(bytes));
-
     /// <summary>
     /// Stores an entry written straight to its file by <paramref name="write"/> (a large entry needs no copy in memory).
-    /// File-system failures are ignored like <see cref="Write"/>'s; an exception from <paramref name="write"/> itself is
-    /// passed on once the partial file is removed.
+    /// File-system failures are ignored (the next build just does the work again); an exception from
+    /// <paramref name="write"/> itself is passed on once the partial file is removed.
     /// </summary>
     public void WriteWith(string stage, string key, string extension, Action<Stream> write)
     {

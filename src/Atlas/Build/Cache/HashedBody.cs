@@ -10,7 +10,7 @@ namespace Atlas.Build.Cache;
 /// </summary>
 internal static class HashedBody
 {
-    public const int HashLength = 32;
+    private const int HashLength = 32;
 
     public static void Write(Stream to, Action<BinaryWriter> body)
     {
@@ -26,7 +26,7 @@ internal static class HashedBody
         to.Write(hash.GetHashAndReset());
     }
 
-    /// <summary>Writes a framed body to an array (tests, small entries).</summary>
+    /// <summary>What <paramref name="write"/> writes, as an array (the formats' array overloads, which the specs use).</summary>
     public static byte[] ToArray(Action<Stream> write)
     {
         using var stream = new MemoryStream();

@@ -61,7 +61,7 @@ internal sealed class CompiledMemberAccessor(IObjectAccessor scriban, IReadOnlyD
         }
         var o = Expression.Parameter(typeof(object));
         var read = Expression.PropertyOrField(Expression.Convert(o, declaring), member.Name);
-        return Expression.Lambda<Func<object, object?>>(Boxed(read), o).Compile();
+        return Expression.Lambda<Func<object, object?>>(BoxedRead(read), o).Compile();
     }
 
     private interface IReader
@@ -76,25 +76,23 @@ internal sealed class CompiledMemberAccessor(IObjectAccessor scriban, IReadOnlyD
 
         public void Bind(MethodInfo getter) => get = getter.CreateDelegate<Func<T, TValue>>();
 
-        public object? Read(object target)
-        {
-            var value = get((T)target);
-            // Per instantiation the JIT keeps one branch: flags and small numbers as shared boxes (see Boxed).
-            if (typeof(TValue) == typeof(bool)) return (bool)(object)value! ? True : False;
-            if (typeof(TValue) == typeof(int)) return Box((int)(object)value!);
-            return value;
-        }
+        public object? Read(object target) => Boxed(get((T)target));
     }
 
     /// <summary>The member's value as an object: flags and small numbers as shared boxes, since a programme page reads
-    /// such members of every passage (a new box per read was tens of megabytes per build); anything else boxed as usual.</summary>
-    private static Expression Boxed(Expression read)
+    /// such members of every passage (a new box per read was tens of megabytes per build); anything else boxed as usual.
+    /// Per instantiation the JIT keeps one branch.</summary>
+    private static object? Boxed<TValue>(TValue value)
     {
-        if (read.Type == typeof(bool))
-            return Expression.Condition(read, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)));
-        if (read.Type == typeof(int)) return Expression.Call(typeof(CompiledMemberAccessor).GetMethod(nameof(Box), BindingFlags.NonPublic | BindingFlags.Static)!, read);
-        return Expression.Convert(read, typeof(object));
+        if (typeof(TValue) == typeof(bool)) return (bool)(object)value! ? True : False;
+        if (typeof(TValue) == typeof(int)) return Box((int)(object)value!);
+        return value;
     }
+
+    /// <summary><see cref="Boxed{TValue}"/> of a compiled read (fields, members of structs).</summary>
+    private static Expression BoxedRead(Expression read) =>
+        Expression.Call(typeof(CompiledMemberAccessor).GetMethod(nameof(Boxed), 1, BindingFlags.NonPublic | BindingFlags.Static, null,
+            [Type.MakeGenericMethodParameter(0)], null)!.MakeGenericMethod(read.Type), read);
 
     private static readonly object True = true, False = false;
     private static readonly object[] SmallInts = Enumerable.Range(0, 256).Select(i => (object)i).ToArray();
