@@ -211,6 +211,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     {
         var ingester = new ProgrammeIngester();
         var results = new SourceIngest[sources.Count];
+        if (results.Length == 0) return results; // a range partitioner refuses an empty range
         // Parallel for speed; results land at their source's index, so the order is the sorted file order.
         // Small chunks rather than Parallel.For's ranges: one large document must not leave the other core idle.
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, sources.Count, 4), range =>
