@@ -64,6 +64,9 @@ public static class VietnameseText
             // Every pair starts with a toned o or u (U+00F2 and above): one comparison skips almost every character
             // before the table is searched (this runs over the text of every passage of the atlas).
             if (chars[i] < TonePairStart) continue;
+            // ... and every pair ends with a, e or y (Vietnamese text has many characters above U+00F2).
+            char next = chars[i + 1];
+            if (next is not ('a' or 'e' or 'y')) continue;
             foreach (var (old, canonical) in TonePairs)
             {
                 if (chars[i] == old[0] && chars[i + 1] == old[1])
@@ -84,12 +87,27 @@ public static class VietnameseText
     {
         var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         // One new string, lowered and re-toned in place (the export normalises the text of every passage).
-        return string.Create(nfc.Length, nfc, static (chars, source) =>
-        {
-            for (int i = 0; i < chars.Length; i++) chars[i] = char.ToLowerInvariant(source[i]);
-            Retone(chars);
-        });
+        return string.Create(nfc.Length, nfc, static (chars, source) => LowerAndRetone(source, chars));
     }
+
+    /// <summary>
+    /// <see cref="Normalize"/> of NFC text (<see cref="ToNfc"/>) into <paramref name="into"/> (as long as the text): the
+    /// export reads the words of every passage from a buffer of its own, without a string per passage.
+    /// </summary>
+    internal static void LowerAndRetone(ReadOnlySpan<char> nfc, Span<char> into)
+    {
+        into = into[..nfc.Length];
+        for (int i = 0; i < into.Length; i++)
+        {
+            char c = nfc[i];
+            // ASCII first (most of the text); the same result as char.ToLowerInvariant.
+            into[i] = c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+        }
+        Retone(into);
+    }
+
+    /// <summary>The text in NFC (itself when it already is).</summary>
+    internal static string ToNfc(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 
     /// <summary>
     /// The diacritic-free form: NFD, combining diacritics U+0300–U+036F removed, đ → d, back to NFC.
@@ -119,38 +137,63 @@ public static class VietnameseText
     }
 
     /// <summary>
-    /// The words of already normalised text (<see cref="Normalize"/>) as places in it, without a string per word
-    /// (the export reads millions of words and only needs each one's number): appended to <paramref name="spans"/>.
+    /// The words of already normalised text (<see cref="Normalize"/>) as places in it, without a string per word:
+    /// appended to <paramref name="spans"/>.
     /// </summary>
     public static void Spans(string norm, List<WordSpan> spans)
     {
-        int position = 0, i = 0;
+        int at = 0, position = 0;
+        while (NextWord(norm, ref at, ref position, out var word)) spans.Add(word);
+    }
+
+    /// <summary>
+    /// The next word of normalised text from <paramref name="at"/> on (false at the end), skipping over-long words;
+    /// <paramref name="position"/> counts the words seen, skipped ones included. The export reads millions of words with it.
+    /// </summary>
+    internal static bool NextWord(ReadOnlySpan<char> norm, ref int at, ref int position, out WordSpan word)
+    {
+        int i = at;
         while (i < norm.Length)
         {
             if (!IsWordChar(norm, i, out int width)) { i += width; continue; }
             int start = i;
             while (i < norm.Length && IsWordChar(norm, i, out width)) i += width;
-            if (i - start <= MaxWordLength) spans.Add(new WordSpan(start, i, position));
-            position++;
+            int wordPosition = position++;
+            if (i - start <= MaxWordLength)
+            {
+                at = i;
+                word = new WordSpan(start, i, wordPosition);
+                return true;
+            }
         }
+        at = i;
+        word = default;
+        return false;
     }
 
-    private static bool IsWordChar(string s, int i, out int width)
+    /// <summary>
+    /// Whether each UTF-16 unit below U+2000 is a word character on its own (letters, digits and marks by
+    /// <see cref="CharUnicodeInfo"/>): Vietnamese letters sit there, so a table answers for nearly every character.
+    /// </summary>
+    private static readonly bool[] WordChars = Enumerable.Range(0, 0x2000).Select(c => IsWordCategory(CharUnicodeInfo.GetUnicodeCategory((char)c))).ToArray();
+
+    private static bool IsWordChar(ReadOnlySpan<char> s, int i, out int width)
     {
-        // ASCII (most characters of the text): its only letters, digits and marks are a–z, A–Z and 0–9.
-        if (s[i] < 128)
+        char c = s[i];
+        if (c < 0x2000)
         {
             width = 1;
-            return char.IsAsciiLetterOrDigit(s[i]);
+            return WordChars[c];
         }
-        width = char.IsSurrogatePair(s, i) ? 2 : 1;
-        var category = width == 2 ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(s, i)) : CharUnicodeInfo.GetUnicodeCategory(s[i]);
-        return category switch
-        {
-            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
-                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => true,
-            _ => false,
-        };
+        width = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+        return IsWordCategory(width == 2 ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, s[i + 1])) : CharUnicodeInfo.GetUnicodeCategory(c));
     }
+
+    private static bool IsWordCategory(UnicodeCategory category) => category switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => true,
+        _ => false,
+    };
 }

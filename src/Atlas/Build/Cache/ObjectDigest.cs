@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,7 +20,7 @@ public sealed class NotDigestibleException(string message) : Exception(message);
 /// same digest hold the same data, so a page rendered from one renders the same bytes from the other.
 /// Fields rather than properties: a field is the object's state, a property may hide part of it (a record typed as an
 /// interface, a computed getter). Anything it cannot vouch for throws <see cref="NotDigestibleException"/>.
-/// One instance per build (it keeps a compiled writer per type); thread-safe.
+/// One instance per build (it keeps a writer per type); thread-safe.
 /// </summary>
 /// <param name="shortcut">Stands for objects whose content is digested elsewhere (returns the text to hash instead). It is
 /// not asked about the object <see cref="OfContents"/> digests, only about what that object holds.</param>
@@ -81,13 +81,13 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
         !type.IsValueType && self.shortcut is not null && (self.shortcutTypes?.Invoke(type) ?? true)), this);
 
     /// <summary>
-    /// How values of one runtime type are written: a writer compiled on first use (so a type may hold itself), the bytes
+    /// How values of one runtime type are written: a writer made on first use (so a type may hold itself), the bytes
     /// of a scalar, a collection's items or a record's fields. A refused type (a delegate, a foreign class) throws when a
     /// value of it is met.
     /// </summary>
     private sealed class Plan(Type type, bool shortcut)
     {
-        private Action<ObjectDigest, Sink, object, int>? write;
+        private Writer? write;
 
         public Type Type { get; } = type;
 
@@ -95,9 +95,9 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
         public bool Shortcut { get; } = shortcut;
 
         public void Write(ObjectDigest digest, Sink sink, object value, int depth) =>
-            (Volatile.Read(ref write) ?? Compile(digest))(digest, sink, value, depth);
+            (Volatile.Read(ref write) ?? Make(digest)).Write(digest, sink, value, depth);
 
-        private Action<ObjectDigest, Sink, object, int> Compile(ObjectDigest digest)
+        private Writer Make(ObjectDigest digest)
         {
             lock (this)
             {
@@ -107,145 +107,222 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
         }
     }
 
-    private Action<ObjectDigest, Sink, object, int> WriterOf(Type type)
+    /// <summary>
+    /// Writes a value of one runtime type at a depth. Made of plain objects and delegates bound to property getters, no code
+    /// generated per type: a compiled expression per type was ~130 dynamic methods for the JIT in every build with the cache
+    /// on, and compiling them cost more than the walks they then ran.
+    /// </summary>
+    private abstract class Writer
+    {
+        public abstract void Write(ObjectDigest digest, Sink sink, object value, int depth);
+
+        /// <summary>A graph deeper than any model is a cycle (or not a model): refused rather than walked forever.</summary>
+        protected static void Guard(int depth)
+        {
+            if (depth > MaxDepth) throw new NotDigestibleException("object graph too deep (a cycle?)");
+        }
+    }
+
+    private sealed class Refused(string why) : Writer
+    {
+        public override void Write(ObjectDigest digest, Sink sink, object value, int depth) => throw new NotDigestibleException(why);
+    }
+
+    private sealed class BoxedScalar : Writer
+    {
+        public static readonly BoxedScalar Instance = new();
+
+        public override void Write(ObjectDigest digest, Sink sink, object value, int depth) => Scalar(sink, value);
+    }
+
+    private Writer WriterOf(Type type)
     {
         try
         {
-            if (typeof(Delegate).IsAssignableFrom(type)) return Refused("a delegate's effect cannot be digested");
-            if (IsScalar(type) || type.IsEnum) return static (_, sink, value, _) => Scalar(sink, value);
+            if (typeof(Delegate).IsAssignableFrom(type)) return new Refused("a delegate's effect cannot be digested");
+            if (IsScalar(type) || type.IsEnum) return BoxedScalar.Instance;
             if (typeof(IEnumerable).IsAssignableFrom(type) && (type.Assembly != ownAssembly || type.IsArray || IsIterator(type)))
-                return type.Assembly != ownAssembly && !IsTrustedCollection(type) ? Refused($"unknown collection type {type.FullName}") : Compiled(type, Items);
-            if (type.Assembly != ownAssembly && !IsTrustedStruct(type)) return Refused($"cannot vouch for the content of {type.FullName}");
-            return Compiled(type, Fields);
+                return type.Assembly != ownAssembly && !IsTrustedCollection(type) ? new Refused($"unknown collection type {type.FullName}") : Items(type);
+            if (type.Assembly != ownAssembly && !IsTrustedStruct(type)) return new Refused($"cannot vouch for the content of {type.FullName}");
+            return Fields(type);
         }
         catch (NotDigestibleException e)
         {
-            return Refused(e.Message);
+            return new Refused(e.Message);
         }
     }
 
-    private static Action<ObjectDigest, Sink, object, int> Refused(string why) => (_, _, _, _) => throw new NotDigestibleException(why);
-
-    /// <summary>The parameters of a compiled writer: the digest (for Walk), the sink, and the depth of the value written.</summary>
-    private sealed record Context(ParameterExpression Digest, ParameterExpression Sink, ParameterExpression Depth);
-
-    private static Action<ObjectDigest, Sink, object, int> Compiled(Type type, Func<Context, Expression, Expression> body)
+    /// <summary>A collection: '[', its items in enumeration order, ']'. Items of a known type are written without boxing.</summary>
+    private static Writer Items(Type type)
     {
-        var c = new Context(Expression.Parameter(typeof(ObjectDigest), "digest"), Expression.Parameter(typeof(Sink), "sink"),
-            Expression.Parameter(typeof(int), "depth"));
-        var value = Expression.Parameter(typeof(object), "value");
-        var typed = type.IsValueType ? (Expression)Expression.Unbox(value, type) : Expression.Convert(value, type);
-        return Expression.Lambda<Action<ObjectDigest, Sink, object, int>>(Expression.Block(Guard(c.Depth), body(c, typed)), c.Digest, c.Sink, value, c.Depth).Compile();
+        var itemTypes = type.IsArray ? [type.GetElementType()!] : type.GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            .Select(i => i.GetGenericArguments()[0]).ToList();
+        // One IEnumerable<T>: its items have a static type. Several (or none): enumerated as objects.
+        return itemTypes.Count == 1 && !itemTypes[0].IsPointer && !itemTypes[0].IsByRefLike
+            ? (Writer)Activator.CreateInstance(typeof(ItemsOf<>).MakeGenericType(itemTypes[0]))!
+            : new ObjectItems();
     }
 
-    /// <summary>A graph deeper than any model is a cycle (or not a model): refused rather than walked forever.</summary>
-    private static Expression Guard(Expression depth) =>
-        Expression.IfThen(Expression.GreaterThan(depth, Expression.Constant(MaxDepth)),
-            Expression.Throw(Expression.New(typeof(NotDigestibleException).GetConstructor([typeof(string)])!,
-                Expression.Constant("object graph too deep (a cycle?)"))));
+    private sealed class ItemsOf<T> : Writer
+    {
+        public override void Write(ObjectDigest digest, Sink sink, object value, int depth)
+        {
+            Guard(depth);
+            sink.Tag('[');
+            foreach (var item in (IEnumerable<T>)value) Typed<T>.Write(digest, sink, item, depth + 1);
+            sink.Tag(']');
+        }
+    }
+
+    private sealed class ObjectItems : Writer
+    {
+        public override void Write(ObjectDigest digest, Sink sink, object value, int depth)
+        {
+            Guard(depth);
+            sink.Tag('[');
+            var items = ((IEnumerable)value).GetEnumerator();
+            try
+            {
+                while (items.MoveNext()) digest.Walk(sink, items.Current, depth + 1);
+            }
+            finally { (items as IDisposable)?.Dispose(); }
+            sink.Tag(']');
+        }
+    }
+
+    /// <summary>
+    /// A value of a known static type <typeparamref name="T"/>, written as Walk writes it boxed: scalars, enums and
+    /// nullable scalars without a box, anything else through Walk (the same bytes either way; the runtime type decides).
+    /// For a value type the JIT keeps one branch.
+    /// </summary>
+    private static class Typed<T>
+    {
+        // The enum's name as it goes into the hash (null for any other type).
+        private static readonly byte[]? EnumName = typeof(T).IsEnum ? Encoded(typeof(T).FullName ?? typeof(T).Name) : null;
+        private static readonly TypeCode EnumCode = typeof(T).IsEnum ? Type.GetTypeCode(Enum.GetUnderlyingType(typeof(T))) : TypeCode.Empty;
+
+        public static void Write(ObjectDigest digest, Sink sink, T value, int depth)
+        {
+            if (!typeof(T).IsValueType)
+            {
+                digest.Walk(sink, value, depth);
+                return;
+            }
+            if (typeof(T) == typeof(bool)) WriteScalar(sink, (bool)(object)value!);
+            else if (typeof(T) == typeof(int)) WriteScalar(sink, (int)(object)value!);
+            else if (typeof(T) == typeof(long)) WriteScalar(sink, (long)(object)value!);
+            else if (typeof(T) == typeof(double)) WriteScalar(sink, (double)(object)value!);
+            else if (typeof(T) == typeof(decimal)) WriteScalar(sink, (decimal)(object)value!);
+            else if (typeof(T).IsEnum) WriteEnum(sink, EnumName!, EnumBits(value));
+            else if (typeof(T) == typeof(int?)) { if ((int?)(object?)value is { } i) WriteScalar(sink, i); else sink.Tag('N'); }
+            else if (typeof(T) == typeof(double?)) { if ((double?)(object?)value is { } d) WriteScalar(sink, d); else sink.Tag('N'); }
+            else if (typeof(T) == typeof(decimal?)) { if ((decimal?)(object?)value is { } m) WriteScalar(sink, m); else sink.Tag('N'); }
+            else if (typeof(T) == typeof(bool?)) { if ((bool?)(object?)value is { } b) WriteScalar(sink, b); else sink.Tag('N'); }
+            else digest.Walk(sink, value, depth); // boxed: other scalars, structs, nullables (null reads 'N' as before)
+        }
+
+        /// <summary>The enum's bits as a long, as its underlying type converts (signed types sign-extended).</summary>
+        private static long EnumBits(T value) => EnumCode switch
+        {
+            TypeCode.Int32 => Unsafe.As<T, int>(ref value),
+            TypeCode.UInt32 => Unsafe.As<T, uint>(ref value),
+            TypeCode.Int64 => Unsafe.As<T, long>(ref value),
+            TypeCode.UInt64 => unchecked((long)Unsafe.As<T, ulong>(ref value)),
+            TypeCode.Int16 => Unsafe.As<T, short>(ref value),
+            TypeCode.UInt16 => Unsafe.As<T, ushort>(ref value),
+            TypeCode.Byte => Unsafe.As<T, byte>(ref value),
+            TypeCode.SByte => Unsafe.As<T, sbyte>(ref value),
+            _ => throw new NotDigestibleException($"enum {typeof(T).FullName} has no integral underlying type"),
+        };
+    }
 
     /// <summary>
     /// A record: '{', the id of its type, each field's value, '}'. The type id hashes the type's name and its fields' names
-    /// and types in the order written, so a record's fields need no names of their own in the digest.
+    /// and types in the order written, so a record's fields need no names of their own in the digest. Fields are walked in
+    /// name order from the most derived type up.
     /// </summary>
-    private Expression Fields(Context c, Expression value)
+    private static Writer Fields(Type type)
     {
-        var type = value.Type;
-        var local = Expression.Variable(type, "record");
         var layout = new StringBuilder(type.FullName ?? type.Name);
-        var steps = new List<Expression> { Expression.Assign(local, value), Call(c, nameof(Sink.Tag), Expression.Constant('{')) };
-        steps.Add(Expression.Empty()); // the type id, once the layout is known
+        var readers = new List<FieldReader>();
         for (var t = type; t is not null && t != typeof(object) && t != typeof(ValueType); t = t.BaseType)
             foreach (var f in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
                          .OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 if (f.FieldType.IsPointer || f.FieldType.IsByRefLike) throw new NotDigestibleException($"{type.FullName}.{f.Name} cannot be read");
                 layout.Append('\n').Append(t.FullName).Append('.').Append(f.Name).Append(':').Append(f.FieldType.FullName ?? f.FieldType.Name);
-                steps.Add(Value(c, Expression.Field(t == type ? local : Expression.Convert(local, t), f)));
+                readers.Add(Reader(t, f));
             }
-        steps[2] = Call(c, nameof(Sink.Raw), Expression.Constant(SHA256.HashData(Encoding.UTF8.GetBytes(layout.ToString()))[..16]));
-        steps.Add(Call(c, nameof(Sink.Tag), Expression.Constant('}')));
-        return Expression.Block([local], steps);
+        return new RecordWriter(SHA256.HashData(Encoding.UTF8.GetBytes(layout.ToString()))[..16], [.. readers]);
     }
 
-    /// <summary>A collection: '[', its items in enumeration order, ']'. Items of a known type are written without boxing.</summary>
-    private Expression Items(Context c, Expression value)
+    private sealed class RecordWriter(byte[] id, FieldReader[] fields) : Writer
     {
-        var itemTypes = value.Type.IsArray ? [value.Type.GetElementType()!] : value.Type.GetInterfaces()
-            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-            .Select(i => i.GetGenericArguments()[0]).ToList();
-        // One IEnumerable<T>: its items have a static type. Several (or none): enumerated as objects.
-        var itemType = itemTypes.Count == 1 ? itemTypes[0] : typeof(object);
-        var enumerable = itemTypes.Count == 1 ? typeof(IEnumerable<>).MakeGenericType(itemType) : typeof(IEnumerable);
-        var enumeratorType = itemTypes.Count == 1 ? typeof(IEnumerator<>).MakeGenericType(itemType) : typeof(IEnumerator);
-        var enumerator = Expression.Variable(enumeratorType, "items");
-        var end = Expression.Label("end");
-        return Expression.Block([enumerator],
-            Call(c, nameof(Sink.Tag), Expression.Constant('[')),
-            Expression.Assign(enumerator, Expression.Call(Expression.Convert(value, enumerable), enumerable.GetMethod(nameof(IEnumerable.GetEnumerator))!)),
-            Expression.TryFinally(
-                Expression.Loop(
-                    Expression.IfThenElse(Expression.Call(enumerator, typeof(IEnumerator).GetMethod(nameof(IEnumerator.MoveNext))!),
-                        Value(c, Expression.Property(enumerator, enumeratorType.GetProperty(nameof(IEnumerator.Current))!)),
-                        Expression.Break(end)),
-                    end),
-                enumeratorType == typeof(IEnumerator)
-                    ? Expression.IfThen(Expression.TypeIs(enumerator, typeof(IDisposable)),
-                        Expression.Call(Expression.Convert(enumerator, typeof(IDisposable)), typeof(IDisposable).GetMethod(nameof(IDisposable.Dispose))!))
-                    : Expression.Call(enumerator, typeof(IDisposable).GetMethod(nameof(IDisposable.Dispose))!)),
-            Call(c, nameof(Sink.Tag), Expression.Constant(']')));
+        public override void Write(ObjectDigest digest, Sink sink, object value, int depth)
+        {
+            Guard(depth);
+            sink.Tag('{');
+            sink.Raw(id);
+            foreach (var field in fields) field.Write(digest, sink, value, depth + 1);
+            sink.Tag('}');
+        }
+    }
+
+    /// <summary>Writes one field of a record held at the depth below.</summary>
+    private abstract class FieldReader
+    {
+        public abstract void Write(ObjectDigest digest, Sink sink, object record, int depth);
     }
 
     /// <summary>
-    /// A value of a known static type held by a value at depth c.Depth, written as Walk would write it: scalars and
-    /// trusted structs inline (no boxing), a sealed class the shortcut never stands for straight through its plan, anything
-    /// else (an interface, an open class, a class the shortcut may stand for) through Walk.
+    /// A field is read through the getter of the auto-property it backs (a record's members), bound as a delegate inside a
+    /// generic reader: classes and values of reference types share one compiled reader. Any other field (a struct's, a
+    /// field declared as such) is read by reflection, boxed, and written as Walk writes it: the same bytes.
     /// </summary>
-    private Expression Value(Context c, Expression value)
+    private static FieldReader Reader(Type declaring, FieldInfo field)
     {
-        var type = value.Type;
-        if (type == typeof(string)) return Expression.Call(typeof(ObjectDigest).GetMethod(nameof(WriteString), BindingFlags.NonPublic | BindingFlags.Static)!, c.Sink, value);
-        if (IsScalar(type) || type.IsEnum) return ScalarCall(c.Sink, value);
-        if (Nullable.GetUnderlyingType(type) is { } inner && (IsScalar(inner) || inner.IsEnum))
-            return Expression.IfThenElse(Expression.Property(value, "HasValue"), ScalarCall(c.Sink, Expression.Property(value, "Value")),
-                Call(c, nameof(Sink.Tag), Expression.Constant('N')));
-        var next = Expression.Add(c.Depth, Expression.Constant(1));
-        if (type.IsValueType && Nullable.GetUnderlyingType(type) is null && (type.Assembly == ownAssembly || IsTrustedStruct(type))
-            && !typeof(IEnumerable).IsAssignableFrom(type))
+        if (!declaring.IsValueType && BackedProperty(declaring, field) is { } get)
         {
-            var nested = new Context(c.Digest, c.Sink, Expression.Variable(typeof(int), "depth"));
-            return Expression.Block([nested.Depth], Expression.Assign(nested.Depth, next), Guard(nested.Depth), Fields(nested, value));
+            var reader = (PropertyField)Activator.CreateInstance(typeof(PropertyField<,>).MakeGenericType(declaring, field.FieldType))!;
+            reader.Bind(get);
+            return reader;
         }
-        if (!type.IsValueType && type.IsSealed && !typeof(Delegate).IsAssignableFrom(type) && PlanFor(type) is { Shortcut: false } plan)
-        {
-            var held = Expression.Variable(type, "held");
-            return Expression.Block([held], Expression.Assign(held, value),
-                Expression.IfThenElse(Expression.Equal(held, Expression.Constant(null, type)),
-                    Call(c, nameof(Sink.Tag), Expression.Constant('N')),
-                    Expression.Call(Expression.Constant(plan), typeof(Plan).GetMethod(nameof(Plan.Write))!, c.Digest, c.Sink, held, next)));
-        }
-        return Expression.Call(c.Digest, typeof(ObjectDigest).GetMethod(nameof(Walk), BindingFlags.NonPublic | BindingFlags.Instance)!,
-            c.Sink, Expression.Convert(value, typeof(object)), next);
+        return new ReflectedField(field);
     }
 
-    private static Expression ScalarCall(ParameterExpression sink, Expression value)
+    /// <summary>The compiler-made getter of the auto-property that <paramref name="field"/> backs, if it is one.</summary>
+    private static MethodInfo? BackedProperty(Type declaring, FieldInfo field)
     {
-        var type = value.Type;
-        if (type.IsEnum)
-        {
-            var underlying = Enum.GetUnderlyingType(type);
-            Expression bits = underlying == typeof(ulong) ? Expression.Convert(Expression.Convert(value, typeof(ulong)), typeof(long))
-                : Expression.Convert(Expression.Convert(value, underlying), typeof(long));
-            return Expression.Call(typeof(ObjectDigest).GetMethod(nameof(WriteEnum), BindingFlags.NonPublic | BindingFlags.Static)!,
-                sink, Expression.Constant(Encoded(type.FullName ?? type.Name)), bits);
-        }
-        var method = typeof(ObjectDigest).GetMethod(nameof(WriteScalar), BindingFlags.NonPublic | BindingFlags.Static, [typeof(Sink), type])
-            ?? throw new InvalidOperationException("no writer for " + type);
-        return Expression.Call(method, sink, value);
+        const string suffix = ">k__BackingField";
+        if (!field.Name.StartsWith('<') || !field.Name.EndsWith(suffix, StringComparison.Ordinal)) return null;
+        var name = field.Name[1..^suffix.Length];
+        var property = declaring.GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+        // A getter an override could replace would not read this field: only one that is not virtual (or is final) stands for it.
+        return property is { GetMethod: { } get } && property.PropertyType == field.FieldType && property.GetIndexParameters().Length == 0
+               && get.IsDefined(typeof(CompilerGeneratedAttribute), false) && (!get.IsVirtual || get.IsFinal)
+            ? get : null;
     }
 
-    private static Expression Call(Context c, string method, params Expression[] args) =>
-        Expression.Call(c.Sink, typeof(Sink).GetMethod(method, args.Select(a => a.Type).ToArray())!, args);
+    private abstract class PropertyField : FieldReader
+    {
+        public abstract void Bind(MethodInfo getter);
+    }
+
+    private sealed class PropertyField<TRecord, TValue> : PropertyField where TRecord : class
+    {
+        private Func<TRecord, TValue> get = null!;
+
+        public override void Bind(MethodInfo getter) => get = getter.CreateDelegate<Func<TRecord, TValue>>();
+
+        public override void Write(ObjectDigest digest, Sink sink, object record, int depth) =>
+            Typed<TValue>.Write(digest, sink, get((TRecord)record), depth);
+    }
+
+    private sealed class ReflectedField(FieldInfo field) : FieldReader
+    {
+        public override void Write(ObjectDigest digest, Sink sink, object record, int depth) => digest.Walk(sink, field.GetValue(record), depth);
+    }
 
     private static bool IsScalar(Type type) =>
         type.IsPrimitive || type == typeof(decimal) || type == typeof(DateTime) || type == typeof(DateOnly) || type == typeof(TimeSpan)

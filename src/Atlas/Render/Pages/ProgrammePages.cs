@@ -234,7 +234,7 @@ public sealed class ProgrammePages : ISitePage
         {
             if (wording.Other(site, r.OtherSlug, r.OtherPassageId) is not { } other) continue;
             var view = wording.View(site, at, folder, r.OtherSlug, r.OtherPassageId, other);
-            var same = Wording.Same(own ??= wording.Of(ap.Programme.Slug, passage), other.Words);
+            var same = Wording.Same(own ??= wording.Of(passage), other.Words);
             (related ??= []).Add(view);
             members ??= [];
             var key = same ? "\0" : view.Excerpt;
@@ -269,12 +269,15 @@ public sealed class ProgrammePages : ISitePage
     /// </summary>
     public sealed class Wording
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), int[]> words = new();
+        // Keyed by the model's own records (one instance per passage) rather than by their slug and id: a lookup per related
+        // passage listed on every page hashed two or four strings each time.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Passage, int[]> words = new(ReferenceEqualityComparer.Instance);
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), RelatedPassageText?> others = new();
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Folder, string Slug, string Id), RelatedView> views = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Folder),
+            System.Collections.Concurrent.ConcurrentDictionary<RelatedPassageText, RelatedView>> views = new();
 
-        public int[] Of(string slug, Passage passage) => words.GetOrAdd((slug, passage.Id), static (_, text) => Hashes(text), passage.Text);
+        public int[] Of(Passage passage) => words.GetOrAdd(passage, static p => Hashes(p.Text));
 
         /// <summary>
         /// A related passage as the pages of one language and folder (<paramref name="folder"/>, <see cref="FolderOf"/>)
@@ -282,12 +285,15 @@ public sealed class ProgrammePages : ISitePage
         /// language, and nothing else of the page reaches it. At scale a passage is listed on hundreds of pages, so the view
         /// is made once and shared by all of them (it used to be made again, with its href, on each).
         /// </summary>
+        /// <remarks><paramref name="other"/> is the one instance <see cref="Other"/> made for <paramref name="slug"/> and
+        /// <paramref name="passageId"/>, so within a language and folder it stands for them.</remarks>
         public RelatedView View(SiteWriter site, PageLinks at, string folder, string slug, string passageId, RelatedPassageText other) =>
-            views.GetOrAdd((at.Language.Code, folder, slug, passageId), static (key, arg) =>
-            {
-                var view = new RelatedView(arg.at.Programme(key.Slug, key.Id), arg.other.Province, arg.other.Citation, arg.other.Excerpt);
-                return view with { Link = arg.site.Fragment("partials/related-link", arg.at.Language, "r", view) };
-            }, (site, at, other));
+            views.GetOrAdd((at.Language.Code, folder), static _ => new(ReferenceEqualityComparer.Instance))
+                .GetOrAdd(other, static (other, arg) =>
+                {
+                    var view = new RelatedView(arg.at.Programme(arg.slug, arg.passageId), other.Province, other.Citation, other.Excerpt);
+                    return view with { Link = arg.site.Fragment("partials/related-link", arg.at.Language, "r", view) };
+                }, (site, at, slug, passageId));
 
         /// <summary>The folder of a page ("programmes/", "en/programmes/"): relative links from it are the same on all its pages.</summary>
         public static string FolderOf(PageLinks at) => at.SitePath[..(at.SitePath.LastIndexOf('/') + 1)];
@@ -299,7 +305,7 @@ public sealed class ProgrammePages : ISitePage
         public RelatedPassageText? Other(SiteWriter site, string slug, string passageId) =>
             others.GetOrAdd((slug, passageId), static (key, arg) => arg.site.Lookup.Passage(key.Item1, key.Item2) is { } other
                 ? new RelatedPassageText(other.Programme.Programme.Metadata.Province ?? other.Programme.Programme.Slug,
-                    other.Passage.Citation, Excerpt(other.Passage.Text), arg.wording.Of(key.Item1, other.Passage))
+                    other.Passage.Citation, Excerpt(other.Passage.Text), arg.wording.Of(other.Passage))
                 : null, (site, wording: this));
 
         /// <summary>FNV-1a of each lower-cased word: a fixed hash, so the result is the same in every run.</summary>
@@ -313,13 +319,13 @@ public sealed class ProgrammePages : ISitePage
             const uint offset = 2166136261, prime = 16777619;
             uint hash = offset;
             var length = 0;
-            var lower = LowerInvariant.Table;
-            for (var i = 0; i < text.Length; i++)
+            var word = WordChars.Table;
+            foreach (var c in text)
             {
-                var c = text[i];
-                if (char.IsLetterOrDigit(c) || c == '-' || c == '/')
+                var w = word[c];
+                if (w != 0)
                 {
-                    hash = (hash ^ lower[c]) * prime;
+                    hash = (hash ^ w) * prime;
                     length++;
                     continue;
                 }
@@ -339,12 +345,13 @@ public sealed class ProgrammePages : ISitePage
         }
 
         /// <summary>
-        /// Invariant lower-casing of every BMP character, worked out once (one string.ToLowerInvariant over all of them):
-        /// the same code units as lower-casing each passage, since invariant lower-casing maps each character of the BMP to
-        /// one character and surrogates never count as letters — without a call into ICU per passage (Vietnamese letters are
-        /// not ASCII), which was a twentieth of the programme pages' time. Read-only once built.
+        /// What each BMP character is in a word: its invariant lower-case form when it is a letter, a digit, '-' or '/', and
+        /// 0 when it separates words ('\0' is none of those, so 0 is never a word's character). Worked out once (one
+        /// string.ToLowerInvariant over all of them): the same code units as lower-casing each passage, since invariant
+        /// lower-casing maps each character of the BMP to one character and surrogates never count as letters — without a call
+        /// into ICU per passage nor a Unicode category lookup per character (Vietnamese letters are not ASCII). Read-only once built.
         /// </summary>
-        private static class LowerInvariant
+        private static class WordChars
         {
             public static readonly char[] Table = Build();
 
@@ -353,7 +360,8 @@ public sealed class ProgrammePages : ISitePage
                 var all = new char[char.MaxValue + 1];
                 for (var c = 0; c <= char.MaxValue; c++) all[c] = char.IsSurrogate((char)c) ? 'x' : (char)c;
                 var lower = new string(all).ToLowerInvariant().ToCharArray();
-                for (var c = 0xD800; c <= 0xDFFF; c++) lower[c] = (char)c;
+                for (var c = 0; c <= char.MaxValue; c++)
+                    if (!(char.IsLetterOrDigit((char)c) || c == '-' || c == '/')) lower[c] = '\0';
                 return lower;
             }
         }

@@ -21,6 +21,29 @@ public static class Base64Varint
         sb.Append(Alphabet[(int)value]);
     }
 
+    /// <summary><see cref="Write(StringBuilder, long)"/> into a <see cref="CharSink"/>.</summary>
+    internal static void Write(ref CharSink sink, long value)
+    {
+        if (value < 0) throw new ArgumentOutOfRangeException(nameof(value));
+        var into = sink.Reserve(13);
+        int n = 0;
+        while (value >= 32)
+        {
+            into[n++] = Alphabet[(int)(32 | (value & 31))];
+            value >>= 5;
+        }
+        into[n++] = Alphabet[(int)value];
+        sink.Advance(n);
+    }
+
+    /// <summary>Characters <see cref="Write(StringBuilder, long)"/> writes for <paramref name="value"/> (non-negative).</summary>
+    internal static int Length(long value)
+    {
+        int n = 1;
+        for (; value >= 32; value >>= 5) n++;
+        return n;
+    }
+
     public static List<long> Read(string s)
     {
         var values = new List<long>();

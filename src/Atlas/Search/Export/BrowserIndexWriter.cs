@@ -146,7 +146,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             WriteScripts(searchDir, pageChunks.TakeCompleted());
         }
 
-        Parallel.ForEach(folded, t => t.DocSet = templates.Encode(corpus.Folded.DocsOf(t.Index).ToArray()));
+        Parallel.ForEach(folded, t => t.DocSet = templates.Encode(corpus.Folded.DocsOf(t.Index)));
         // Precomputed unions for prefixes whose expansions would be costly to load one by one.
         var unions = PrefixUnions(folded, corpus.Folded, maxDoc, templates);
 
@@ -341,7 +341,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             themeBlock = layout.ThemeBlock,
             themeWidth,
             programmes = programmeTable.ToString(),
-            reps = repDocs.Count == maxDoc ? null : templates.Encode(repDocs),
+            reps = repDocs.Count == maxDoc ? null : templates.Encode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(repDocs)),
             templates = templates.Any ? templates.Table : null,
             repBlock = layout.RepBlock,
             copyTier = layout.CopyTier,
@@ -557,7 +557,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             foreach (var m in candidates[i].Members) foreach (var d in postings.DocsOf(m.Index)) bits[d] = true;
             var docs = new List<int>();
             for (int d = 0; d < maxDoc; d++) if (bits[d]) docs.Add(d);
-            result[i] = (candidates[i].Prefix, templates.Encode(docs));
+            result[i] = (candidates[i].Prefix, templates.Encode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(docs)));
         });
         return result.ToList();
     }
@@ -793,39 +793,57 @@ public static class DocSets
     private const int ContainerSize = 1 << ContainerBits;
     private const int BitmapChars = (ContainerSize + 5) / 6;
 
-    public static string Encode(IReadOnlyList<int> sortedDocs)
+    public static string Encode(ReadOnlySpan<int> sortedDocs)
     {
-        var sb = new StringBuilder();
-        var list = new StringBuilder();
+        var sink = new CharSink(256);
+        try
+        {
+            Encode(sortedDocs, ref sink);
+            return sink.ToString();
+        }
+        finally
+        {
+            sink.Dispose();
+        }
+    }
+
+    /// <summary>Appends the encoded set to <paramref name="sink"/>.</summary>
+    internal static void Encode(ReadOnlySpan<int> sortedDocs, ref CharSink sink)
+    {
         int i = 0, lastContainer = -1;
-        while (i < sortedDocs.Count)
+        while (i < sortedDocs.Length)
         {
             int container = sortedDocs[i] >> ContainerBits, start = i;
-            while (i < sortedDocs.Count && sortedDocs[i] >> ContainerBits == container) i++;
-            int count = i - start, baseDoc = container << ContainerBits;
-            list.Clear();
-            int last = baseDoc - 1;
-            for (int k = start; k < i; k++) { Base64Varint.Write(list, sortedDocs[k] - last - 1); last = sortedDocs[k]; }
-            Base64Varint.Write(sb, container - lastContainer - 1);
-            lastContainer = container;
-            if (list.Length <= BitmapChars)
+            // The list form's length decides between the two forms before either is written.
+            int baseDoc = container << ContainerBits, last = baseDoc - 1, listChars = 0;
+            while (i < sortedDocs.Length && sortedDocs[i] >> ContainerBits == container)
             {
-                Base64Varint.Write(sb, count * 2);
-                sb.Append(list);
+                listChars += Base64Varint.Length(sortedDocs[i] - last - 1);
+                last = sortedDocs[i++];
+            }
+            int count = i - start;
+            Base64Varint.Write(ref sink, container - lastContainer - 1);
+            lastContainer = container;
+            if (listChars <= BitmapChars)
+            {
+                Base64Varint.Write(ref sink, count * 2);
+                last = baseDoc - 1;
+                for (int k = start; k < i; k++) { Base64Varint.Write(ref sink, sortedDocs[k] - last - 1); last = sortedDocs[k]; }
             }
             else
             {
-                Base64Varint.Write(sb, count * 2 + 1);
-                var chars = new int[BitmapChars];
+                Base64Varint.Write(ref sink, count * 2 + 1);
+                var chars = sink.Reserve(BitmapChars);
+                chars.Clear();
                 for (int k = start; k < i; k++)
                 {
                     int off = sortedDocs[k] - baseDoc;
-                    chars[off / 6] |= 1 << (off % 6);
+                    chars[off / 6] = (char)(chars[off / 6] | (1 << (off % 6)));
                 }
-                foreach (var c in chars) sb.Append(Base64Varint.Alphabet[c]);
+                for (int c = 0; c < chars.Length; c++) chars[c] = Base64Varint.Alphabet[chars[c]];
+                sink.Advance(BitmapChars);
             }
         }
-        return sb.ToString();
     }
 
     public static List<int> Decode(string s)

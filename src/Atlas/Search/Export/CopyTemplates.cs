@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using System.Text;
 
 namespace Atlas.Search.Export;
@@ -58,71 +60,136 @@ internal sealed class CopyTemplates
         var programmeOf = new int[maxDoc];
         for (int p = 0; p < count; p++) for (int d = starts[p]; d < starts[p + 1]; d++) programmeOf[d] = p;
         var template = new int[count];
-        var candidates = new SortedSet<int>();
+        // Candidates (earlier programmes holding a first copy of one of this programme's passages) as a bitmap, read in order.
+        var candidates = new ulong[(count + 63) >> 6];
         for (int p = 0; p < count; p++)
         {
             template[p] = -1;
             int length = starts[p + 1] - starts[p], best = 0;
-            candidates.Clear();
             for (int d = starts[p]; d < starts[p + 1]; d++)
-                if (rep[d] != d && programmeOf[rep[d]] != p) candidates.Add(programmeOf[rep[d]]);
+                if (rep[d] != d && programmeOf[rep[d]] != p) candidates[programmeOf[rep[d]] >> 6] |= 1UL << (programmeOf[rep[d]] & 63);
             // The candidate with the most places of the same words; the earliest on a tie.
-            foreach (var q in candidates)
+            for (int w = 0; w < candidates.Length; w++)
             {
-                if (starts[q + 1] - starts[q] != length) continue;
-                int same = 0;
-                for (int i = 0; i < length; i++) if (rep[starts[p] + i] == rep[starts[q] + i]) same++;
-                if (same > best) { best = same; template[p] = q; }
+                for (ulong pending = candidates[w]; pending != 0; pending &= pending - 1)
+                {
+                    int q = (w << 6) + BitOperations.TrailingZeroCount(pending);
+                    if (starts[q + 1] - starts[q] != length) continue;
+                    int same = 0;
+                    for (int i = 0; i < length; i++) if (rep[starts[p] + i] == rep[starts[q] + i]) same++;
+                    if (same > best) { best = same; template[p] = q; }
+                }
+                candidates[w] = 0;
             }
         }
         return new CopyTemplates(starts, template, programmeOf);
     }
 
     /// <summary>The shorter of the plain <see cref="DocSets"/> form and the template form.</summary>
-    public string Encode(IReadOnlyList<int> sortedDocs)
+    public string Encode(ReadOnlySpan<int> sortedDocs)
     {
-        var plain = DocSets.Encode(sortedDocs);
-        if (sortedDocs.Count < 8 || !Any) return plain;
-        var templated = TemplateForm(sortedDocs, plain.Length);
-        return templated is not null && templated.Length < plain.Length ? templated : plain;
+        var sink = new CharSink(256);
+        try
+        {
+            DocSets.Encode(sortedDocs, ref sink);
+            if (sortedDocs.Length < 8 || !Any) return sink.ToString();
+            // The template form is written after the plain one in the same buffer and dropped as soon as it is no shorter.
+            int plain = sink.Length;
+            return TemplateForm(sortedDocs, plain, ref sink) ? sink.Slice(plain) : sink.Slice(0, plain);
+        }
+        finally
+        {
+            sink.Dispose();
+        }
     }
 
-    /// <summary>The template form, or null once it grows past <paramref name="limit"/> characters.</summary>
-    private string? TemplateForm(IReadOnlyList<int> sortedDocs, int limit)
+    /// <summary>
+    /// Appends the template form to <paramref name="sink"/>; false (stopped early) once it grows to
+    /// <paramref name="limit"/> characters or more.
+    /// </summary>
+    /// <remarks>
+    /// The set and the programmes it touches are bitmaps: a programme's places that differ from its template's are the
+    /// set bits of (its window of the set) XOR (the template's window), 64 places at a time. This runs for every word
+    /// and adjacent pair of the atlas (tens of thousands of sets), so the bitmaps come from the shared array pool.
+    /// </remarks>
+    private bool TemplateForm(ReadOnlySpan<int> sortedDocs, int limit, ref CharSink sink)
     {
-        int maxDoc = starts[^1];
-        var bits = new ulong[(maxDoc + 63) >> 6];
-        foreach (var d in sortedDocs) bits[d >> 6] |= 1UL << (d & 63);
-        bool Has(int d) => (bits[d >> 6] & (1UL << (d & 63))) != 0;
-        // Only programmes holding some of the set, or whose template does, can list anything.
-        var touched = new SortedSet<int>();
-        int lastProgramme = -1;
-        foreach (var d in sortedDocs)
+        int maxDoc = starts[^1], programmes = template.Length;
+        // One spare word: a window read at the last passages may look one word past them.
+        int words = ((maxDoc + 63) >> 6) + 1, programmeWords = (programmes + 63) >> 6;
+        var bits = ArrayPool<ulong>.Shared.Rent(words);
+        var touched = ArrayPool<ulong>.Shared.Rent(programmeWords);
+        try
         {
-            int q = programmeOf[d];
-            if (q == lastProgramme) continue;
-            lastProgramme = q;
-            touched.Add(q);
-            foreach (var c in children[q]) touched.Add(c);
+            Array.Clear(bits, 0, words);
+            Array.Clear(touched, 0, programmeWords);
+            // Only programmes holding some of the set, or whose template does, can list anything.
+            int lastProgramme = -1;
+            foreach (var d in sortedDocs)
+            {
+                bits[d >> 6] |= 1UL << (d & 63);
+                int q = programmeOf[d];
+                if (q == lastProgramme) continue;
+                lastProgramme = q;
+                touched[q >> 6] |= 1UL << (q & 63);
+                foreach (var c in children[q]) touched[c >> 6] |= 1UL << (c & 63);
+            }
+            int begin = sink.Length;
+            sink.Append('~');
+            int last = -1;
+            for (int w = 0; w < programmeWords; w++)
+            {
+                for (ulong pending = touched[w]; pending != 0; pending &= pending - 1)
+                {
+                    int p = (w << 6) + BitOperations.TrailingZeroCount(pending);
+                    int from = starts[p], length = starts[p + 1] - from, q = template[p];
+                    int differ = 0;
+                    for (int i = 0; i < length; i += 64) differ += BitOperations.PopCount(Differences(bits, from, q < 0 ? -1 : starts[q], i, length));
+                    if (differ == 0) continue;
+                    Base64Varint.Write(ref sink, p - last - 1);
+                    Base64Varint.Write(ref sink, differ - 1);
+                    int previous = -1;
+                    for (int i = 0; i < length; i += 64)
+                    {
+                        for (ulong x = Differences(bits, from, q < 0 ? -1 : starts[q], i, length); x != 0; x &= x - 1)
+                        {
+                            int place = i + BitOperations.TrailingZeroCount(x);
+                            Base64Varint.Write(ref sink, place - previous - 1);
+                            previous = place;
+                        }
+                    }
+                    last = p;
+                    if (sink.Length - begin >= limit) return false;
+                }
+            }
+            return true;
         }
-        var sb = new StringBuilder("~");
-        var places = new List<int>();
-        int last = -1;
-        foreach (var p in touched)
+        finally
         {
-            places.Clear();
-            int from = starts[p], length = starts[p + 1] - from, q = template[p];
-            for (int i = 0; i < length; i++)
-                if (Has(from + i) != (q >= 0 && Has(starts[q] + i))) places.Add(i);
-            if (places.Count == 0) continue;
-            Base64Varint.Write(sb, p - last - 1);
-            Base64Varint.Write(sb, places.Count - 1);
-            int previous = -1;
-            foreach (var i in places) { Base64Varint.Write(sb, i - previous - 1); previous = i; }
-            last = p;
-            if (sb.Length >= limit) return null;
+            ArrayPool<ulong>.Shared.Return(bits);
+            ArrayPool<ulong>.Shared.Return(touched);
         }
-        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Places <paramref name="offset"/> .. +63 (within <paramref name="length"/>) of the programme starting at
+    /// <paramref name="from"/> whose membership differs from the same places of its template (starting at
+    /// <paramref name="templateFrom"/>, or −1: no template, every member differs), as bits.
+    /// </summary>
+    private static ulong Differences(ulong[] bits, int from, int templateFrom, int offset, int length)
+    {
+        int count = Math.Min(64, length - offset);
+        ulong x = Window(bits, from + offset);
+        if (templateFrom >= 0) x ^= Window(bits, templateFrom + offset);
+        return count == 64 ? x : x & ((1UL << count) - 1);
+    }
+
+    /// <summary>The 64 bits of <paramref name="bits"/> from bit <paramref name="start"/> on (low bit first).</summary>
+    private static ulong Window(ulong[] bits, int start)
+    {
+        int word = start >> 6, shift = start & 63;
+        ulong x = bits[word] >> shift;
+        return shift == 0 ? x : x | (bits[word + 1] << (64 - shift));
     }
 
     /// <summary>Decodes either form (for checks; the client decodes in atlas-search.js).</summary>

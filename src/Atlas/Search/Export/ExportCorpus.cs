@@ -91,45 +91,56 @@ internal sealed class ExportCorpus
         var words = new List<string>();
         var doc = new Tokens(new int[maxDoc][], new int[]?[maxDoc]);
         long tokenCount = 0;
-        var batch = new (string Norm, List<WordSpan> Spans, int[] Tokens)[Math.Min(Batch, Math.Max(1, maxDoc))];
+        // A passage with the very same text as an earlier one has its words: it is analysed once and the copies share
+        // its arrays (provincial programmes repeat a resolution's wording word for word).
+        var sameText = new int[maxDoc];
+        var firstWithText = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int d = 0; d < maxDoc; d++)
+        {
+            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(firstWithText, passages[d].Text, out bool exists);
+            if (!exists) slot = d;
+            sameText[d] = slot;
+        }
+        firstWithText = null;
+        var batch = new Analysed[Math.Min(Batch, Math.Max(1, maxDoc))];
         for (int from = 0; from < maxDoc; from += Batch)
         {
             int n = Math.Min(Batch, maxDoc - from), first = from;
             // In parallel: the words of each passage, numbered where the word is known from earlier batches (the dictionary
             // is only read here); words new in this batch (-1) are numbered below in passage order, so the numbers do not
             // depend on scheduling.
-            Parallel.For(0, n, i =>
+            Parallel.For(0, n, () => new Scratch(), (i, _, scratch) =>
             {
-                var norm = VietnameseText.Normalize(passages[first + i].Text);
-                var spans = new List<WordSpan>(norm.Length / 6 + 4);
-                VietnameseText.Spans(norm, spans);
-                var tokens = new int[spans.Count];
-                for (int k = 0; k < tokens.Length; k++)
-                    tokens[k] = lookup.TryGetValue(norm.AsSpan(spans[k].Start, spans[k].End - spans[k].Start), out int id) ? id : -1;
-                batch[i] = (norm, spans, tokens);
-            });
+                if (sameText[first + i] == first + i) batch[i] = Analyse(passages[first + i].Text, lookup, scratch);
+                return scratch;
+            }, _ => { });
             for (int i = 0; i < n; i++)
             {
-                var (norm, ws, tokens) = batch[i];
-                bool gap = false;
-                for (int k = 0; k < ws.Count; k++)
+                int d = first + i;
+                if (sameText[d] != d)
                 {
-                    if (tokens[k] < 0)
+                    doc.Ids[d] = doc.Ids[sameText[d]];
+                    doc.Gapped[d] = doc.Gapped[sameText[d]];
+                    tokenCount += doc.Ids[d].Length;
+                    continue;
+                }
+                var (tokens, gapped, norm, unknown) = batch[i];
+                if (unknown is not null)
+                {
+                    for (int u = 0; u < unknown.Length; u += 3)
                     {
-                        var term = norm.AsSpan(ws[k].Start, ws[k].End - ws[k].Start);
+                        var term = norm.AsSpan(unknown[u + 1], unknown[u + 2]);
                         if (!lookup.TryGetValue(term, out int id))
                         {
                             var word = term.ToString();
                             ids[word] = id = words.Count;
                             words.Add(word);
                         }
-                        tokens[k] = id;
+                        tokens[unknown[u]] = id;
                     }
-                    gap |= ws[k].Position != k;
                 }
-                doc.Ids[first + i] = tokens;
-                // Positions are the token indices unless an over-long word was skipped: only then are they kept.
-                if (gap) doc.Gapped[first + i] = ws.Select(w => w.Position).ToArray();
+                doc.Ids[d] = tokens;
+                doc.Gapped[d] = gapped;
                 tokenCount += tokens.Length;
                 batch[i] = default;
             }
@@ -160,13 +171,66 @@ internal sealed class ExportCorpus
         Parallel.Invoke(
             () => exact = Invert("t", sortedExact, exactRank, doc),
             () => folded = Invert("f", foldedTerms, foldedRank, doc));
+        var rep = Representatives(doc);
         return new ExportCorpus
         {
             MaxDoc = maxDoc, Norms = norms, SumTotalTermFreq = tokenCount,
             Folded = folded, Exact = exact, FoldedOf = foldedOf,
-            Pairs = AdjacentPairs(foldedRank, doc),
-            Rep = Representatives(doc),
+            Pairs = AdjacentPairs(foldedRank, doc, rep),
+            Rep = rep,
         };
+    }
+
+    /// <summary>
+    /// One passage's words: ids (−1 for a word not numbered yet), positions when they are not simply 0, 1, 2…, and for
+    /// the words not numbered yet the normalised text with (token index, start, length) triples.
+    /// </summary>
+    private readonly record struct Analysed(int[] Tokens, int[]? Gapped, string? Norm, int[]? Unknown);
+
+    /// <summary>One worker's buffers, reused from passage to passage.</summary>
+    private sealed class Scratch
+    {
+        public char[] Chars = new char[1024];
+        public int[] Tokens = new int[256];
+        public int[] Positions = new int[256];
+        public List<int> Unknown = [];
+    }
+
+    private static Analysed Analyse(string text, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, Scratch scratch)
+    {
+        var nfc = VietnameseText.ToNfc(text);
+        if (scratch.Chars.Length < nfc.Length) scratch.Chars = new char[Math.Max(nfc.Length, scratch.Chars.Length * 2)];
+        var norm = scratch.Chars.AsSpan(0, nfc.Length);
+        VietnameseText.LowerAndRetone(nfc, norm);
+        scratch.Unknown.Clear();
+        int count = 0, at = 0, position = 0;
+        bool gap = false;
+        while (VietnameseText.NextWord(norm, ref at, ref position, out var word))
+        {
+            if (count == scratch.Tokens.Length)
+            {
+                Array.Resize(ref scratch.Tokens, count * 2);
+                Array.Resize(ref scratch.Positions, count * 2);
+            }
+            int length = word.End - word.Start;
+            if (!lookup.TryGetValue(norm.Slice(word.Start, length), out int id))
+            {
+                id = -1;
+                scratch.Unknown.Add(count);
+                scratch.Unknown.Add(word.Start);
+                scratch.Unknown.Add(length);
+            }
+            scratch.Tokens[count] = id;
+            scratch.Positions[count] = word.Position;
+            gap |= word.Position != count;
+            count++;
+        }
+        return new Analysed(
+            scratch.Tokens.AsSpan(0, count).ToArray(),
+            // Positions are the token indices unless an over-long word was skipped: only then are they kept.
+            gap ? scratch.Positions.AsSpan(0, count).ToArray() : null,
+            scratch.Unknown.Count > 0 ? norm.ToString() : null,
+            scratch.Unknown.Count > 0 ? scratch.Unknown.ToArray() : null);
     }
 
     /// <summary>Each passage's word ids, and its positions where they are not simply 0, 1, 2…</summary>
@@ -256,6 +320,7 @@ internal sealed class ExportCorpus
         for (int d = 0; d < maxDoc; d++)
         {
             var ids = tokens.Ids[d];
+            var gapped = tokens.Gapped[d];
             for (int k = 0; k < ids.Length; k++)
             {
                 int r = termOf[ids[k]];
@@ -266,7 +331,7 @@ internal sealed class ExportCorpus
                 }
                 // A term's postings are filled in document order, so its current posting is the last one opened.
                 freqs[next[r] - 1]++;
-                flat[nextPosition[r]++] = tokens.Position(d, k);
+                flat[nextPosition[r]++] = gapped is null ? k : gapped[k];
             }
         }
         return new FieldPostings
@@ -280,7 +345,7 @@ internal sealed class ExportCorpus
     /// Two passes (count, then fill exact-size arrays): lists growing per pair would double the memory. The first pass
     /// looks each pair up once and notes its number at every token, so the second pass only reads those numbers.
     /// </remarks>
-    private static List<(int First, int Second, int[] Docs, int[] Freqs)> AdjacentPairs(int[] foldedOf, Tokens tokens)
+    private static List<(int First, int Second, int[] Docs, int[] Freqs)> AdjacentPairs(int[] foldedOf, Tokens tokens, int[] rep)
     {
         int maxDoc = tokens.Ids.Length;
         var index = new Dictionary<long, int>(PairKeys.Instance);
@@ -289,12 +354,23 @@ internal sealed class ExportCorpus
         var pairAt = new int[maxDoc][];
         for (int d = 0; d < maxDoc; d++)
         {
+            // A copy (same words at the same positions) has its first copy's pairs: only counted, not looked up again.
+            if (rep[d] != d)
+            {
+                var same = pairAt[d] = pairAt[rep[d]];
+                var counts = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(count);
+                var lasts = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lastDoc);
+                foreach (var p in same)
+                    if (p >= 0 && lasts[p] != d) { lasts[p] = d; counts[p]++; }
+                continue;
+            }
             var ids = tokens.Ids[d];
+            var gapped = tokens.Gapped[d];
             var at = ids.Length > 1 ? new int[ids.Length - 1] : [];
             for (int k = 0; k + 1 < ids.Length; k++)
             {
                 // A skipped over-long word leaves a gap in the positions: the words around it are not adjacent.
-                if (tokens.Position(d, k + 1) != tokens.Position(d, k) + 1) { at[k] = -1; continue; }
+                if (gapped is not null && gapped[k + 1] != gapped[k] + 1) { at[k] = -1; continue; }
                 long key = ((long)foldedOf[ids[k]] << 32) | (uint)foldedOf[ids[k + 1]];
                 ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out bool exists);
                 if (!exists)
@@ -321,8 +397,8 @@ internal sealed class ExportCorpus
                 if (lastDoc[p] != d) { lastDoc[p] = d; docs[p][fill[p]++] = d; }
                 freqs[p][fill[p] - 1]++;
             }
-            pairAt[d] = null!;
         }
+        pairAt = null!;
         // Ordered by (first, second) term index, which is the ordinal order of the pair text "first second": words hold
         // no character below the space, so a shorter first word sorts first either way.
         var keys = new long[index.Count];
