@@ -200,8 +200,18 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             // An unwritable content/ folder fails here too; whatever failed, the work beside render is over before staging goes.
             Task.WhenAll(written, exported ?? Task.CompletedTask).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            return new BuildResult(report, timings, [], false, ex.Message);
+            return new BuildResult(report, timings, [], false, Reason(ex));
         }
+    }
+
+    /// <summary>
+    /// What failed, for the person running the build: pages are written in parallel, so a template error arrives wrapped
+    /// in one AggregateException per level of parallelism, whose own message only says that "one or more errors occurred".
+    /// </summary>
+    private static string Reason(Exception ex)
+    {
+        while (ex is AggregateException { InnerExceptions.Count: > 0 } aggregate) ex = aggregate.InnerExceptions[0];
+        return ex.Message;
     }
 
     /// <summary>One source's raw ingest outcome, its cache key (null: not cacheable) and the entry it came from (null: ingested now).</summary>
@@ -211,6 +221,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     {
         var ingester = new ProgrammeIngester();
         var results = new SourceIngest[sources.Count];
+        if (results.Length == 0) return results; // a range partitioner refuses an empty range
         // Parallel for speed; results land at their source's index, so the order is the sorted file order.
         // Small chunks rather than Parallel.For's ranges: one large document must not leave the other core idle.
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, sources.Count, 4), range =>
