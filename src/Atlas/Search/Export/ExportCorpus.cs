@@ -171,10 +171,14 @@ internal sealed class ExportCorpus
         for (int id = 0; id < exactTerms.Length; id++) sortedExact[exactRank[id]] = exactTerms[id];
         var foldedForms = new string[sortedExact.Length];
         Parallel.For(0, sortedExact.Length, r => foldedForms[r] = VietnameseText.Fold(sortedExact[r]));
-        var foldedTerms = foldedForms.Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToArray();
+        var distinctFolded = new HashSet<string>(foldedForms, StringComparer.Ordinal);
+        var foldedTerms = new string[distinctFolded.Count];
+        distinctFolded.CopyTo(foldedTerms);
+        Array.Sort(foldedTerms, StringComparer.Ordinal);
         var foldedIndex = new Dictionary<string, int>(foldedTerms.Length, StringComparer.Ordinal);
         for (int r = 0; r < foldedTerms.Length; r++) foldedIndex[foldedTerms[r]] = r;
-        var foldedOf = foldedForms.Select(f => foldedIndex[f]).ToArray();
+        var foldedOf = new int[foldedForms.Length];
+        for (int r = 0; r < foldedForms.Length; r++) foldedOf[r] = foldedIndex[foldedForms[r]];
         var foldedRank = new int[exactTerms.Length];
         for (int id = 0; id < exactTerms.Length; id++) foldedRank[id] = foldedOf[exactRank[id]];
 
