@@ -185,11 +185,8 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
                 Publisher.Replace(staging, options.SiteDir, trash);
             });
             // What the next build needs to carry pages over and to skip reading them: only now, as it describes site/.
-            if (reuse is not null) Time("cache (pages)", () =>
-            {
-                reuse.Save();
-                checkedPages?.Save();
-            });
+            // The two records are separate files of separate cache folders: written side by side.
+            if (reuse is not null) Time("cache (pages)", () => Parallel.Invoke(reuse.Save, () => checkedPages?.Save()));
             return new BuildResult(report, timings, [], true, null) {
                 PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0, PagesCheckedFromCache = checkedPages?.KnownCount ?? 0,
                 SearchFilesRecycled = recycled?.Reused ?? 0,
@@ -200,8 +197,18 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             // An unwritable content/ folder fails here too; whatever failed, the work beside render is over before staging goes.
             Task.WhenAll(written, exported ?? Task.CompletedTask).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            return new BuildResult(report, timings, [], false, ex.Message);
+            return new BuildResult(report, timings, [], false, Reason(ex));
         }
+    }
+
+    /// <summary>
+    /// What failed, for the person running the build: pages are written in parallel, so a template error arrives wrapped
+    /// in one AggregateException per level of parallelism, whose own message only says that "one or more errors occurred".
+    /// </summary>
+    private static string Reason(Exception ex)
+    {
+        while (ex is AggregateException { InnerExceptions.Count: > 0 } aggregate) ex = aggregate.InnerExceptions[0];
+        return ex.Message;
     }
 
     /// <summary>One source's raw ingest outcome, its cache key (null: not cacheable) and the entry it came from (null: ingested now).</summary>
@@ -211,6 +218,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     {
         var ingester = new ProgrammeIngester();
         var results = new SourceIngest[sources.Count];
+        if (results.Length == 0) return results; // a range partitioner refuses an empty range
         // Parallel for speed; results land at their source's index, so the order is the sorted file order.
         // Small chunks rather than Parallel.For's ranges: one large document must not leave the other core idle.
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, sources.Count, 4), range =>

@@ -63,6 +63,9 @@ public sealed class SiteWriter
     /// <summary>Pages whose inputs are unchanged since the published site are carried over, not rendered (incremental build).</summary>
     public IPageReuse? Reuse { get; init; }
 
+    /// <summary>File names of the originals published under sources/ (<see cref="SiteRenderer.IsCopiedSource"/>).</summary>
+    public IReadOnlySet<string> CopiedSources { get; init; } = new HashSet<string>();
+
     /// <summary>The map of Vietnam for the home page; null when templates/assets/map holds no outline.</summary>
     public VietnamMap? Map { get; }
     /// <summary>Every page written so far, in path order (pages are written in parallel, so the order they finished in means nothing).</summary>

@@ -28,7 +28,6 @@ public static class PassageFields
 
 /// <summary>What the index knows about one passage; <see cref="Doc"/> is its Lucene document number.</summary>
 /// <param name="Section">The section trail with the document's own numbering, e.g. "III. Nhiệm vụ › 1. Đổi mới tư duy".</param>
-/// <param name="Url">Relative to the site root: <c>programmes/&lt;slug&gt;.html#&lt;passage id&gt;</c>.</param>
 public sealed record PassageRecord(
     int Doc,
     string Slug,
@@ -39,8 +38,12 @@ public sealed record PassageRecord(
     string Section,
     string Text,
     IReadOnlyList<string> Themes,
-    IReadOnlyList<string> Resolutions,
-    string Url);
+    IReadOnlyList<string> Resolutions)
+{
+    /// <summary>Relative to the site root: <c>programmes/&lt;slug&gt;.html#&lt;passage id&gt;</c> (made when asked: the export has
+    /// tens of thousands of passages and does not use it).</summary>
+    public string Url => $"programmes/{Slug}.html#{PassageId}";
+}
 
 /// <summary>
 /// The in-memory Lucene index of every passage of the atlas: one document per passage, in programme (slug) order then
@@ -113,9 +116,15 @@ public sealed class PassageIndex : IDisposable
             var title = programme.Metadata.Title ?? programme.Slug;
             var resolutions = programme.Metadata.Implements.Select(d => d.Id).Distinct(StringComparer.Ordinal)
                 .OrderBy(x => x, StringComparer.Ordinal).ToList();
-            var themesByPassage = analysis.Themes.GroupBy(t => t.PassageId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal)
-                    .OrderBy(x => x, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            // Each passage's themes, distinct, in ordinal order (a plain loop: this runs for every programme of the atlas).
+            var themesByPassage = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var t in analysis.Themes)
+            {
+                ref var ids = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(themesByPassage, t.PassageId, out _);
+                ids ??= [];
+                if (!ids.Contains(t.ThemeId)) ids.Add(t.ThemeId);
+            }
+            foreach (var ids in themesByPassage.Values) ids.Sort(StringComparer.Ordinal);
             var trails = SectionTrails(programme.Sections);
             foreach (var passage in programme.Passages)
             {
@@ -128,9 +137,8 @@ public sealed class PassageIndex : IDisposable
                     passage.Id,
                     passage.SectionId is { } sid && trails.TryGetValue(sid, out var trail) ? trail : passage.Citation,
                     passage.Text,
-                    themesByPassage.GetValueOrDefault(passage.Id) ?? [],
-                    resolutions,
-                    $"programmes/{programme.Slug}.html#{passage.Id}"));
+                    themesByPassage.TryGetValue(passage.Id, out var themes) ? themes : Array.Empty<string>(),
+                    resolutions));
             }
         }
         return records;

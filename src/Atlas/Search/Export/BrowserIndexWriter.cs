@@ -392,7 +392,11 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         for (int i = start; i < start + n; i++)
         {
             int d = postings.Docs[i];
-            if (rep[d] == d) { docs[r] = d; freqs[r] = postings.Freqs[i]; positionAt[r++] = at; }
+            if (rep[d] != d) continue;
+            // Positions are stored for first copies only (FieldPostings).
+            docs[r] = d;
+            freqs[r] = postings.Freqs[i];
+            positionAt[r++] = at;
             at += postings.Freqs[i];
         }
         bool[]? sole = null;
@@ -603,15 +607,19 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         return themes.Values.ToList();
     }
 
-    private static string ThemeMask(PassageRecord passage, Dictionary<string, int> themeIndex, int themeWidth)
+    private static string ThemeMask(PassageRecord passage, Dictionary<string, int> themeIndex, int themeWidth) =>
+        string.Create(themeWidth, (passage, themeIndex), static (into, state) => ThemeMask(state.passage, state.themeIndex, into));
+
+    /// <summary>The passage's theme bit mask, 6 themes per base64 character, into <paramref name="into"/> (the mask's width).</summary>
+    private static void ThemeMask(PassageRecord passage, Dictionary<string, int> themeIndex, Span<char> into)
     {
-        var mask = new int[themeWidth];
+        into.Clear();
         foreach (var t in passage.Themes)
         {
             int i = themeIndex[t];
-            mask[i / 6] |= 1 << (i % 6);
+            into[i / 6] = (char)(into[i / 6] | (1 << (i % 6)));
         }
-        return string.Concat(mask.Select(m => Base64Varint.Alphabet[m]));
+        for (int c = 0; c < into.Length; c++) into[c] = Base64Varint.Alphabet[into[c]];
     }
 
     /// <summary>The first <paramref name="count"/> copies of a first copy as gaps (varints).</summary>
@@ -643,10 +651,12 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     /// <summary>Per passage of the block its theme bit mask, 6 themes per base64 character.</summary>
     private string ThemeBlock(IReadOnlyList<PassageRecord> passages, int block, Dictionary<string, int> themeIndex, int themeWidth)
     {
-        var sb = new StringBuilder();
-        int end = Math.Min(passages.Count, (block + 1) * layout.ThemeBlock);
-        for (int doc = block * layout.ThemeBlock; doc < end; doc++) sb.Append(ThemeMask(passages[doc], themeIndex, themeWidth));
-        return sb.ToString();
+        int from = block * layout.ThemeBlock, end = Math.Min(passages.Count, (block + 1) * layout.ThemeBlock);
+        return string.Create((end - from) * themeWidth, (passages, from, themeIndex, themeWidth), static (into, state) =>
+        {
+            for (int i = 0; i < into.Length / state.themeWidth; i++)
+                ThemeMask(state.passages[state.from + i], state.themeIndex, into.Slice(i * state.themeWidth, state.themeWidth));
+        });
     }
 
     /// <summary>
@@ -724,7 +734,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     /// </summary>
     private static void WriteScript(string dir, string name, Action<Utf8JsonWriter> data)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var buffer = new PooledBytes(16 * 1024);
         buffer.Write("AtlasSearch._register(\""u8);
         Encoding.UTF8.GetBytes(name, buffer);
         buffer.Write("\","u8);

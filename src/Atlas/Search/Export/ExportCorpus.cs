@@ -8,8 +8,10 @@ internal sealed record TermPostings(string Field, string Term, int[] Docs, int[]
 /// <summary>
 /// The postings of one field as flat arrays (compressed sparse rows): millions of postings as a handful of arrays
 /// instead of one small object each, which is what kept the export's memory above a gigabyte at 1,000 programmes.
-/// Term <c>r</c> (ordinal order) owns postings <c>TermStart[r] .. TermStart[r + 1]</c> (document order), and its
-/// positions, posting after posting, from <c>PositionBase[r]</c>.
+/// Term <c>r</c> (ordinal order) owns postings <c>TermStart[r] .. TermStart[r + 1]</c> (document order), and the
+/// positions of its postings of first copies (<see cref="Rep"/>), posting after posting, from <c>PositionBase[r]</c>:
+/// a copy's positions are its first copy's (the export lists first copies only; at 1,000 programmes nine passages in
+/// ten are copies).
 /// </summary>
 internal sealed class FieldPostings
 {
@@ -20,6 +22,8 @@ internal sealed class FieldPostings
     public required int[] Freqs { get; init; }
     public required int[] PositionBase { get; init; }
     public required int[] Positions { get; init; }
+    /// <summary>Per passage its first copy (<see cref="ExportCorpus.Rep"/>): only first copies' positions are stored.</summary>
+    public required int[] Rep { get; init; }
 
     public int DocFreq(int term) => TermStart[term + 1] - TermStart[term];
 
@@ -30,9 +34,16 @@ internal sealed class FieldPostings
     {
         int start = TermStart[term], n = DocFreq(term), at = PositionBase[term];
         var positions = new int[n][];
+        var ofFirstCopies = new Dictionary<int, int[]>();
         for (int i = 0; i < n; i++)
         {
-            positions[i] = Positions.AsSpan(at, Freqs[start + i]).ToArray();
+            int d = Docs[start + i];
+            if (Rep[d] != d)
+            {
+                positions[i] = ofFirstCopies[Rep[d]];
+                continue;
+            }
+            positions[i] = ofFirstCopies[d] = Positions.AsSpan(at, Freqs[start + i]).ToArray();
             at += Freqs[start + i];
         }
         return new TermPostings(Field, Terms[term], Docs.AsSpan(start, n).ToArray(), Freqs.AsSpan(start, n).ToArray(), positions);
@@ -167,11 +178,11 @@ internal sealed class ExportCorpus
         var foldedRank = new int[exactTerms.Length];
         for (int id = 0; id < exactTerms.Length; id++) foldedRank[id] = foldedOf[exactRank[id]];
 
+        var rep = Representatives(doc);
         FieldPostings exact = null!, folded = null!;
         Parallel.Invoke(
-            () => exact = Invert("t", sortedExact, exactRank, doc),
-            () => folded = Invert("f", foldedTerms, foldedRank, doc));
-        var rep = Representatives(doc);
+            () => exact = Invert("t", sortedExact, exactRank, doc, rep),
+            () => folded = Invert("f", foldedTerms, foldedRank, doc, rep));
         return new ExportCorpus
         {
             MaxDoc = maxDoc, Norms = norms, SumTotalTermFreq = tokenCount,
@@ -288,21 +299,48 @@ internal sealed class ExportCorpus
         return rank;
     }
 
-    /// <summary>Two passes over the tokens: count each term's postings and positions, then fill the flat arrays.</summary>
-    private static FieldPostings Invert(string field, string[] terms, int[] termOf, Tokens tokens)
+    /// <summary>
+    /// Two passes over the tokens: count each term's postings and positions, then fill the flat arrays. A copy (same
+    /// words at the same positions as its first copy, <see cref="Rep"/>) has its first copy's terms and frequencies,
+    /// taken from a short list of them (term, frequency), and no positions of its own.
+    /// </summary>
+    private static FieldPostings Invert(string field, string[] terms, int[] termOf, Tokens tokens, int[] rep)
     {
         int termCount = terms.Length, maxDoc = tokens.Ids.Length;
         var postings = new int[termCount + 1];
         var positionCount = new int[termCount + 1];
         var lastDoc = new int[termCount];
         Array.Fill(lastDoc, -1);
+        // Per first copy with copies: its distinct terms with their frequencies, (term, freq) pairs in first-seen order.
+        var hasCopies = new bool[maxDoc];
+        for (int d = 0; d < maxDoc; d++) if (rep[d] != d) hasCopies[rep[d]] = true;
+        var termFreqs = new int[maxDoc][];
+        var distinct = new List<int>();
         for (int d = 0; d < maxDoc; d++)
+        {
+            if (rep[d] != d)
+            {
+                var same = termFreqs[rep[d]];
+                for (int i = 0; i < same.Length; i += 2) postings[same[i]]++;
+                continue;
+            }
+            distinct.Clear();
             foreach (var id in tokens.Ids[d])
             {
                 int r = termOf[id];
                 positionCount[r]++;
-                if (lastDoc[r] != d) { lastDoc[r] = d; postings[r]++; }
+                if (lastDoc[r] != d) { lastDoc[r] = d; postings[r]++; distinct.Add(r); }
             }
+            if (hasCopies[d])
+            {
+                // Each term's frequency in it: lastDoc briefly holds −2 − (the term's place in the list).
+                var pairs = new int[distinct.Count * 2];
+                for (int i = 0; i < distinct.Count; i++) { pairs[2 * i] = distinct[i]; lastDoc[distinct[i]] = -2 - i; }
+                foreach (var id in tokens.Ids[d]) pairs[2 * (-2 - lastDoc[termOf[id]]) + 1]++;
+                for (int i = 0; i < distinct.Count; i++) lastDoc[distinct[i]] = d;
+                termFreqs[d] = pairs;
+            }
+        }
         var termStart = new int[termCount + 1];
         var positionBase = new int[termCount + 1];
         for (int r = 0; r < termCount; r++)
@@ -319,6 +357,17 @@ internal sealed class ExportCorpus
         Array.Fill(lastDoc, -1);
         for (int d = 0; d < maxDoc; d++)
         {
+            if (rep[d] != d)
+            {
+                var same = termFreqs[rep[d]];
+                for (int i = 0; i < same.Length; i += 2)
+                {
+                    int at = next[same[i]]++;
+                    docs[at] = d;
+                    freqs[at] = same[i + 1];
+                }
+                continue;
+            }
             var ids = tokens.Ids[d];
             var gapped = tokens.Gapped[d];
             for (int k = 0; k < ids.Length; k++)
@@ -337,6 +386,7 @@ internal sealed class ExportCorpus
         return new FieldPostings
         {
             Field = field, Terms = terms, TermStart = termStart, Docs = docs, Freqs = freqs, PositionBase = positionBase, Positions = flat,
+            Rep = rep,
         };
     }
 
@@ -350,23 +400,28 @@ internal sealed class ExportCorpus
         int maxDoc = tokens.Ids.Length;
         var index = new Dictionary<long, int>(PairKeys.Instance);
         var count = new List<int>();
-        var lastDoc = new List<int>();
         var pairAt = new int[maxDoc][];
+        // A copy (same words at the same positions as its first copy) has its first copy's pairs: per first copy with
+        // copies, its distinct pairs with their frequencies, (pair, freq) in first-seen order, are counted and filled once
+        // per copy instead of token by token.
+        var hasCopies = new bool[maxDoc];
+        for (int d = 0; d < maxDoc; d++) if (rep[d] != d) hasCopies[rep[d]] = true;
+        var pairFreqs = new int[maxDoc][];
+        var placeOf = new List<int>();   // per pair: its place in the current passage's distinct list, or -1
+        var distinct = new List<int>();
         for (int d = 0; d < maxDoc; d++)
         {
-            // A copy (same words at the same positions) has its first copy's pairs: only counted, not looked up again.
             if (rep[d] != d)
             {
-                var same = pairAt[d] = pairAt[rep[d]];
+                var same = pairFreqs[rep[d]];
                 var counts = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(count);
-                var lasts = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lastDoc);
-                foreach (var p in same)
-                    if (p >= 0 && lasts[p] != d) { lasts[p] = d; counts[p]++; }
+                for (int j = 0; j < same.Length; j += 2) counts[same[j]]++;
                 continue;
             }
             var ids = tokens.Ids[d];
             var gapped = tokens.Gapped[d];
             var at = ids.Length > 1 ? new int[ids.Length - 1] : [];
+            distinct.Clear();
             for (int k = 0; k + 1 < ids.Length; k++)
             {
                 // A skipped over-long word leaves a gap in the positions: the words around it are not adjacent.
@@ -377,28 +432,48 @@ internal sealed class ExportCorpus
                 {
                     slot = count.Count;
                     count.Add(0);
-                    lastDoc.Add(-1);
+                    placeOf.Add(-1);
                 }
                 int p = slot;
                 at[k] = p;
-                if (lastDoc[p] != d) { lastDoc[p] = d; count[p]++; }
+                if (placeOf[p] < 0) { placeOf[p] = distinct.Count; distinct.Add(p); count[p]++; }
             }
+            if (hasCopies[d])
+            {
+                var own = new int[distinct.Count * 2];
+                for (int j = 0; j < distinct.Count; j++) own[2 * j] = distinct[j];
+                foreach (var p in at) if (p >= 0) own[2 * placeOf[p] + 1]++;
+                pairFreqs[d] = own;
+            }
+            foreach (var p in distinct) placeOf[p] = -1;
             pairAt[d] = at;
         }
         var docs = new int[count.Count][];
         var freqs = new int[count.Count][];
+        var lastDoc = new int[count.Count];
         for (int p = 0; p < docs.Length; p++) { docs[p] = new int[count[p]]; freqs[p] = new int[count[p]]; lastDoc[p] = -1; }
         var fill = new int[docs.Length];
         for (int d = 0; d < maxDoc; d++)
         {
+            if (rep[d] != d)
+            {
+                var same = pairFreqs[rep[d]];
+                for (int j = 0; j < same.Length; j += 2)
+                {
+                    int p = same[j], f = fill[p]++;
+                    docs[p][f] = d;
+                    freqs[p][f] = same[j + 1];
+                }
+                continue;
+            }
             foreach (var p in pairAt[d])
             {
                 if (p < 0) continue;
                 if (lastDoc[p] != d) { lastDoc[p] = d; docs[p][fill[p]++] = d; }
                 freqs[p][fill[p] - 1]++;
             }
+            pairAt[d] = null!;
         }
-        pairAt = null!;
         // Ordered by (first, second) term index, which is the ordinal order of the pair text "first second": words hold
         // no character below the space, so a shorter first word sorts first either way.
         var keys = new long[index.Count];
