@@ -185,11 +185,8 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
                 Publisher.Replace(staging, options.SiteDir, trash);
             });
             // What the next build needs to carry pages over and to skip reading them: only now, as it describes site/.
-            if (reuse is not null) Time("cache (pages)", () =>
-            {
-                reuse.Save();
-                checkedPages?.Save();
-            });
+            // The two records are separate files of separate cache folders: written side by side.
+            if (reuse is not null) Time("cache (pages)", () => Parallel.Invoke(reuse.Save, () => checkedPages?.Save()));
             return new BuildResult(report, timings, [], true, null) {
                 PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0, PagesCheckedFromCache = checkedPages?.KnownCount ?? 0,
                 SearchFilesRecycled = recycled?.Reused ?? 0,

@@ -77,6 +77,29 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
         plan.Write(this, sink, value, depth);
     }
 
+    /// <summary>
+    /// <see cref="Walk(Sink, object?, int)"/> for one place in a writer (a field, a collection's items), remembering the plan
+    /// of the last runtime type met there: a field or a list nearly always holds one type, and looking the plan up by type
+    /// for every value was a good part of a digest's time. The pair is one immutable object: threads never read a torn pair.
+    /// </summary>
+    private void Walk(Sink sink, object? value, int depth, ref LastPlan? last)
+    {
+        if (value is null or string)
+        {
+            WriteString(sink, (string?)value);
+            return;
+        }
+        var type = value.GetType();
+        var seen = last;
+        Plan plan;
+        if (seen is not null && ReferenceEquals(seen.Type, type)) plan = seen.Plan;
+        else last = new LastPlan(type, plan = PlanFor(type));
+        if (plan.Shortcut && shortcut!(value) is { } known) { sink.Tag('K'); sink.Text(known); return; }
+        plan.Write(this, sink, value, depth);
+    }
+
+    private sealed record LastPlan(Type Type, Plan Plan);
+
     private Plan PlanFor(Type type) => plans.GetOrAdd(type, static (type, self) => new Plan(type,
         !type.IsValueType && self.shortcut is not null && (self.shortcutTypes?.Invoke(type) ?? true)), this);
 
@@ -159,12 +182,40 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
             .Select(i => i.GetGenericArguments()[0]).ToList();
         // One IEnumerable<T>: its items have a static type. Several (or none): enumerated as objects.
-        return itemTypes.Count == 1 && !itemTypes[0].IsPointer && !itemTypes[0].IsByRefLike
-            ? (Writer)Activator.CreateInstance(typeof(ItemsOf<>).MakeGenericType(itemTypes[0]))!
-            : new ObjectItems();
+        if (itemTypes.Count != 1 || itemTypes[0].IsPointer || itemTypes[0].IsByRefLike) return new ObjectItems();
+        var item = itemTypes[0];
+        if (item == typeof(string)) return new StringItems();
+        return (Writer)Activator.CreateInstance((item.IsValueType ? typeof(ValueItems<>) : typeof(ReferenceItems<>)).MakeGenericType(item))!;
     }
 
-    private sealed class ItemsOf<T> : Writer
+    private sealed class StringItems : Writer
+    {
+        public override void Write(ObjectDigest digest, Sink sink, object value, int depth)
+        {
+            Guard(depth);
+            sink.Tag('[');
+            foreach (var item in Unsafe.As<IEnumerable<string?>>(value)) WriteString(sink, item);
+            sink.Tag(']');
+        }
+    }
+
+    /// <summary>Items of a reference type: one compiled writer for all of them (the runtime type decides how each is written).</summary>
+    private sealed class ReferenceItems<T> : Writer where T : class
+    {
+        private LastPlan? last;
+
+        public override void Write(ObjectDigest digest, Sink sink, object value, int depth)
+        {
+            Guard(depth);
+            sink.Tag('[');
+            // The plan is made for this runtime type, which implements IEnumerable<T>: no cast to check.
+            foreach (var item in Unsafe.As<IEnumerable<T>>(value)) digest.Walk(sink, item, depth + 1, ref last);
+            sink.Tag(']');
+        }
+    }
+
+    /// <summary>Items of a value type, written without a box when they are scalars.</summary>
+    private sealed class ValueItems<T> : Writer
     {
         public override void Write(ObjectDigest digest, Sink sink, object value, int depth)
         {
@@ -192,9 +243,8 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
     }
 
     /// <summary>
-    /// A value of a known static type <typeparamref name="T"/>, written as Walk writes it boxed: scalars, enums and
-    /// nullable scalars without a box, anything else through Walk (the same bytes either way; the runtime type decides).
-    /// For a value type the JIT keeps one branch.
+    /// A value of a known value type <typeparamref name="T"/> (nullables included), written as Walk writes it boxed: scalars, enums and
+    /// nullable scalars without a box, anything else boxed through Walk (the same bytes either way). The JIT keeps one branch.
     /// </summary>
     private static class Typed<T>
     {
@@ -204,21 +254,16 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
 
         public static void Write(ObjectDigest digest, Sink sink, T value, int depth)
         {
-            if (!typeof(T).IsValueType)
-            {
-                digest.Walk(sink, value, depth);
-                return;
-            }
-            if (typeof(T) == typeof(bool)) WriteScalar(sink, (bool)(object)value!);
-            else if (typeof(T) == typeof(int)) WriteScalar(sink, (int)(object)value!);
-            else if (typeof(T) == typeof(long)) WriteScalar(sink, (long)(object)value!);
-            else if (typeof(T) == typeof(double)) WriteScalar(sink, (double)(object)value!);
-            else if (typeof(T) == typeof(decimal)) WriteScalar(sink, (decimal)(object)value!);
+            if (typeof(T) == typeof(bool)) WriteScalar(sink, (bool)(object)value);
+            else if (typeof(T) == typeof(int)) WriteScalar(sink, (int)(object)value);
+            else if (typeof(T) == typeof(long)) WriteScalar(sink, (long)(object)value);
+            else if (typeof(T) == typeof(double)) WriteScalar(sink, (double)(object)value);
+            else if (typeof(T) == typeof(decimal)) WriteScalar(sink, (decimal)(object)value);
             else if (typeof(T).IsEnum) WriteEnum(sink, EnumName!, EnumBits(value));
-            else if (typeof(T) == typeof(int?)) { if ((int?)(object?)value is { } i) WriteScalar(sink, i); else sink.Tag('N'); }
-            else if (typeof(T) == typeof(double?)) { if ((double?)(object?)value is { } d) WriteScalar(sink, d); else sink.Tag('N'); }
-            else if (typeof(T) == typeof(decimal?)) { if ((decimal?)(object?)value is { } m) WriteScalar(sink, m); else sink.Tag('N'); }
-            else if (typeof(T) == typeof(bool?)) { if ((bool?)(object?)value is { } b) WriteScalar(sink, b); else sink.Tag('N'); }
+            else if (typeof(T) == typeof(int?)) { if ((int?)(object)value is { } i) WriteScalar(sink, i); else sink.Tag('N'); }
+            else if (typeof(T) == typeof(double?)) { if ((double?)(object)value is { } d) WriteScalar(sink, d); else sink.Tag('N'); }
+            else if (typeof(T) == typeof(decimal?)) { if ((decimal?)(object)value is { } m) WriteScalar(sink, m); else sink.Tag('N'); }
+            else if (typeof(T) == typeof(bool?)) { if ((bool?)(object)value is { } b) WriteScalar(sink, b); else sink.Tag('N'); }
             else digest.Walk(sink, value, depth); // boxed: other scalars, structs, nullables (null reads 'N' as before)
         }
 
@@ -284,7 +329,9 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
     {
         if (!declaring.IsValueType && BackedProperty(declaring, field) is { } get)
         {
-            var reader = (PropertyField)Activator.CreateInstance(typeof(PropertyField<,>).MakeGenericType(declaring, field.FieldType))!;
+            var reader = (PropertyField)Activator.CreateInstance(field.FieldType == typeof(string)
+                ? typeof(StringProperty<>).MakeGenericType(declaring)
+                : (field.FieldType.IsValueType ? typeof(ValueProperty<,>) : typeof(ReferenceProperty<,>)).MakeGenericType(declaring, field.FieldType))!;
             reader.Bind(get);
             return reader;
         }
@@ -309,14 +356,37 @@ public sealed class ObjectDigest(Func<object, string?>? shortcut = null, Assembl
         public abstract void Bind(MethodInfo getter);
     }
 
-    private sealed class PropertyField<TRecord, TValue> : PropertyField where TRecord : class
+    // The record is of the plan's runtime type, which declares or inherits the property: no cast to check (a checked cast
+    // to a type parameter costs a lookup in code shared by all reference types).
+    private sealed class ReferenceProperty<TRecord, TValue> : PropertyField where TRecord : class where TValue : class
+    {
+        private Func<TRecord, TValue?> get = null!;
+        private LastPlan? last;
+
+        public override void Bind(MethodInfo getter) => get = getter.CreateDelegate<Func<TRecord, TValue?>>();
+
+        public override void Write(ObjectDigest digest, Sink sink, object record, int depth) =>
+            digest.Walk(sink, get(Unsafe.As<TRecord>(record)), depth, ref last);
+    }
+
+    /// <summary>Most of a model's fields are strings: written straight, without asking their type.</summary>
+    private sealed class StringProperty<TRecord> : PropertyField where TRecord : class
+    {
+        private Func<TRecord, string?> get = null!;
+
+        public override void Bind(MethodInfo getter) => get = getter.CreateDelegate<Func<TRecord, string?>>();
+
+        public override void Write(ObjectDigest digest, Sink sink, object record, int depth) => WriteString(sink, get(Unsafe.As<TRecord>(record)));
+    }
+
+    private sealed class ValueProperty<TRecord, TValue> : PropertyField where TRecord : class
     {
         private Func<TRecord, TValue> get = null!;
 
         public override void Bind(MethodInfo getter) => get = getter.CreateDelegate<Func<TRecord, TValue>>();
 
         public override void Write(ObjectDigest digest, Sink sink, object record, int depth) =>
-            Typed<TValue>.Write(digest, sink, get((TRecord)record), depth);
+            Typed<TValue>.Write(digest, sink, get(Unsafe.As<TRecord>(record)), depth);
     }
 
     private sealed class ReflectedField(FieldInfo field) : FieldReader

@@ -177,16 +177,19 @@ public sealed class ProgrammePages : ISitePage
         var related = ap.Analysis.Related.ToLookup(r => r.PassageId, StringComparer.Ordinal);
         var depthOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var folder = Wording.FolderOf(at);
+        var chips = new Dictionary<string, ThemeChip>(StringComparer.Ordinal); // a theme's chip is the same in every section of the page
 
         foreach (var entry in DocumentOrder.Of(p))
         {
             if (entry.Section is { } s)
             {
                 depthOf[s.Id] = entry.Depth;
-                if (entry.Depth <= 3) toc.Add(new TocEntry(DisplayNumber(s), s.Heading, "#" + s.Id, entry.Depth));
+                var number = DisplayNumber(s);
+                if (entry.Depth <= 3) toc.Add(new TocEntry(number, s.Heading, "#" + s.Id, entry.Depth));
+                var path = s.Citation;
                 body.Add(new BodyBlock(
-                    true, s.Id, Math.Min(entry.Depth + 1, 6), DisplayNumber(s), null, linker.Link(s.Heading, at),
-                    Citation.InSection(citation, s.Citation), s.Citation, SectionThemes(site, ap, bySection[s.Id].ToList(), at), []));
+                    true, s.Id, Math.Min(entry.Depth + 1, 6), number, null, linker.Link(s.Heading, at),
+                    Citation.InSection(citation, path), path, SectionThemes(site, ap, bySection[s.Id], at, chips), []));
             }
             else if (entry.Passage is { } passage)
                 body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related, wording, citation, folder));
@@ -251,10 +254,11 @@ public sealed class ProgrammePages : ISitePage
             groups[i] = new RelatedGroup(passages, same ? null : key, same);
         }
         var fields = passage.Fields.Count == 0 ? [] : new FieldView[passage.Fields.Count];
+        var path = passage.Citation;
         for (var i = 0; i < fields.Length; i++) fields[i] = new FieldView(passage.Fields[i].Label, linker.Link(passage.Fields[i].Value, at));
         return new BodyBlock(
             false, passage.Id, depth, null, passage.Marker, linker.Link(passage.Text, at),
-            Citation.InSection(citation, passage.Citation), passage.Citation, [],
+            Citation.InSection(citation, path), path, [],
             fields,
             related ?? (IReadOnlyList<RelatedView>)[],
             ap.Analysis.SharedShare.TryGetValue(passage.Id, out var shared) && SharedLanguage.IsMostlyShared(shared))
@@ -391,14 +395,22 @@ public sealed class ProgrammePages : ISitePage
     }
 
     /// <summary>Themes of the passages directly under a section, in registry order, each linking to this programme's column.</summary>
-    private static IReadOnlyList<ThemeChip> SectionThemes(SiteWriter site, AnalysedProgramme ap, IReadOnlyList<Passage> own, PageLinks at)
+    /// <param name="chips">The page's chips made so far, by theme id (the same chip in every section of one page).</param>
+    private static IReadOnlyList<ThemeChip> SectionThemes(SiteWriter site, AnalysedProgramme ap, IEnumerable<Passage> own, PageLinks at,
+        Dictionary<string, ThemeChip> chips)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? ids = null;
         foreach (var passage in own)
-            foreach (var t in site.Lookup.ThemesOf(ap.Programme.Slug, passage.Id)) ids.Add(t.ThemeId);
-        return site.Model.Themes.Where(t => ids.Contains(t.Id))
-            .Select(t => new ThemeChip(at.Language.Name(t), at.Theme(t.Id, ap.Programme.Slug)))
-            .ToList();
+            foreach (var t in site.Lookup.ThemesOf(ap.Programme.Slug, passage.Id)) (ids ??= new(StringComparer.Ordinal)).Add(t.ThemeId);
+        if (ids is null) return [];
+        var list = new List<ThemeChip>(ids.Count);
+        foreach (var t in site.Model.Themes)
+        {
+            if (!ids.Contains(t.Id)) continue;
+            if (!chips.TryGetValue(t.Id, out var chip)) chips[t.Id] = chip = new ThemeChip(at.Language.Name(t), at.Theme(t.Id, ap.Programme.Slug));
+            list.Add(chip);
+        }
+        return list;
     }
 
     /// <summary>The number as the document prints it: "III.", "2.", "a)", "(3)" (left alone when it already has its punctuation).</summary>

@@ -137,32 +137,19 @@ public sealed class ThemePages : ISitePage
         for (var i = 0; i < forReading.Count; i++)
         {
             var ap = forReading[i];
-            var onTheme = themesOf[ap.Programme].ByTheme.GetValueOrDefault(theme.Id);
-            if (onTheme is null || onTheme.Count == 0) continue;
-            passageCount += onTheme.Count;
+            if (themesOf[ap.Programme].Summary(theme.Id) is not { } summary) continue;
+            passageCount += summary.Count;
             var p = ap.Programme;
             // The row: each place ("III.2") once, linked to its first passage; the first few places shown, the rest counted.
-            var places = new HashSet<string>(StringComparer.Ordinal);
-            var links = new List<LinkView>();
-            foreach (var (passage, _) in onTheme)
+            var links = new List<LinkView>(Math.Min(summary.Places.Count, PageBudget.RowLinks));
+            foreach (var (place, passageId) in summary.Places)
             {
-                var label = passage.Citation.Length > 0 ? passage.Citation : lang["theme_preamble"];
-                if (places.Add(label) && links.Count < PageBudget.RowLinks) links.Add(new LinkView(label, at.Programme(p.Slug, passage.Id)));
+                if (links.Count == PageBudget.RowLinks) break;
+                links.Add(new LinkView(place.Length > 0 ? place : lang["theme_preamble"], at.Programme(p.Slug, passageId)));
             }
             rows.Add(new ThemeRow("col-" + p.Slug, Views.Label(p), p.Metadata.Province, Dates.Display(p.Metadata.Date, lang), at.Programme(p.Slug),
-                onTheme.Count, links, Math.Max(0, places.Count - PageBudget.RowLinks)));
-            // Its most distinctive passage on the theme: by its heading before by a keyword, then the least shared wording,
-            // then the first (see Featured).
-            (int Index, double Shared, bool Heading)? top = null;
-            for (var k = 0; k < onTheme.Count; k++)
-            {
-                var heading = onTheme[k].Reasons.Any(r => r.Reason == "heading");
-                var shared = ap.Analysis.SharedShare.GetValueOrDefault(onTheme[k].Passage.Id);
-                if (top is not { } t || (heading ? 0 : 1) < (t.Heading ? 0 : 1) || (heading == t.Heading && shared < t.Shared))
-                    top = (k, shared, heading);
-            }
-            var chosen = top!.Value;
-            best.Add((i, chosen.Shared, chosen.Heading, ap, onTheme[chosen.Index].Passage));
+                summary.Count, links, Math.Max(0, summary.Places.Count - PageBudget.RowLinks)));
+            best.Add((i, summary.TopShared, summary.TopHeading, ap, summary.Top));
         }
         return view with
         {
@@ -219,6 +206,7 @@ public sealed class ThemePages : ISitePage
         public ProgrammeThemes(SiteWriter site, AnalysedProgramme ap)
         {
             Programme = ap.Programme;
+            analysis = ap.Analysis;
             void Index(Section s) { Sections.TryAdd(s.Id, s); foreach (var c in s.Children) Index(c); }
             foreach (var s in ap.Programme.Sections) Index(s);
             foreach (var passage in ap.Programme.Passages)
@@ -229,10 +217,47 @@ public sealed class ThemePages : ISitePage
                 }
         }
 
+        private readonly ProgrammeAnalysis analysis;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ThemeSummary?> summaries = new(StringComparer.Ordinal);
+
         public Programme Programme { get; }
         public Dictionary<string, Section> Sections { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, List<(Passage Passage, List<PassageTheme> Reasons)>> ByTheme { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>What a summarised theme page shows of this programme, the same in every language: made once for both.
+        /// Null when no passage is on the theme.</summary>
+        public ThemeSummary? Summary(string themeId) => summaries.GetOrAdd(themeId, static (id, self) => self.Summarise(id), this);
+
+        private ThemeSummary? Summarise(string themeId)
+        {
+            var onTheme = ByTheme.GetValueOrDefault(themeId);
+            if (onTheme is null || onTheme.Count == 0) return null;
+            // Each place (its section path, "" for the preamble) once, with its first passage.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var places = new List<(string Place, string PassageId)>();
+            foreach (var (passage, _) in onTheme)
+            {
+                var place = passage.Citation;
+                if (seen.Add(place)) places.Add((place, passage.Id));
+            }
+            // Its most distinctive passage on the theme: by its heading before by a keyword, then the least shared wording,
+            // then the first (see Featured).
+            (int Index, double Shared, bool Heading)? top = null;
+            for (var k = 0; k < onTheme.Count; k++)
+            {
+                var heading = onTheme[k].Reasons.Any(r => r.Reason == "heading");
+                var shared = analysis.SharedShare.GetValueOrDefault(onTheme[k].Passage.Id);
+                if (top is not { } t || (heading ? 0 : 1) < (t.Heading ? 0 : 1) || (heading == t.Heading && shared < t.Shared))
+                    top = (k, shared, heading);
+            }
+            var chosen = top!.Value;
+            return new ThemeSummary(onTheme.Count, places, onTheme[chosen.Index].Passage, chosen.Shared, chosen.Heading);
+        }
     }
+
+    /// <summary>A programme's passages on one theme as a summarised page lists them: how many, each place once with its
+    /// first passage, and the passage it would feature.</summary>
+    private sealed record ThemeSummary(int Count, IReadOnlyList<(string Place, string PassageId)> Places, Passage Top, double TopShared, bool TopHeading);
 
     private static ThemeColumn Column(SiteWriter site, ProgrammeThemes themes, Theme theme, PageLinks at)
     {
