@@ -200,8 +200,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             {
                 var pair = pairs[batch[i].Index];
                 sets[i] = templates.Encode(pair.Docs);
-                var (repDocs, repFreqs) = FirstCopies(pair.Docs, pair.Freqs, rep);
-                if (repDocs.Length >= layout.PairPages) pairPages[i] = BuildPages(repDocs, repFreqs, null, null, norms, kCache["f"]);
+                if (pair.Freqs.Length >= layout.PairPages) pairPages[i] = BuildPages(FirstCopies(pair.Docs, rep), pair.Freqs, null, null, norms, kCache["f"]);
             });
             for (int i = 0; i < batch.Count; i++)
             {
@@ -420,50 +419,51 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         FieldPostings? folded, int[] foldedOf, int[] rep)
     {
         int start = postings.TermStart[term], n = postings.DocFreq(term);
-        // Only first copies (ExportCorpus.Rep) are listed: a copy's posting is its first copy's.
-        int reps = 0;
-        for (int i = start; i < start + n; i++) if (rep[postings.Docs[i]] == postings.Docs[i]) reps++;
+        // Only first copies (ExportCorpus.Rep) are listed: a copy's posting is its first copy's. Their frequencies and
+        // positions are the only ones stored (FieldPostings), in posting order.
+        int reps = postings.FreqStart[term + 1] - postings.FreqStart[term];
         var docs = new int[reps];
-        var freqs = new int[reps];
+        var freqs = postings.Freqs.AsSpan(postings.FreqStart[term], reps).ToArray();
         var positionAt = new int[reps];
         int at = postings.PositionBase[term], r = 0;
         for (int i = start; i < start + n; i++)
         {
             int d = postings.Docs[i];
             if (rep[d] != d) continue;
-            // Positions are stored for first copies only (FieldPostings).
             docs[r] = d;
-            freqs[r] = postings.Freqs[i];
-            positionAt[r++] = at;
-            at += postings.Freqs[i];
+            positionAt[r] = at;
+            at += freqs[r++];
         }
         bool[]? sole = null;
         if (folded is not null)
         {
             // Exact form: per posting, whether it is the passage's only form of its folded word (same frequency), so the
-            // client knows the folded posting (frequency and positions) from this one. Both lists are in document order.
+            // client knows the folded posting (frequency and positions) from this one. Both lists are in document order;
+            // fr follows k among the folded word's postings of first copies.
             sole = new bool[reps];
-            int f = foldedOf[term], fStart = folded.TermStart[f], fEnd = fStart + folded.DocFreq(f), k = fStart;
+            int f = foldedOf[term], fStart = folded.TermStart[f], fEnd = fStart + folded.DocFreq(f), k = fStart, fr = folded.FreqStart[f];
             for (int i = 0; i < reps; i++)
             {
-                while (k < fEnd && folded.Docs[k] < docs[i]) k++;
-                sole[i] = k < fEnd && folded.Docs[k] == docs[i] && folded.Freqs[k] == freqs[i];
+                while (k < fEnd && folded.Docs[k] < docs[i])
+                {
+                    if (rep[folded.Docs[k]] == folded.Docs[k]) fr++;
+                    k++;
+                }
+                sole[i] = k < fEnd && folded.Docs[k] == docs[i] && folded.Freqs[fr] == freqs[i];
             }
         }
         return BuildPages(docs, freqs, postings.Positions, positionAt, norms, lengthCache, sole);
     }
 
-    /// <summary>The postings of first copies only (see <see cref="ExportCorpus.Rep"/>).</summary>
-    private static (int[] Docs, int[] Freqs) FirstCopies(int[] docs, int[] freqs, int[] rep)
+    /// <summary>A pair's first copies (see <see cref="ExportCorpus.Rep"/>) among its passages; its frequencies are theirs already.</summary>
+    private static int[] FirstCopies(int[] docs, int[] rep)
     {
         int n = 0;
         foreach (var d in docs) if (rep[d] == d) n++;
-        if (n == docs.Length) return (docs, freqs);
+        if (n == docs.Length) return docs;
         var outDocs = new int[n];
-        var outFreqs = new int[n];
-        for (int i = 0, k = 0; i < docs.Length; i++)
-            if (rep[docs[i]] == docs[i]) { outDocs[k] = docs[i]; outFreqs[k++] = freqs[i]; }
-        return (outDocs, outFreqs);
+        for (int i = 0, k = 0; i < docs.Length; i++) if (rep[docs[i]] == docs[i]) outDocs[k++] = docs[i];
+        return outDocs;
     }
 
     /// <summary>
