@@ -8,12 +8,13 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 cli() {
-  local dll=src/Atlas.Cli/bin/Release/net10.0/atlas.dll stamp=src/Atlas.Cli/bin/Release/.built-from-sources
-  # An up-to-date `dotnet build` still costs seconds of MSBuild start-up: skip it when no source changed since the
-  # last build made by this script (any file under src/ outside bin/obj, or Directory.Build.props, newer than the stamp).
+  local out=src/Atlas.Cli/bin/Release/cli stamp=src/Atlas.Cli/bin/Release/.built-from-sources
+  local dll=$out/atlas.dll
+  # An up-to-date publish still costs seconds of MSBuild start-up: skip it when no source changed since the
+  # last one made by this script (any file under src/ outside bin/obj, or Directory.Build.props, newer than the stamp).
   if [ ! -f "$dll" ] || [ ! -f "$stamp" ] ||
      [ -n "$(find src Directory.Build.props \( -name bin -o -name obj \) -prune -o -type f -newer "$stamp" -print -quit)" ]; then
-    dotnet build src/Atlas.Cli/Atlas.Cli.csproj -c Release --nologo -v q -clp:ErrorsOnly >&2
+    src/Atlas.Cli/publish.sh "$out"
     touch "$stamp"
   fi
   dotnet "$dll" "$@"

@@ -37,7 +37,7 @@ fi
 
 # The CLI as published (Release), so the timings are those of the shipped tool, not of a debug build.
 mkdir -p bench/out
-if ! dotnet publish src/Atlas.Cli/Atlas.Cli.csproj -c Release -o bench/out/cli --nologo -v q -clp:ErrorsOnly >bench/out/publish.log 2>&1; then
+if ! src/Atlas.Cli/publish.sh bench/out/cli >bench/out/publish.log 2>&1; then
   cat bench/out/publish.log >&2
   echo "bench: dotnet publish failed" >&2
   exit 1

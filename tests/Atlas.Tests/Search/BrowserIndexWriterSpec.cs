@@ -157,7 +157,7 @@ public class ChunkPackerSpec
         Assert.Equal(1, packer.Add("b", "0123456789"));   // would pass 20: opens chunk 1, chunk 0 is complete
         var done = packer.TakeCompleted();
         Assert.Equal("m/0", Assert.Single(done).Name);
-        Assert.Equal(["a"], ((SortedDictionary<string, string>)done[0].Data).Keys);
+        Assert.Equal(["a"], done[0].Keys);
         Assert.Empty(packer.TakeCompleted());            // handed over once
         Assert.Equal(2, packer.Add("c", new string('x', 50))); // a large one alone
         Assert.Equal(3, packer.Add("d", "1"));

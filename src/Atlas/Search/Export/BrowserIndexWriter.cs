@@ -60,11 +60,6 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 
     private readonly ExportLayout layout = layout ?? new ExportLayout();
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = false,
-    };
 
     /// <summary>
     /// One term of one field and where its data went. The postings stay in the corpus's flat arrays; only the page
@@ -104,27 +99,29 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         var rep = corpus.Rep;
         var repDocs = new List<int>();
         for (int d = 0; d < maxDoc; d++) if (rep[d] == d) repDocs.Add(d);
-        var programmes = passages.GroupBy(p => p.Slug).Select(g => g.First()).OrderBy(p => p.Doc).ToList();
+        // Each programme's first passage, in document order (plain loops here and below: few LINQ instantiations to JIT).
+        var programmes = new List<PassageRecord>();
+        var programmeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in passages)
+            if (programmeIndex.TryAdd(p.Slug, programmes.Count)) programmes.Add(p);
+        var programmeStarts = new int[programmes.Count];
+        for (int i = 0; i < programmes.Count; i++) programmeStarts[i] = programmes[i].Doc;
         // Match sets are written relative to earlier programmes with the same passages (CopyTemplates).
-        var templates = CopyTemplates.Of(rep, programmes.Select(p => p.Doc).ToList());
+        var templates = CopyTemplates.Of(rep, programmeStarts);
         var norms = corpus.Norms;
-        var stats = new Dictionary<string, object>(StringComparer.Ordinal);
         var kCache = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var (field, tag) in new[] { (PassageFields.Text, "t"), (PassageFields.Folded, "f") })
-        {
-            stats[field] = new { maxDoc, sumTotalTermFreq = corpus.SumTotalTermFreq };
-            kCache[tag] = LengthCache(corpus.SumTotalTermFreq, maxDoc);
-        }
+        foreach (var tag in new[] { "t", "f" }) kCache[tag] = LengthCache(corpus.SumTotalTermFreq, maxDoc);
 
         // Both fields in one order: by folded word, its folded term first, then its exact forms (ordinal).
-        var folded = Enumerable.Range(0, corpus.Folded.Terms.Length).Select(r => new TermData(corpus.Folded, r, corpus.Folded.Terms[r])).ToList();
-        var exactByFolded = Enumerable.Range(0, corpus.Exact.Terms.Length).OrderBy(r => corpus.FoldedOf[r]).ThenBy(r => r)
-            .GroupBy(r => corpus.FoldedOf[r]).ToDictionary(g => g.Key, g => g.ToList());
+        var folded = new List<TermData>(corpus.Folded.Terms.Length);
+        for (int r = 0; r < corpus.Folded.Terms.Length; r++) folded.Add(new TermData(corpus.Folded, r, corpus.Folded.Terms[r]));
+        var exactByFolded = new List<int>?[folded.Count];
+        for (int r = 0; r < corpus.Exact.Terms.Length; r++) (exactByFolded[corpus.FoldedOf[r]] ??= []).Add(r);
         var terms = new List<TermData>(folded.Count + corpus.Exact.Terms.Length);
         foreach (var f in folded)
         {
             terms.Add(f);
-            foreach (var r in exactByFolded.GetValueOrDefault(f.Index) ?? []) terms.Add(new TermData(corpus.Exact, r, f.Term));
+            if (exactByFolded[f.Index] is { } forms) foreach (var r in forms) terms.Add(new TermData(corpus.Exact, r, f.Term));
         }
         exactByFolded = null;
 
@@ -178,14 +175,22 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         // bucket order.
         var pairs = corpus.Pairs;
         int bucketCount = Math.Max(1, pairs.Count / 64);
-        var buckets = new SortedDictionary<string, int[]>[bucketCount];
-        for (int i = 0; i < bucketCount; i++) buckets[i] = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
-        var byBucket = pairs.Select((p, i) =>
-            {
-                var pair = corpus.Folded.Terms[p.First] + " " + corpus.Folded.Terms[p.Second];
-                return (Bucket: (int)(PairHash(pair) % (uint)bucketCount), Pair: pair, Index: i);
-            })
-            .OrderBy(p => p.Bucket).ThenBy(p => p.Pair, StringComparer.Ordinal).ToList();
+        // Per bucket its pairs with their entries, in ordinal order (pairs are taken bucket by bucket in that order).
+        var buckets = new List<(string Pair, int[] Entry)>[bucketCount];
+        for (int i = 0; i < bucketCount; i++) buckets[i] = [];
+        var pairText = new string[pairs.Count];
+        var pairBucket = new int[pairs.Count];
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            pairText[i] = corpus.Folded.Terms[pairs[i].First] + " " + corpus.Folded.Terms[pairs[i].Second];
+            pairBucket[i] = (int)(PairHash(pairText[i]) % (uint)bucketCount);
+        }
+        var pairOrder = new int[pairs.Count];
+        for (int i = 0; i < pairOrder.Length; i++) pairOrder[i] = i;
+        Array.Sort(pairOrder, (x, y) => pairBucket[x] != pairBucket[y] ? pairBucket[x].CompareTo(pairBucket[y]) : string.CompareOrdinal(pairText[x], pairText[y]));
+        var byBucket = new List<(int Bucket, string Pair, int Index)>(pairs.Count);
+        foreach (var i in pairOrder) byBucket.Add((pairBucket[i], pairText[i], i));
+        pairText = null;
         for (int from = 0; from < byBucket.Count; from += PageBatch)
         {
             var batch = byBucket.GetRange(from, Math.Min(PageBatch, byBucket.Count - from));
@@ -195,8 +200,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             {
                 var pair = pairs[batch[i].Index];
                 sets[i] = templates.Encode(pair.Docs);
-                var (repDocs, repFreqs) = FirstCopies(pair.Docs, pair.Freqs, rep);
-                if (repDocs.Length >= layout.PairPages) pairPages[i] = BuildPages(repDocs, repFreqs, null, null, norms, kCache["f"]);
+                if (pair.Freqs.Length >= layout.PairPages) pairPages[i] = BuildPages(FirstCopies(pair.Docs, rep), pair.Freqs, null, null, norms, kCache["f"]);
             });
             for (int i = 0; i < batch.Count; i++)
             {
@@ -204,7 +208,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
                 var built = pairPages[i] ?? [];
                 for (int p = 0; p < built.Count; p++)
                     entry.AddRange([pageChunks.Add($"p:{batch[i].Pair}:{p}", built[p].Data), built[p].Freq, built[p].Norm]);
-                buckets[batch[i].Bucket][batch[i].Pair] = entry.ToArray();
+                buckets[batch[i].Bucket].Add((batch[i].Pair, entry.ToArray()));
             }
             WriteScripts(searchDir, docSetChunks.TakeCompleted());
             WriteScripts(searchDir, pageChunks.TakeCompleted());
@@ -232,7 +236,8 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         int shardBytes = 0;
         foreach (var group in GroupByFolded(terms))
         {
-            int bytes = group.Sum(e => Encoding.UTF8.GetByteCount(e.Term) + 12 + 12 * e.Pages.Count);
+            int bytes = 0;
+            foreach (var e in group) bytes += Encoding.UTF8.GetByteCount(e.Term) + 12 + 12 * e.Pages.Count;
             if (shard.Count > 0 && shardBytes + bytes > layout.DictionaryShardBytes)
             {
                 shards.Add(shard);
@@ -243,9 +248,16 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             shardBytes += bytes;
         }
         if (shard.Count > 0 || shards.Count == 0) shards.Add(shard);
-        var shardStarts = shards.Select((s, i) => i == 0 || s.Count == 0 ? "" : s[0].Folded).ToList();
-        var shardUnions = shards.Select(_ => new List<KeyValuePair<string, int>>()).ToList();
-        foreach (var u in unionChunk.OrderBy(u => u.Key, StringComparer.Ordinal))
+        var shardStarts = new List<string>(shards.Count);
+        var shardUnions = new List<List<KeyValuePair<string, int>>>(shards.Count);
+        for (int i = 0; i < shards.Count; i++)
+        {
+            shardStarts.Add(i == 0 || shards[i].Count == 0 ? "" : shards[i][0].Folded);
+            shardUnions.Add([]);
+        }
+        var unionsByPrefix = unionChunk.ToArray();
+        Array.Sort(unionsByPrefix, (x, y) => string.CompareOrdinal(x.Key, y.Key));
+        foreach (var u in unionsByPrefix)
         {
             int lo = 0, hi = shardStarts.Count - 1;
             while (lo < hi)
@@ -255,17 +267,22 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             }
             shardUnions[lo].Add(u);
         }
-        Parallel.For(0, shards.Count, i => WriteScript(searchDir, $"d/{i}", Dictionary(shards[i], shardUnions[i])));
+        Parallel.For(0, shards.Count, i => WriteScript(searchDir, $"d/{i}", w => WriteDictionary(w, shards[i], shardUnions[i])));
 
         var themes = ThemeList(themeRegistry, passages);
-        var themeIndex = themes.Select((t, i) => (t[0], i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.Ordinal);
+        var themeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < themes.Count; i++) themeIndex[themes[i][0]] = i;
         int themeWidth = Math.Max(1, (themes.Count + 5) / 6);
         int themeBlocks = (maxDoc + layout.ThemeBlock - 1) / layout.ThemeBlock;
         Parallel.For(0, themeBlocks, block => WriteScript(searchDir, $"t/{block}", w => w.WriteStringValue(ThemeBlock(passages, block, themeIndex, themeWidth))));
-        var provinces = passages.GroupBy(p => p.ProvinceSlug).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new[] { g.Key, g.First().ProvinceName }).ToList();
-        var provinceIndex = provinces.Select((p, i) => (p[0], i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.Ordinal);
-        var programmeIndex = programmes.Select((p, i) => (p.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
+        // Provinces (slug, the name of its first passage) in ordinal order of the slug.
+        var provinceNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in passages) provinceNames.TryAdd(p.ProvinceSlug, p.ProvinceName);
+        var provinces = new List<string[]>(provinceNames.Count);
+        foreach (var (slug, name) in provinceNames) provinces.Add([slug, name]);
+        provinces.Sort((x, y) => string.CompareOrdinal(x[0], y[0]));
+        var provinceIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < provinces.Count; i++) provinceIndex[provinces[i][0]] = i;
         int storedBlocks = (maxDoc + layout.StoredBlock - 1) / layout.StoredBlock;
         Parallel.For(0, storedBlocks, block =>
             WriteScript(searchDir, $"s/{block}", w => WriteStoredBlock(w, passages, block, programmeIndex, rep, themeIndex, themeWidth)));
@@ -318,37 +335,57 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             Base64Varint.Write(programmeTable, provinceIndex[p.ProvinceSlug]);
             lastStart = p.Doc;
         }
-        var meta = new
+        // meta.js, written field by field (once per build: the serializer's reflection would cost more than writing it).
+        WriteScript(searchDir, "meta", w =>
         {
-            format = Format,
-            similarity = "BM25",
-            k1 = PassageIndex.Similarity.K1,
-            b = PassageIndex.Similarity.B,
-            maxDoc,
-            fields = stats,
-            exactBoost = SearchQuery.ExactBoost,
-            prefixBoost = SearchQuery.PrefixBoost,
-            adjacencyBoost = SearchQuery.AdjacencyBoost,
-            maxPrefixTerms = SearchQuery.MaxPrefixTerms,
-            minPrefixLength = SearchQuery.MinPrefixLength,
-            maxWordLength = VietnameseText.MaxWordLength,
-            tones = VietnameseText.ToneTable.Select(t => new[] { t.Old, t.New }).ToList(),
-            dictionary = shardStarts,
-            containerBits = DocSets.ContainerBits,
-            pairBuckets = bucketCount,
-            storedBlock = layout.StoredBlock,
-            textBlock = layout.TextBlock,
-            themeBlock = layout.ThemeBlock,
-            themeWidth,
-            programmes = programmeTable.ToString(),
-            reps = repDocs.Count == maxDoc ? null : templates.Encode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(repDocs)),
-            templates = templates.Any ? templates.Table : null,
-            repBlock = layout.RepBlock,
-            copyTier = layout.CopyTier,
-            provinces,
-            themes,
-        };
-        WriteScript(searchDir, "meta", meta);
+            w.WriteStartObject();
+            w.WriteNumber("format", Format);
+            w.WriteString("similarity", "BM25");
+            w.WriteNumber("k1", PassageIndex.Similarity.K1);
+            w.WriteNumber("b", PassageIndex.Similarity.B);
+            w.WriteNumber("maxDoc", maxDoc);
+            w.WriteStartObject("fields");
+            foreach (var field in new[] { PassageFields.Text, PassageFields.Folded })
+            {
+                w.WriteStartObject(field);
+                w.WriteNumber("maxDoc", maxDoc);
+                w.WriteNumber("sumTotalTermFreq", corpus.SumTotalTermFreq);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteNumber("exactBoost", SearchQuery.ExactBoost);
+            w.WriteNumber("prefixBoost", SearchQuery.PrefixBoost);
+            w.WriteNumber("adjacencyBoost", SearchQuery.AdjacencyBoost);
+            w.WriteNumber("maxPrefixTerms", SearchQuery.MaxPrefixTerms);
+            w.WriteNumber("minPrefixLength", SearchQuery.MinPrefixLength);
+            w.WriteNumber("maxWordLength", VietnameseText.MaxWordLength);
+            w.WriteStartArray("tones");
+            foreach (var (old, canonical) in VietnameseText.ToneTable) WriteStrings(w, [old, canonical]);
+            w.WriteEndArray();
+            w.WriteStartArray("dictionary");
+            foreach (var start in shardStarts) w.WriteStringValue(start);
+            w.WriteEndArray();
+            w.WriteNumber("containerBits", DocSets.ContainerBits);
+            w.WriteNumber("pairBuckets", bucketCount);
+            w.WriteNumber("storedBlock", layout.StoredBlock);
+            w.WriteNumber("textBlock", layout.TextBlock);
+            w.WriteNumber("themeBlock", layout.ThemeBlock);
+            w.WriteNumber("themeWidth", themeWidth);
+            w.WriteString("programmes", programmeTable.ToString());
+            if (repDocs.Count == maxDoc) w.WriteNull("reps");
+            else w.WriteString("reps", templates.Encode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(repDocs)));
+            if (templates.Any) w.WriteString("templates", templates.Table);
+            else w.WriteNull("templates");
+            w.WriteNumber("repBlock", layout.RepBlock);
+            w.WriteNumber("copyTier", layout.CopyTier);
+            w.WriteStartArray("provinces");
+            foreach (var p in provinces) WriteStrings(w, p);
+            w.WriteEndArray();
+            w.WriteStartArray("themes");
+            foreach (var t in themes) WriteStrings(w, t);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
     }
 
     /// <summary>BM25's length part per norm byte, k1 · (1 − b + b · length / avgdl), as Lucene computes it (float).</summary>
@@ -382,50 +419,51 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         FieldPostings? folded, int[] foldedOf, int[] rep)
     {
         int start = postings.TermStart[term], n = postings.DocFreq(term);
-        // Only first copies (ExportCorpus.Rep) are listed: a copy's posting is its first copy's.
-        int reps = 0;
-        for (int i = start; i < start + n; i++) if (rep[postings.Docs[i]] == postings.Docs[i]) reps++;
+        // Only first copies (ExportCorpus.Rep) are listed: a copy's posting is its first copy's. Their frequencies and
+        // positions are the only ones stored (FieldPostings), in posting order.
+        int reps = postings.FreqStart[term + 1] - postings.FreqStart[term];
         var docs = new int[reps];
-        var freqs = new int[reps];
+        var freqs = postings.Freqs.AsSpan(postings.FreqStart[term], reps).ToArray();
         var positionAt = new int[reps];
         int at = postings.PositionBase[term], r = 0;
         for (int i = start; i < start + n; i++)
         {
             int d = postings.Docs[i];
             if (rep[d] != d) continue;
-            // Positions are stored for first copies only (FieldPostings).
             docs[r] = d;
-            freqs[r] = postings.Freqs[i];
-            positionAt[r++] = at;
-            at += postings.Freqs[i];
+            positionAt[r] = at;
+            at += freqs[r++];
         }
         bool[]? sole = null;
         if (folded is not null)
         {
             // Exact form: per posting, whether it is the passage's only form of its folded word (same frequency), so the
-            // client knows the folded posting (frequency and positions) from this one. Both lists are in document order.
+            // client knows the folded posting (frequency and positions) from this one. Both lists are in document order;
+            // fr follows k among the folded word's postings of first copies.
             sole = new bool[reps];
-            int f = foldedOf[term], fStart = folded.TermStart[f], fEnd = fStart + folded.DocFreq(f), k = fStart;
+            int f = foldedOf[term], fStart = folded.TermStart[f], fEnd = fStart + folded.DocFreq(f), k = fStart, fr = folded.FreqStart[f];
             for (int i = 0; i < reps; i++)
             {
-                while (k < fEnd && folded.Docs[k] < docs[i]) k++;
-                sole[i] = k < fEnd && folded.Docs[k] == docs[i] && folded.Freqs[k] == freqs[i];
+                while (k < fEnd && folded.Docs[k] < docs[i])
+                {
+                    if (rep[folded.Docs[k]] == folded.Docs[k]) fr++;
+                    k++;
+                }
+                sole[i] = k < fEnd && folded.Docs[k] == docs[i] && folded.Freqs[fr] == freqs[i];
             }
         }
         return BuildPages(docs, freqs, postings.Positions, positionAt, norms, lengthCache, sole);
     }
 
-    /// <summary>The postings of first copies only (see <see cref="ExportCorpus.Rep"/>).</summary>
-    private static (int[] Docs, int[] Freqs) FirstCopies(int[] docs, int[] freqs, int[] rep)
+    /// <summary>A pair's first copies (see <see cref="ExportCorpus.Rep"/>) among its passages; its frequencies are theirs already.</summary>
+    private static int[] FirstCopies(int[] docs, int[] rep)
     {
         int n = 0;
         foreach (var d in docs) if (rep[d] == d) n++;
-        if (n == docs.Length) return (docs, freqs);
+        if (n == docs.Length) return docs;
         var outDocs = new int[n];
-        var outFreqs = new int[n];
-        for (int i = 0, k = 0; i < docs.Length; i++)
-            if (rep[docs[i]] == docs[i]) { outDocs[k] = docs[i]; outFreqs[k++] = freqs[i]; }
-        return (outDocs, outFreqs);
+        for (int i = 0, k = 0; i < docs.Length; i++) if (rep[docs[i]] == docs[i]) outDocs[k++] = docs[i];
+        return outDocs;
     }
 
     /// <summary>
@@ -535,35 +573,54 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
     /// </summary>
     private List<(string Prefix, string DocSet)> PrefixUnions(List<TermData> folded, FieldPostings postings, int maxDoc, CopyTemplates templates)
     {
-        var prefixes = new SortedSet<string>(StringComparer.Ordinal);
+        var prefixes = new List<string>();
         foreach (var t in folded)
         {
             var cps = CodePointEnds(t.Term);
             for (int k = SearchQuery.MinPrefixLength; k < cps.Count; k++) prefixes.Add(t.Term[..cps[k - 1]]);
         }
+        prefixes.Sort(StringComparer.Ordinal);
         var candidates = new List<(string Prefix, List<TermData> Members)>();
         int from = 0;
-        foreach (var p in prefixes)
+        var expansions = new List<TermData>();
+        for (int n = 0; n < prefixes.Count; n++)
         {
+            var p = prefixes[n];
+            if (n > 0 && p == prefixes[n - 1]) continue;
             while (from < folded.Count && string.CompareOrdinal(folded[from].Term, p) < 0) from++;
-            var expansions = new List<TermData>();
+            expansions.Clear();
             for (int i = from; i < folded.Count && folded[i].Term.StartsWith(p, StringComparison.Ordinal); i++)
                 if (folded[i].Term != p) expansions.Add(folded[i]);
-            var chosen = expansions.OrderByDescending(e => e.DocFreq).ThenBy(e => e.Term, StringComparer.Ordinal)
-                .Take(SearchQuery.MaxPrefixTerms).ToList();
-            if (chosen.Sum(e => e.DocSet!.Length) <= layout.UnionBytes) continue;
-            candidates.Add((p, chosen));
+            // The client's choice: highest document frequency first, then ordinal order (terms are distinct: a total order).
+            expansions.Sort((x, y) => x.DocFreq != y.DocFreq ? y.DocFreq.CompareTo(x.DocFreq) : string.CompareOrdinal(x.Term, y.Term));
+            int take = Math.Min(SearchQuery.MaxPrefixTerms, expansions.Count), bytes = 0;
+            for (int i = 0; i < take; i++) bytes += expansions[i].DocSet!.Length;
+            if (bytes <= layout.UnionBytes) continue;
+            candidates.Add((p, expansions.GetRange(0, take)));
         }
-        var result = new (string, string)[candidates.Count];
+        var result = new List<(string, string)>(candidates.Count);
+        result.AddRange(new (string, string)[candidates.Count]);
         Parallel.For(0, candidates.Count, i =>
         {
-            var bits = new bool[maxDoc];
-            foreach (var m in candidates[i].Members) foreach (var d in postings.DocsOf(m.Index)) bits[d] = true;
-            var docs = new List<int>();
-            for (int d = 0; d < maxDoc; d++) if (bits[d]) docs.Add(d);
-            result[i] = (candidates[i].Prefix, templates.Encode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(docs)));
+            int words = (maxDoc + 63) >> 6;
+            var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(words);
+            var docs = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, maxDoc));
+            try
+            {
+                Array.Clear(bits, 0, words);
+                foreach (var m in candidates[i].Members) foreach (var d in postings.DocsOf(m.Index)) bits[d >> 6] |= 1UL << (d & 63);
+                int count = 0;
+                for (int w = 0; w < words; w++)
+                    for (ulong x = bits[w]; x != 0; x &= x - 1) docs[count++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(x);
+                result[i] = (candidates[i].Prefix, templates.Encode(docs.AsSpan(0, count)));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
+                System.Buffers.ArrayPool<int>.Shared.Return(docs);
+            }
         });
-        return result.ToList();
+        return result;
     }
 
     /// <summary>FNV-1a (32 bits) over the UTF-16 code units: the pair's bucket, computed the same way by the client.</summary>
@@ -581,30 +638,61 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         return ends;
     }
 
-    private static object Dictionary(List<TermData> entries, List<KeyValuePair<string, int>> unions)
+    /// <summary>
+    /// A dictionary shard: <c>{"f":{term:[docFreq, match-set chunk, (page chunk, freq, norm)…]…},"t":{…},"u":{prefix:
+    /// chunk…}}</c>, terms and prefixes in ordinal order, a field only when it has terms, <c>u</c> only with unions.
+    /// </summary>
+    private static void WriteDictionary(Utf8JsonWriter w, List<TermData> entries, List<KeyValuePair<string, int>> unions)
     {
-        var byField = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        w.WriteStartObject();
         foreach (var field in new[] { "f", "t" })
         {
-            var map = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
-            foreach (var e in entries.Where(e => e.Field == field))
+            var ofField = entries.FindAll(e => e.Field == field);
+            if (ofField.Count == 0) continue;
+            ofField.Sort((x, y) => string.CompareOrdinal(x.Term, y.Term));
+            w.WriteStartObject(field);
+            foreach (var e in ofField)
             {
-                var entry = new List<int> { e.DocFreq, e.DocSetChunk };
-                foreach (var page in e.Pages) entry.AddRange([page.Chunk, page.Freq, page.Norm]);
-                map[e.Term] = entry.ToArray();
+                w.WriteStartArray(e.Term);
+                w.WriteNumberValue(e.DocFreq);
+                w.WriteNumberValue(e.DocSetChunk);
+                foreach (var page in e.Pages)
+                {
+                    w.WriteNumberValue(page.Chunk);
+                    w.WriteNumberValue(page.Freq);
+                    w.WriteNumberValue(page.Norm);
+                }
+                w.WriteEndArray();
             }
-            if (map.Count > 0) byField[field] = map;
+            w.WriteEndObject();
         }
-        if (unions.Count > 0) byField["u"] = new SortedDictionary<string, int>(unions.ToDictionary(u => u.Key, u => u.Value), StringComparer.Ordinal);
-        return byField;
+        if (unions.Count > 0)
+        {
+            var sorted = unions.ToArray();
+            Array.Sort(sorted, (x, y) => string.CompareOrdinal(x.Key, y.Key));
+            w.WriteStartObject("u");
+            foreach (var (prefix, chunk) in sorted) w.WriteNumber(prefix, chunk);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string[] values)
+    {
+        w.WriteStartArray();
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
     }
 
     private static List<string[]> ThemeList(IReadOnlyList<Theme> registry, IReadOnlyList<PassageRecord> passages)
     {
-        var themes = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
+        // The registry's themes and any other theme id a passage has ([id, id, id]), ordinal order of the id.
+        var themes = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var t in registry) themes.TryAdd(t.Id, [t.Id, t.NameVi, t.NameEn]);
-        foreach (var id in passages.SelectMany(p => p.Themes)) themes.TryAdd(id, [id, id, id]);
-        return themes.Values.ToList();
+        foreach (var p in passages) foreach (var id in p.Themes) themes.TryAdd(id, [id, id, id]);
+        var list = new List<string[]>(themes.Values);
+        list.Sort((x, y) => string.CompareOrdinal(x[0], y[0]));
+        return list;
     }
 
     private static string ThemeMask(PassageRecord passage, Dictionary<string, int> themeIndex, int themeWidth) =>
@@ -704,19 +792,25 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         w.WriteEndObject();
     }
 
-    private static void WriteScripts(string dir, List<(string Name, SortedDictionary<string, string> Data)> files)
+    private static void WriteScripts(string dir, List<PackedChunk> files)
     {
-        if (files.Count == 1) WriteChunk(dir, files[0].Name, files[0].Data);
-        else if (files.Count > 1) Parallel.ForEach(files, f => WriteChunk(dir, f.Name, f.Data));
+        if (files.Count == 1) WriteChunk(dir, files[0]);
+        else if (files.Count > 1) Parallel.For(0, files.Count, i => WriteChunk(dir, files[i]));
     }
 
-    /// <summary>A chunk of match sets or impact pages: key → encoded string.</summary>
-    private static void WriteChunk(string dir, string name, SortedDictionary<string, string> data) => WriteScript(dir, name, w =>
+    /// <summary>A chunk of match sets or impact pages: key → encoded string, keys in ordinal order.</summary>
+    private static void WriteChunk(string dir, PackedChunk chunk)
     {
-        w.WriteStartObject();
-        foreach (var (key, value) in data) w.WriteString(key, value);
-        w.WriteEndObject();
-    });
+        var keys = chunk.Keys.ToArray();
+        var values = chunk.Values.ToArray();
+        Array.Sort(keys, values, StringComparer.Ordinal);
+        WriteScript(dir, chunk.Name, w =>
+        {
+            w.WriteStartObject();
+            for (int i = 0; i < keys.Length; i++) w.WriteString(keys[i], values[i]);
+            w.WriteEndObject();
+        });
+    }
 
     private static void WriteNumbers(Utf8JsonWriter w, int[] values)
     {
@@ -729,7 +823,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
 
     /// <summary>
     /// Writes <c>AtlasSearch._register("name",data);</c> (the folders exist: created once by <see cref="Write"/>), the data
-    /// written straight as UTF-8 JSON (the same escaping as <see cref="Json"/>): tens of thousands of files are written,
+    /// written straight as UTF-8 JSON (relaxed escaping, as the serializer was set to write it): tens of thousands of files are written,
     /// so no object graph or intermediate string is built for them.
     /// </summary>
     private static void WriteScript(string dir, string name, Action<Utf8JsonWriter> data)
@@ -743,9 +837,6 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         File.WriteAllBytes(Path.Combine(dir, name + ".js"), buffer.WrittenSpan);
     }
 
-    /// <summary>Writes a file of data serialised by <see cref="JsonSerializer"/> (meta: written once).</summary>
-    private static void WriteScript(string dir, string name, object data) =>
-        WriteScript(dir, name, w => JsonSerializer.Serialize(w, data, Json));
 }
 
 /// <summary>
@@ -757,38 +848,47 @@ internal sealed class ChunkPacker(int target, string folder)
 {
     private int bytes;
     private int count;
-    private SortedDictionary<string, string>? current;
-    private readonly List<(string Name, SortedDictionary<string, string> Data)> completed = [];
+    private PackedChunk? current;
+    private readonly List<PackedChunk> completed = [];
 
     public int Add(string key, string data)
     {
         int size = data.Length + key.Length + 6;
         if (current is null || (bytes > 0 && bytes + size > target))
         {
-            if (current is not null) completed.Add(($"{folder}/{count - 1}", current));
-            current = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            if (current is not null) completed.Add(current);
+            current = new PackedChunk($"{folder}/{count}");
             count++;
             bytes = 0;
         }
-        current[key] = data;
+        current.Keys.Add(key);
+        current.Values.Add(data);
         bytes += size;
         return count - 1;
     }
 
-    public List<(string Name, SortedDictionary<string, string> Data)> TakeCompleted()
+    public List<PackedChunk> TakeCompleted()
     {
-        var done = completed.ToList();
+        var done = new List<PackedChunk>(completed);
         completed.Clear();
         return done;
     }
 
     /// <summary>Every chunk not yet taken, the last one included.</summary>
-    public List<(string Name, SortedDictionary<string, string> Data)> Finish()
+    public List<PackedChunk> Finish()
     {
-        if (current is not null) completed.Add(($"{folder}/{count - 1}", current));
+        if (current is not null) completed.Add(current);
         current = null;
         return TakeCompleted();
     }
+}
+
+/// <summary>One chunk file's named strings, in the order added (each key once); written in ordinal order of the keys.</summary>
+internal sealed class PackedChunk(string name)
+{
+    public string Name { get; } = name;
+    public List<string> Keys { get; } = [];
+    public List<string> Values { get; } = [];
 }
 
 /// <summary>

@@ -33,7 +33,9 @@ internal sealed class CopyTemplates
         this.programmeOf = programmeOf;
         var lists = new List<int>?[template.Length];
         for (int p = 0; p < template.Length; p++) if (template[p] >= 0) (lists[template[p]] ??= []).Add(p);
-        children = lists.Select(l => l?.ToArray() ?? []).ToArray();
+        children = new int[template.Length][];
+        for (int p = 0; p < template.Length; p++) children[p] = lists[p]?.ToArray() ?? [];
+        foreach (var t in template) Any |= t >= 0;
     }
 
     /// <summary>Per programme: 0 without a template, else the distance back to its template (varints).</summary>
@@ -47,7 +49,8 @@ internal sealed class CopyTemplates
         }
     }
 
-    public bool Any => template.Any(t => t >= 0);
+    /// <summary>Whether some programme has a template.</summary>
+    public bool Any { get; }
 
     /// <param name="rep">Per passage its first copy.</param>
     /// <param name="programmeStarts">First passage of each programme, ascending (programmes are contiguous ranges).</param>

@@ -9,9 +9,9 @@ internal sealed record TermPostings(string Field, string Term, int[] Docs, int[]
 /// The postings of one field as flat arrays (compressed sparse rows): millions of postings as a handful of arrays
 /// instead of one small object each, which is what kept the export's memory above a gigabyte at 1,000 programmes.
 /// Term <c>r</c> (ordinal order) owns postings <c>TermStart[r] .. TermStart[r + 1]</c> (document order), and the
-/// positions of its postings of first copies (<see cref="Rep"/>), posting after posting, from <c>PositionBase[r]</c>:
-/// a copy's positions are its first copy's (the export lists first copies only; at 1,000 programmes nine passages in
-/// ten are copies).
+/// frequencies and positions of its postings of first copies (<see cref="Rep"/>), posting after posting, from
+/// <c>FreqStart[r]</c> and <c>PositionBase[r]</c>: a copy's are its first copy's (the export lists first copies only;
+/// at 1,000 programmes nine passages in ten are copies).
 /// </summary>
 internal sealed class FieldPostings
 {
@@ -19,10 +19,12 @@ internal sealed class FieldPostings
     public required string[] Terms { get; init; }
     public required int[] TermStart { get; init; }
     public required int[] Docs { get; init; }
+    /// <summary>Frequencies of the postings of first copies, term <c>r</c>'s from <c>FreqStart[r]</c>.</summary>
+    public required int[] FreqStart { get; init; }
     public required int[] Freqs { get; init; }
     public required int[] PositionBase { get; init; }
     public required int[] Positions { get; init; }
-    /// <summary>Per passage its first copy (<see cref="ExportCorpus.Rep"/>): only first copies' positions are stored.</summary>
+    /// <summary>Per passage its first copy (<see cref="ExportCorpus.Rep"/>): only first copies' frequencies and positions are stored.</summary>
     public required int[] Rep { get; init; }
 
     public int DocFreq(int term) => TermStart[term + 1] - TermStart[term];
@@ -32,8 +34,9 @@ internal sealed class FieldPostings
     /// <summary>The term's postings as separate arrays (for checks; the export reads the flat arrays).</summary>
     public TermPostings Postings(int term)
     {
-        int start = TermStart[term], n = DocFreq(term), at = PositionBase[term];
+        int start = TermStart[term], n = DocFreq(term), at = PositionBase[term], f = FreqStart[term];
         var positions = new int[n][];
+        var freqs = new int[n];
         var ofFirstCopies = new Dictionary<int, int[]>();
         for (int i = 0; i < n; i++)
         {
@@ -41,12 +44,14 @@ internal sealed class FieldPostings
             if (Rep[d] != d)
             {
                 positions[i] = ofFirstCopies[Rep[d]];
+                freqs[i] = positions[i].Length;
                 continue;
             }
-            positions[i] = ofFirstCopies[d] = Positions.AsSpan(at, Freqs[start + i]).ToArray();
-            at += Freqs[start + i];
+            freqs[i] = Freqs[f++];
+            positions[i] = ofFirstCopies[d] = Positions.AsSpan(at, freqs[i]).ToArray();
+            at += freqs[i];
         }
-        return new TermPostings(Field, Terms[term], Docs.AsSpan(start, n).ToArray(), Freqs.AsSpan(start, n).ToArray(), positions);
+        return new TermPostings(Field, Terms[term], Docs.AsSpan(start, n).ToArray(), freqs, positions);
     }
 }
 
@@ -71,7 +76,7 @@ internal sealed class ExportCorpus
     public required int[] FoldedOf { get; init; }
     /// <summary>
     /// Adjacent folded word pairs (first, second folded term) with the passages holding them and how often the pair
-    /// occurs in each (its two-word phrase frequency), in pair order.
+    /// occurs (its two-word phrase frequency) in each first copy (<see cref="Rep"/>) among them, in pair order.
     /// </summary>
     public required List<(int First, int Second, int[] Docs, int[] Freqs)> Pairs { get; init; }
     /// <summary>
@@ -171,10 +176,14 @@ internal sealed class ExportCorpus
         for (int id = 0; id < exactTerms.Length; id++) sortedExact[exactRank[id]] = exactTerms[id];
         var foldedForms = new string[sortedExact.Length];
         Parallel.For(0, sortedExact.Length, r => foldedForms[r] = VietnameseText.Fold(sortedExact[r]));
-        var foldedTerms = foldedForms.Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal).ToArray();
+        var distinctFolded = new HashSet<string>(foldedForms, StringComparer.Ordinal);
+        var foldedTerms = new string[distinctFolded.Count];
+        distinctFolded.CopyTo(foldedTerms);
+        Array.Sort(foldedTerms, StringComparer.Ordinal);
         var foldedIndex = new Dictionary<string, int>(foldedTerms.Length, StringComparer.Ordinal);
         for (int r = 0; r < foldedTerms.Length; r++) foldedIndex[foldedTerms[r]] = r;
-        var foldedOf = foldedForms.Select(f => foldedIndex[f]).ToArray();
+        var foldedOf = new int[foldedForms.Length];
+        for (int r = 0; r < foldedForms.Length; r++) foldedOf[r] = foldedIndex[foldedForms[r]];
         var foldedRank = new int[exactTerms.Length];
         for (int id = 0; id < exactTerms.Length; id++) foldedRank[id] = foldedOf[exactRank[id]];
 
@@ -301,27 +310,27 @@ internal sealed class ExportCorpus
 
     /// <summary>
     /// Two passes over the tokens: count each term's postings and positions, then fill the flat arrays. A copy (same
-    /// words at the same positions as its first copy, <see cref="Rep"/>) has its first copy's terms and frequencies,
-    /// taken from a short list of them (term, frequency), and no positions of its own.
+    /// words at the same positions as its first copy, <see cref="Rep"/>) has its first copy's terms, listed from a short
+    /// list of them, and no frequencies or positions of its own.
     /// </summary>
     private static FieldPostings Invert(string field, string[] terms, int[] termOf, Tokens tokens, int[] rep)
     {
         int termCount = terms.Length, maxDoc = tokens.Ids.Length;
         var postings = new int[termCount + 1];
+        var repPostings = new int[termCount + 1];
         var positionCount = new int[termCount + 1];
         var lastDoc = new int[termCount];
         Array.Fill(lastDoc, -1);
-        // Per first copy with copies: its distinct terms with their frequencies, (term, freq) pairs in first-seen order.
+        // Per first copy with copies: its distinct terms, which each copy then counts and lists once.
         var hasCopies = new bool[maxDoc];
         for (int d = 0; d < maxDoc; d++) if (rep[d] != d) hasCopies[rep[d]] = true;
-        var termFreqs = new int[maxDoc][];
+        var distinctOf = new int[maxDoc][];
         var distinct = new List<int>();
         for (int d = 0; d < maxDoc; d++)
         {
             if (rep[d] != d)
             {
-                var same = termFreqs[rep[d]];
-                for (int i = 0; i < same.Length; i += 2) postings[same[i]]++;
+                foreach (var r in distinctOf[rep[d]]) postings[r]++;
                 continue;
             }
             distinct.Clear();
@@ -329,43 +338,32 @@ internal sealed class ExportCorpus
             {
                 int r = termOf[id];
                 positionCount[r]++;
-                if (lastDoc[r] != d) { lastDoc[r] = d; postings[r]++; distinct.Add(r); }
+                if (lastDoc[r] != d) { lastDoc[r] = d; postings[r]++; repPostings[r]++; distinct.Add(r); }
             }
-            if (hasCopies[d])
-            {
-                // Each term's frequency in it: lastDoc briefly holds −2 − (the term's place in the list).
-                var pairs = new int[distinct.Count * 2];
-                for (int i = 0; i < distinct.Count; i++) { pairs[2 * i] = distinct[i]; lastDoc[distinct[i]] = -2 - i; }
-                foreach (var id in tokens.Ids[d]) pairs[2 * (-2 - lastDoc[termOf[id]]) + 1]++;
-                for (int i = 0; i < distinct.Count; i++) lastDoc[distinct[i]] = d;
-                termFreqs[d] = pairs;
-            }
+            if (hasCopies[d]) distinctOf[d] = distinct.ToArray();
         }
         var termStart = new int[termCount + 1];
+        var freqStart = new int[termCount + 1];
         var positionBase = new int[termCount + 1];
         for (int r = 0; r < termCount; r++)
         {
             termStart[r + 1] = termStart[r] + postings[r];
+            freqStart[r + 1] = freqStart[r] + repPostings[r];
             positionBase[r + 1] = positionBase[r] + positionCount[r];
         }
-        postings = positionCount = null;
+        postings = repPostings = positionCount = null;
         var docs = new int[termStart[termCount]];
-        var freqs = new int[docs.Length];
+        var freqs = new int[freqStart[termCount]];
         var flat = new int[positionBase[termCount]];
         var next = (int[])termStart.Clone();      // next posting of each term
+        var nextFreq = (int[])freqStart.Clone();  // next posting of a first copy
         var nextPosition = (int[])positionBase.Clone();
         Array.Fill(lastDoc, -1);
         for (int d = 0; d < maxDoc; d++)
         {
             if (rep[d] != d)
             {
-                var same = termFreqs[rep[d]];
-                for (int i = 0; i < same.Length; i += 2)
-                {
-                    int at = next[same[i]]++;
-                    docs[at] = d;
-                    freqs[at] = same[i + 1];
-                }
+                foreach (var r in distinctOf[rep[d]]) docs[next[r]++] = d;
                 continue;
             }
             var ids = tokens.Ids[d];
@@ -377,16 +375,17 @@ internal sealed class ExportCorpus
                 {
                     lastDoc[r] = d;
                     docs[next[r]++] = d;
+                    nextFreq[r]++;
                 }
                 // A term's postings are filled in document order, so its current posting is the last one opened.
-                freqs[next[r] - 1]++;
+                freqs[nextFreq[r] - 1]++;
                 flat[nextPosition[r]++] = gapped is null ? k : gapped[k];
             }
         }
         return new FieldPostings
         {
-            Field = field, Terms = terms, TermStart = termStart, Docs = docs, Freqs = freqs, PositionBase = positionBase, Positions = flat,
-            Rep = rep,
+            Field = field, Terms = terms, TermStart = termStart, Docs = docs, FreqStart = freqStart, Freqs = freqs,
+            PositionBase = positionBase, Positions = flat, Rep = rep,
         };
     }
 
@@ -399,23 +398,22 @@ internal sealed class ExportCorpus
     {
         int maxDoc = tokens.Ids.Length;
         var index = new Dictionary<long, int>(PairKeys.Instance);
-        var count = new List<int>();
+        var count = new List<int>();      // per pair: passages holding it
+        var repCount = new List<int>();   // per pair: first copies holding it
         var pairAt = new int[maxDoc][];
         // A copy (same words at the same positions as its first copy) has its first copy's pairs: per first copy with
-        // copies, its distinct pairs with their frequencies, (pair, freq) in first-seen order, are counted and filled once
-        // per copy instead of token by token.
+        // copies, its distinct pairs, which each copy then counts and lists once instead of token by token.
         var hasCopies = new bool[maxDoc];
         for (int d = 0; d < maxDoc; d++) if (rep[d] != d) hasCopies[rep[d]] = true;
-        var pairFreqs = new int[maxDoc][];
-        var placeOf = new List<int>();   // per pair: its place in the current passage's distinct list, or -1
+        var distinctOf = new int[maxDoc][];
+        var seen = new List<bool>();     // per pair: met in the current passage
         var distinct = new List<int>();
         for (int d = 0; d < maxDoc; d++)
         {
             if (rep[d] != d)
             {
-                var same = pairFreqs[rep[d]];
                 var counts = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(count);
-                for (int j = 0; j < same.Length; j += 2) counts[same[j]]++;
+                foreach (var p in distinctOf[rep[d]]) counts[p]++;
                 continue;
             }
             var ids = tokens.Ids[d];
@@ -432,45 +430,37 @@ internal sealed class ExportCorpus
                 {
                     slot = count.Count;
                     count.Add(0);
-                    placeOf.Add(-1);
+                    repCount.Add(0);
+                    seen.Add(false);
                 }
                 int p = slot;
                 at[k] = p;
-                if (placeOf[p] < 0) { placeOf[p] = distinct.Count; distinct.Add(p); count[p]++; }
+                if (!seen[p]) { seen[p] = true; distinct.Add(p); count[p]++; repCount[p]++; }
             }
-            if (hasCopies[d])
-            {
-                var own = new int[distinct.Count * 2];
-                for (int j = 0; j < distinct.Count; j++) own[2 * j] = distinct[j];
-                foreach (var p in at) if (p >= 0) own[2 * placeOf[p] + 1]++;
-                pairFreqs[d] = own;
-            }
-            foreach (var p in distinct) placeOf[p] = -1;
+            foreach (var p in distinct) seen[p] = false;
+            if (hasCopies[d]) distinctOf[d] = distinct.ToArray();
             pairAt[d] = at;
         }
+        // Docs: every passage holding the pair; Freqs: the pair's frequency in each first copy among them, in order (a
+        // copy's is its first copy's: only first copies get impact pages).
         var docs = new int[count.Count][];
         var freqs = new int[count.Count][];
         var lastDoc = new int[count.Count];
-        for (int p = 0; p < docs.Length; p++) { docs[p] = new int[count[p]]; freqs[p] = new int[count[p]]; lastDoc[p] = -1; }
+        for (int p = 0; p < docs.Length; p++) { docs[p] = new int[count[p]]; freqs[p] = new int[repCount[p]]; lastDoc[p] = -1; }
         var fill = new int[docs.Length];
+        var repFill = new int[docs.Length];
         for (int d = 0; d < maxDoc; d++)
         {
             if (rep[d] != d)
             {
-                var same = pairFreqs[rep[d]];
-                for (int j = 0; j < same.Length; j += 2)
-                {
-                    int p = same[j], f = fill[p]++;
-                    docs[p][f] = d;
-                    freqs[p][f] = same[j + 1];
-                }
+                foreach (var p in distinctOf[rep[d]]) docs[p][fill[p]++] = d;
                 continue;
             }
             foreach (var p in pairAt[d])
             {
                 if (p < 0) continue;
-                if (lastDoc[p] != d) { lastDoc[p] = d; docs[p][fill[p]++] = d; }
-                freqs[p][fill[p] - 1]++;
+                if (lastDoc[p] != d) { lastDoc[p] = d; docs[p][fill[p]++] = d; repFill[p]++; }
+                freqs[p][repFill[p] - 1]++;
             }
             pairAt[d] = null!;
         }
