@@ -26,7 +26,7 @@ const results = {
   date: new Date().toISOString(),
   command: 'bench/run.sh ' + process.argv.slice(2).join(' '),
   machine: machineInfo(ROOT, BENCH),
-  settings: { sizes: opts.sizes, runs: opts.runs, incrementalRuns: opts.runs, queries: queries.length, warmRepeats: opts.warmRepeats, resultsLoaded: opts.resultsLoaded },
+  settings: { corpus: opts.reword ? 'reworded' : 'plain', sizes: opts.sizes, runs: opts.runs, incrementalRuns: opts.runs, queries: queries.length, warmRepeats: opts.warmRepeats, resultsLoaded: opts.resultsLoaded },
   sizes: [],
 };
 
@@ -34,7 +34,7 @@ for (const n of opts.sizes) {
   log(`\n=== N = ${n} ===`);
   const entry = { n };
   results.sizes.push(entry);
-  const work = path.join(OUT, `n${n}`);
+  const work = path.join(OUT, opts.reword ? `n${n}-reworded` : `n${n}`);
   fs.mkdirSync(work, { recursive: true });
 
   entry.corpus = step('corpus', () => makeCorpus(n, work));
@@ -92,7 +92,7 @@ function save() {
 }
 
 function makeCorpus(n, work) {
-  const r = run('dotnet', [CLI, 'bench', 'corpus', '--count', String(n), '--out', work, '--from', path.join(ROOT, 'content')], { cwd: ROOT });
+  const r = run('dotnet', [CLI, 'bench', 'corpus', '--count', String(n), '--out', work, '--from', path.join(ROOT, 'content'), ...(opts.reword ? ['--reword'] : [])], { cwd: ROOT });
   if (r.status !== 0) return { status: 'n/a', reason: 'atlas bench corpus failed: ' + tail(r.output) };
   const sources = path.join(work, 'content', 'sources');
   const stats = dirStats(sources);
@@ -205,6 +205,7 @@ function parseArgs(argv) {
     else if (a === '--incremental-max-n') o.incrementalMaxN = Number(argv[++i]);
     else if (a === '--warm-repeats') o.warmRepeats = Number(argv[++i]);
     else if (a === '--skip-browser') o.skipBrowser = true;
+    else if (a === '--reword') o.reword = true;
     else if (a === '--json') o.json = path.resolve(argv[++i]);
     else if (a === '--markdown') o.markdown = path.resolve(argv[++i]);
     else if (a === '-h' || a === '--help') { console.log(fs.readFileSync(path.join(BENCH, 'README.md'), 'utf8')); process.exit(0); }

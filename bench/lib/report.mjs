@@ -24,6 +24,7 @@ function render(r) {
   out.push(`- **Machine**: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB memory, ${m.os}; load average at start ${m.loadAverageStart.join(' / ')}` +
     (m.loadAverageEnd ? `, at end ${m.loadAverageEnd.join(' / ')}` : '') + ' (1 / 5 / 15 min; the machine is shared, so ratios measured side by side matter more than absolute times)');
   out.push(`- **Versions**: .NET SDK ${m.versions.dotnet}; Hugo ${m.versions.hugo}; ${m.versions.pagefind}; ${m.versions.chromium}; playwright-core ${m.versions.playwrightCore}; Node ${m.versions.node}`);
+  if (r.settings.corpus === 'reworded') out.push('- **Corpus**: reworded (`--reword`): no passage is a word-for-word copy of another — the general case, not the corpus the budgets are set on.');
   out.push(`- **Method**: ${r.settings.runs} full builds per size (atlas and Hugo + Pagefind interleaved), then ${r.settings.incrementalRuns} incremental atlas rebuilds each after changing one source; ` +
     `${r.settings.queries} queries (bench/queries.txt), first query in a fresh browser context each, warm times over ${r.settings.warmRepeats} repeats of every query; ` +
     `Pagefind's query time includes loading the data of its first ${r.settings.resultsLoaded} results. ` +

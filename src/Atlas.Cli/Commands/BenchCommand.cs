@@ -37,6 +37,10 @@ public static class BenchCommand
             [Description("Hạt giống ngẫu nhiên (random seed).")]
             public ulong Seed { get; init; } = CorpusGenerator.DefaultSeed;
 
+            [CommandOption("--reword")]
+            [Description("Mỗi đoạn dài đổi hai từ: không đoạn nào trùng nguyên văn (no passage copied word for word: the general case).")]
+            public bool Reword { get; init; }
+
             public override ValidationResult Validate() =>
                 Count < 1 ? ValidationResult.Error("--count must be at least 1")
                 : string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out DIR is required")
@@ -45,7 +49,7 @@ public static class BenchCommand
 
         public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
         {
-            var summary = ScaleCorpus.Write(Path.GetFullPath(settings.From), Path.GetFullPath(settings.Out), settings.Count, settings.Seed);
+            var summary = ScaleCorpus.Write(Path.GetFullPath(settings.From), Path.GetFullPath(settings.Out), settings.Count, settings.Seed, settings.Reword);
             foreach (var s in summary.SkippedSeeds) AnsiConsole.MarkupLine($"[yellow]! seed skipped: {Markup.Escape(s)}[/]");
             AnsiConsole.MarkupLine($"{summary.Documents} programme(s), {summary.Bytes:N0} bytes → {Markup.Escape(summary.ContentDir)}");
             return ExitCodes.Ok;

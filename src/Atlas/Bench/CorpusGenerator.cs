@@ -15,7 +15,9 @@ public sealed record CorpusDocument(string FileName, string Text, string Provinc
 /// and province i mod P, so the first P documents all name different provinces; each document has its own
 /// random stream (seed, i), so the corpus of 100 is the first 100 documents of the corpus of 1,000.
 /// </summary>
-public sealed partial class CorpusGenerator(IReadOnlyList<CorpusSeed> seeds, IReadOnlyList<string> provinces, ulong seed = CorpusGenerator.DefaultSeed)
+/// <param name="reword">Also make every long paragraph its own (<see cref="Rewording"/>): no passage copied word for word.</param>
+public sealed partial class CorpusGenerator(IReadOnlyList<CorpusSeed> seeds, IReadOnlyList<string> provinces, ulong seed = CorpusGenerator.DefaultSeed,
+    bool reword = false)
 {
     public const ulong DefaultSeed = 20260707;
 
@@ -38,6 +40,7 @@ public sealed partial class CorpusGenerator(IReadOnlyList<CorpusSeed> seeds, IRe
         text = Renumber(text, 1 + (i / provinces.Count) * 20 + random.Below(19));
         text = RedateHeader(text, 1 + random.Below(28));
         text = NumberVariation.Vary(text, ref random);
+        if (reword) text = Rewording.Reword(text, ref random);
 
         var stem = Path.GetFileNameWithoutExtension(source.FileName);
         var oldSlug = Slugs.From(source.Province);

@@ -13,11 +13,11 @@ public static class ScaleCorpus
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static CorpusSummary Write(string repoContentDir, string outDir, int count, ulong seed = CorpusGenerator.DefaultSeed)
+    public static CorpusSummary Write(string repoContentDir, string outDir, int count, ulong seed = CorpusGenerator.DefaultSeed, bool reword = false)
     {
         var provinces = ProvinceNames.Load(repoContentDir);
         var (seeds, skipped) = ReadSeeds(Path.Combine(repoContentDir, "sources"), provinces);
-        var documents = new CorpusGenerator(seeds, provinces, seed).Generate(count);
+        var documents = new CorpusGenerator(seeds, provinces, seed, reword).Generate(count);
 
         var content = Path.Combine(outDir, "content");
         var sources = Path.Combine(content, "sources");

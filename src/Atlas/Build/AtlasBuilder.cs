@@ -231,20 +231,21 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     private static SourceIngest IngestOne(ProgrammeIngester ingester, SourceFile source, ProgrammeCache cache)
     {
         string? key = null;
+        byte[]? bytes = null;
         if (cache.Enabled)
         {
             try
             {
                 if (new FileInfo(source.Path).Length <= Ingest.Decoding.SourceDecoder.MaxBytes)
-                    key = cache.KeyOf(source, File.ReadAllBytes(source.Path));
+                    key = cache.KeyOf(source, bytes = File.ReadAllBytes(source.Path));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                key = null; // SourceGate reports the problem
+                (key, bytes) = (null, null); // SourceGate reports the problem
             }
             if (key is not null && cache.Read(key) is { } entry) return new SourceIngest(entry.ToOutcome(), key, entry);
         }
-        return new SourceIngest(SourceGate.Ingest(ingester, source), key, null);
+        return new SourceIngest(SourceGate.Ingest(ingester, source, bytes), key, null);
     }
 
     /// <summary>Stores what was ingested or analysed now, and drops entries no source uses any more.</summary>

@@ -13,18 +13,23 @@ public static class SourceGate
     /// <summary>A sidecar override is a few lines of YAML; anything bigger is a mistake, not an override.</summary>
     public const long MaxOverrideBytes = 256 * 1024;
 
-    public static IngestOutcome Ingest(ProgrammeIngester ingester, SourceFile source)
+    /// <param name="read">The file's bytes when the caller already read them (within <see cref="SourceDecoder.MaxBytes"/>), to
+    /// key the build cache: the file is then not read a second time.</param>
+    public static IngestOutcome Ingest(ProgrammeIngester ingester, SourceFile source, byte[]? read = null)
     {
-        var length = new FileInfo(source.Path).Length;
-        if (length > SourceDecoder.MaxBytes) return Fail(source, SourceDecoder.TooLargeMessage(length));
-        byte[] bytes;
-        try
+        var bytes = read;
+        if (bytes is null)
         {
-            bytes = File.ReadAllBytes(source.Path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail(source, $"không đọc được tệp (cannot read the file): {ex.Message}");
+            var length = new FileInfo(source.Path).Length;
+            if (length > SourceDecoder.MaxBytes) return Fail(source, SourceDecoder.TooLargeMessage(length));
+            try
+            {
+                bytes = File.ReadAllBytes(source.Path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return Fail(source, $"không đọc được tệp (cannot read the file): {ex.Message}");
+            }
         }
         if (source.OverridesError is not null) return Fail(source, source.OverridesError);
         try

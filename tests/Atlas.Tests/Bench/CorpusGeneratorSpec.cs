@@ -100,6 +100,30 @@ public sealed class CorpusGeneratorSpec
     }
 
     [Fact]
+    public void A_reworded_corpus_copies_no_long_paragraph_word_for_word()
+    {
+        var (seeds, _) = ScaleCorpus.ReadSeeds(Repo.Sources, Provinces);
+        static double Repeated(IEnumerable<CorpusDocument> docs)
+        {
+            var lines = docs.SelectMany(d => d.Text.Split('\n')).Where(l => l.Length >= 120).ToList();
+            return 1 - (double)lines.Distinct(StringComparer.Ordinal).Count() / lines.Count;
+        }
+        var plain = new CorpusGenerator(seeds, Provinces).Generate(40);
+        var reworded = new CorpusGenerator(seeds, Provinces, reword: true).Generate(40);
+
+        // The plain corpus re-addresses five seeds: most long paragraphs are copies. Reworded, next to none are.
+        Assert.True(Repeated(plain) > 0.5, $"plain corpus: {Repeated(plain):P0} of long paragraphs repeated");
+        Assert.True(Repeated(reworded) < 0.01, $"reworded corpus: {Repeated(reworded):P1} of long paragraphs repeated");
+        Assert.Equal(reworded, new CorpusGenerator(seeds, Provinces, reword: true).Generate(40));
+        foreach (var (doc, before) in reworded.Zip(plain))
+        {
+            Assert.Equal(before.FileName, doc.FileName);
+            Assert.InRange(doc.Text.Length, before.Text.Length * 0.97, before.Text.Length * 1.03);
+            Assert.Equal(before.Text.Split('\n').Length, doc.Text.Split('\n').Length);
+        }
+    }
+
+    [Fact]
     public void Figures_change_but_keep_their_printed_shape()
     {
         var (seeds, _) = ScaleCorpus.ReadSeeds(Repo.Sources, Provinces);

@@ -131,7 +131,17 @@ public static class ClosingReader
         return true;
     }
 
-    public static bool IsAllCaps(string text) => text.Any(char.IsLetter) && !text.Any(char.IsLower);
+    public static bool IsAllCaps(string text)
+    {
+        // Called on every line of a document: a loop, not LINQ over the string (an enumerator boxed per call).
+        bool letter = false;
+        foreach (var c in text)
+        {
+            if (char.IsLower(c)) return false;
+            letter |= char.IsLetter(c);
+        }
+        return letter;
+    }
 
     private static string StripBullet(string text) =>
         MarkerReader.Read(text) is { Kind: MarkerKind.Bullet } m ? m.Rest : text;

@@ -17,7 +17,7 @@ public sealed record Marker(MarkerKind Kind, string Number, string Printed, stri
     public int Rank => FixedRank ?? Kind switch
     {
         MarkerKind.Part => 0,
-        MarkerKind.Numbered => Number.Count(c => c == '.') + 1,
+        MarkerKind.Numbered => Number.AsSpan().Count('.') + 1,
         MarkerKind.Lettered => 20,
         MarkerKind.Enumerated => 30,
         _ => 40,

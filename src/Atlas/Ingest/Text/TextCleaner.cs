@@ -166,7 +166,7 @@ public static class TextCleaner
                  .Replace("<br />", " ", StringComparison.OrdinalIgnoreCase);
         s = CollapseSpaces(s);
         // A line reduced to emphasis marks only (Tiền Giang's lone "*") carries nothing.
-        if (s.Length > 0 && s.All(c => c is '*' or '_' or '#')) s = "";
+        if (s.Length > 0 && !s.AsSpan().ContainsAnyExcept('*', '_', '#')) s = "";
         return s;
     }
 
