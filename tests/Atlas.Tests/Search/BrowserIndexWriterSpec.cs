@@ -75,7 +75,11 @@ public class BrowserIndexWriterSpec
     [InlineData(new[] { 0 })]
     [InlineData(new[] { 3, 4, 5, 4095, 4096, 9000 })]
     [InlineData(new[] { 70000, 70001 })]
-    public void Match_sets_round_trip(int[] docs) => Assert.Equal(docs, DocSets.Decode(DocSets.Encode(docs)));
+    public void Match_sets_round_trip(int[] docs)
+    {
+        Assert.Equal(docs, DocSets.Decode(DocSets.Encode(docs)));
+        Assert.Equal(DocSets.Encode(docs).Length, DocSets.EncodedLength(docs));
+    }
 
     [Fact]
     public void A_dense_match_set_is_a_bitmap_and_a_sparse_one_a_list_of_gaps()
@@ -85,6 +89,8 @@ public class BrowserIndexWriterSpec
         Assert.Equal(dense, DocSets.Decode(DocSets.Encode(dense)));
         Assert.True(DocSets.Encode(dense).Length <= 700, "4096 documents fit in a 683-character bitmap");
         Assert.True(DocSets.Encode(sparse).Length < 12);
+        // The template form is weighed against the plain one's length, computed without writing it.
+        Assert.Equal(DocSets.Encode(dense).Length, DocSets.EncodedLength(dense));
     }
 
     private static System.Text.Json.JsonElement Script(string search, string name)

@@ -917,6 +917,27 @@ public static class DocSets
         }
     }
 
+    /// <summary>The length of <see cref="Encode(ReadOnlySpan{int})"/>'s string, without writing it.</summary>
+    internal static int EncodedLength(ReadOnlySpan<int> sortedDocs)
+    {
+        int i = 0, lastContainer = -1, length = 0;
+        while (i < sortedDocs.Length)
+        {
+            int container = sortedDocs[i] >> ContainerBits, start = i;
+            int last = (container << ContainerBits) - 1, listChars = 0;
+            while (i < sortedDocs.Length && sortedDocs[i] >> ContainerBits == container)
+            {
+                listChars += Base64Varint.Length(sortedDocs[i] - last - 1);
+                last = sortedDocs[i++];
+            }
+            int count = i - start;
+            length += Base64Varint.Length(container - lastContainer - 1);
+            lastContainer = container;
+            length += listChars <= BitmapChars ? Base64Varint.Length(count * 2) + listChars : Base64Varint.Length(count * 2 + 1) + BitmapChars;
+        }
+        return length;
+    }
+
     /// <summary>Appends the encoded set to <paramref name="sink"/>.</summary>
     internal static void Encode(ReadOnlySpan<int> sortedDocs, ref CharSink sink)
     {

@@ -94,11 +94,12 @@ internal sealed class CopyTemplates
         var sink = new CharSink(256);
         try
         {
+            // The template form is written first, and dropped as soon as it is no shorter than the plain one, whose
+            // length is known without writing it (a dense set's plain form is thousands of bitmap characters).
+            if (sortedDocs.Length >= 8 && Any && TemplateForm(sortedDocs, DocSets.EncodedLength(sortedDocs), ref sink)) return sink.ToString();
+            sink.Truncate(0);
             DocSets.Encode(sortedDocs, ref sink);
-            if (sortedDocs.Length < 8 || !Any) return sink.ToString();
-            // The template form is written after the plain one in the same buffer and dropped as soon as it is no shorter.
-            int plain = sink.Length;
-            return TemplateForm(sortedDocs, plain, ref sink) ? sink.Slice(plain) : sink.Slice(0, plain);
+            return sink.ToString();
         }
         finally
         {
