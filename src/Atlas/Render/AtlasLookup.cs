@@ -26,14 +26,21 @@ public sealed class AtlasLookup
 
         foreach (var ap in model.Programmes)
         {
-            var byPassage = ap.Analysis.Themes
-                .GroupBy(t => t.PassageId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<PassageTheme>)g.ToList(), StringComparer.Ordinal);
-            passageThemes[ap.Programme.Slug] = byPassage;
+            // Each passage's themes in the analysis's order, passages in order of first mention (as GroupBy would give them),
+            // gathered in one pass: the lookup is built before any page, on one thread.
+            var byPassage = new Dictionary<string, IReadOnlyList<PassageTheme>>(StringComparer.Ordinal);
             var perTheme = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var themes in byPassage.Values)
-                foreach (var id in themes.Select(t => t.ThemeId).Distinct(StringComparer.Ordinal))
-                    perTheme[id] = perTheme.GetValueOrDefault(id) + 1;
+            foreach (var t in ap.Analysis.Themes)
+            {
+                if (!byPassage.TryGetValue(t.PassageId, out var list)) byPassage[t.PassageId] = list = new List<PassageTheme>(2);
+                var themes = (List<PassageTheme>)list;
+                // A passage counts once per theme, however many reasons it has for it.
+                var seen = false;
+                foreach (var x in themes) seen |= string.Equals(x.ThemeId, t.ThemeId, StringComparison.Ordinal);
+                if (!seen) perTheme[t.ThemeId] = perTheme.GetValueOrDefault(t.ThemeId) + 1;
+                themes.Add(t);
+            }
+            passageThemes[ap.Programme.Slug] = byPassage;
             passagesOnTheme[ap.Programme.Slug] = perTheme;
             foreach (var passage in ap.Programme.Passages) passages.TryAdd((ap.Programme.Slug, passage.Id), (ap, passage));
         }

@@ -117,7 +117,8 @@ public sealed class HtmlWhitespace(TextWriter inner) : TextWriter
             if (c == '<') tagLength = 0; // "<<p": the tag is the last '<''s
             else if (c == '/' && tagLength == 0) tagName[tagLength++] = '/';
             else if (c is ' ' or '\t' or '\n' or '\r' or '/') { readingName = false; return; }
-            else if (tagLength < 10) tagName[tagLength++] = char.ToLowerInvariant(c);
+            // ASCII (every tag the templates write) lower-cased in place; anything else as before.
+            else if (tagLength < 10) tagName[tagLength++] = c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
         }
     }
 

@@ -76,6 +76,7 @@ public static partial class ReferenceExtractor
         var found = new List<Reference>();
         if (!Nfc.HasDigit(text)) return found; // a citation always carries a number: most passages are skipped here
         text = Nfc.Of(text);
+        if (!MayHoldNumber(text)) return found;
         try
         {
             for (var m = Citation.Match(text); m.Success; m = m.NextMatch())
@@ -110,6 +111,22 @@ public static partial class ReferenceExtractor
             // Hostile text: keep what was found before the timeout.
         }
         return found;
+    }
+
+    /// <summary>
+    /// A document number has a '-' or '/' one or two characters after a digit ("29-NQ/TW", "124/NQ-CP", "13a-KH/TU"):
+    /// a passage whose figures are only percentages, amounts or years cannot cite one, and is spared the citation
+    /// pattern, which tries every position of the text (in an atlas without copied passages, every passage is new to it).
+    /// </summary>
+    private static bool MayHoldNumber(string text)
+    {
+        for (int i = 0; i + 1 < text.Length; i++)
+        {
+            var c = text[i];
+            if (!(c <= '9' ? c >= '0' : c > '\u007f' && char.IsDigit(c))) continue; // \d, as the pattern reads it
+            if (text[i + 1] is '-' or '/' || i + 2 < text.Length && text[i + 2] is '-' or '/') return true;
+        }
+        return false;
     }
 
     /// <summary>The issuer a document number's suffix stands for, e.g. "29-NQ/TW" → Trung ương Đảng.</summary>

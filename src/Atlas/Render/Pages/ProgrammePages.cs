@@ -257,7 +257,7 @@ public sealed class ProgrammePages : ISitePage
         var path = passage.Citation;
         for (var i = 0; i < fields.Length; i++) fields[i] = new FieldView(passage.Fields[i].Label, linker.Link(passage.Fields[i].Value, at));
         return new BodyBlock(
-            false, passage.Id, depth, null, passage.Marker, linker.Link(passage.Text, at),
+            false, passage.Id, depth, null, passage.Marker, wording.Linked(site, at, folder, passage.Text),
             Citation.InSection(citation, path), path, [],
             fields,
             related ?? (IReadOnlyList<RelatedView>)[],
@@ -273,15 +273,29 @@ public sealed class ProgrammePages : ISitePage
     /// </summary>
     public sealed class Wording
     {
-        // Keyed by the model's own records (one instance per passage) rather than by their slug and id: a lookup per related
-        // passage listed on every page hashed two or four strings each time.
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<Passage, int[]> words = new(ReferenceEqualityComparer.Instance);
+        // Words by text: provincial programmes copy sentences from the central resolution word for word, and a copy has the
+        // words of its original.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> words = new(StringComparer.Ordinal);
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), RelatedPassageText?> others = new();
 
+        // Related passages' views by the one RelatedPassageText made for each (see View) rather than by slug and id: a lookup
+        // per related passage listed on every page hashed four strings each time.
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Folder),
             System.Collections.Concurrent.ConcurrentDictionary<RelatedPassageText, RelatedView>> views = new();
 
-        public int[] Of(Passage passage) => words.GetOrAdd(passage, static p => Hashes(p.Text));
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Folder),
+            System.Collections.Concurrent.ConcurrentDictionary<string, HtmlString>> linked = new();
+
+        public int[] Of(Passage passage) => words.GetOrAdd(passage.Text, static text => Hashes(text));
+
+        /// <summary>
+        /// A passage's text as markup (<see cref="DocumentLinker.Link"/>) for the pages of one language and folder: its links
+        /// to resolutions are relative to the folder, and nothing else of the page reaches it. Made once per distinct text, so
+        /// a sentence copied into many programmes is escaped and scanned for document numbers once.
+        /// </summary>
+        public HtmlString Linked(SiteWriter site, PageLinks at, string folder, string text) =>
+            linked.GetOrAdd((at.Language.Code, folder), static _ => new(StringComparer.Ordinal))
+                .GetOrAdd(text, static (text, arg) => arg.site.Lookup.Linker.Link(text, arg.at), (site, at));
 
         /// <summary>
         /// A related passage as the pages of one language and folder (<paramref name="folder"/>, <see cref="FolderOf"/>)
