@@ -60,7 +60,7 @@ public sealed class SiteRenderer(BuildOptions options)
             // side too: several (the home page, the downloads, the theme pages) work mostly on one core, and one after another
             // they left the other core idle for seconds at 1,000 programmes once the search export beside render had finished.
             // Safe because each page is its own file and SiteWriter is thread-safe; what is aggregated (the sitemap, the
-            // feed) is written afterwards in a fixed order. The order below only decides which type starts first.
+            // feed) is written afterwards in a fixed order. The order of Pages() only decides which type starts first.
             Parallel.ForEach(Partitioner.Create(Pages(), EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page => page.Write(site));
             Sitemap.Write(site);
