@@ -44,7 +44,10 @@ internal static class Nfc
     public static bool HasDigit(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
-            if (c <= '9' ? c >= '0' : c > '\u007f' && char.IsDigit(c)) return true;
+            if (IsDigit(c)) return true;
         return false;
     }
+
+    /// <summary>A decimal digit of any script, as the patterns' <c>\d</c> reads it; ASCII told apart without a lookup.</summary>
+    public static bool IsDigit(char c) => c <= '9' ? c >= '0' : c > '\u007f' && char.IsDigit(c);
 }

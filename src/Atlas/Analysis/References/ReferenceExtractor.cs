@@ -122,8 +122,7 @@ public static partial class ReferenceExtractor
     {
         for (int i = 0; i + 1 < text.Length; i++)
         {
-            var c = text[i];
-            if (!(c <= '9' ? c >= '0' : c > '\u007f' && char.IsDigit(c))) continue; // \d, as the pattern reads it
+            if (!Nfc.IsDigit(text[i])) continue;
             if (text[i + 1] is '-' or '/' || i + 2 < text.Length && text[i + 2] is '-' or '/') return true;
         }
         return false;

@@ -46,18 +46,11 @@ internal struct CharSink(int capacity) : IDisposable
 
     public override readonly string ToString() => new(chars, 0, Length);
 
-    private void Grow(int more)
-    {
-        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(chars.Length * 2, Length + more));
-        chars.AsSpan(0, Length).CopyTo(bigger);
-        ArrayPool<char>.Shared.Return(chars);
-        chars = bigger;
-    }
+    private void Grow(int more) => PooledArrays.Grow(ref chars, Length, more);
 
     public void Dispose()
     {
-        if (chars.Length > 0) ArrayPool<char>.Shared.Return(chars);
-        chars = [];
+        PooledArrays.Return(ref chars);
         Length = 0;
     }
 }

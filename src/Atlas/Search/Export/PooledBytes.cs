@@ -30,17 +30,12 @@ internal sealed class PooledBytes(int capacity) : IBufferWriter<byte>, IDisposab
     private void Ensure(int sizeHint)
     {
         int need = Math.Max(sizeHint, 1);
-        if (bytes.Length - length >= need) return;
-        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length * 2, length + need));
-        bytes.AsSpan(0, length).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(bytes);
-        bytes = bigger;
+        if (bytes.Length - length < need) PooledArrays.Grow(ref bytes, length, need);
     }
 
     public void Dispose()
     {
-        if (bytes.Length > 0) ArrayPool<byte>.Shared.Return(bytes);
-        bytes = [];
+        PooledArrays.Return(ref bytes);
         length = 0;
     }
 }
