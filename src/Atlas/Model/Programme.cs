@@ -57,8 +57,8 @@ public sealed record Section(
     IReadOnlyList<string> Path,
     IReadOnlyList<Section> Children)
 {
-    /// <summary>"III.2.a" — the citation form of the path.</summary>
-    public string Citation => string.Join('.', Path);
+    /// <summary>"III.2.a" — the citation form of the path (<see cref="SectionPath.Cite"/>).</summary>
+    public string Citation => SectionPath.Cite(Path);
 
     /// <summary>
     /// Where the heading stands in the document: the number of body passages before it, i.e. the index in
@@ -66,6 +66,31 @@ public sealed record Section(
     /// interleave by this position (a passage may follow the children). -1 when unknown (a hand-made model).
     /// </summary>
     public int PassagesBefore { get; init; } = -1;
+}
+
+/// <summary>How a place in the section tree is cited.</summary>
+public static class SectionPath
+{
+    /// <summary>
+    /// The numbers from the root joined with '.', each decimal number once: a document that numbers "2.", "2.2.",
+    /// "2.2.1." under part "II" prints its parents' numbers in each child's, so the child's number replaces them
+    /// ("II.2.2.1", never "II.2.2.2.2.2.1"). "III", "2", "a" stays "III.2.a"; "II", "2.1" (no "2" heading) "II.2.1".
+    /// </summary>
+    public static string Cite(IReadOnlyList<string> path)
+    {
+        if (path.Count == 0) return "";
+        if (path.Count == 1) return path[0];
+        var kept = new List<string>(path.Count);
+        foreach (var number in path)
+        {
+            if (kept.Count > 0 && number.Length > kept[^1].Length + 1 && number.StartsWith(kept[^1], StringComparison.Ordinal)
+                && number[kept[^1].Length] == '.')
+                kept[^1] = number;
+            else
+                kept.Add(number);
+        }
+        return string.Join('.', kept);
+    }
 }
 
 /// <summary>Unnumbered: a heading the document does not number (a line in capitals, a Markdown heading); its Number is "".</summary>
@@ -83,7 +108,8 @@ public sealed record Passage(
     string? Marker,
     string Text)
 {
-    public string Citation => string.Join('.', SectionPath);
+    /// <summary>"III.2.a" — the citation form of the section path (<see cref="Model.SectionPath.Cite"/>).</summary>
+    public string Citation => Model.SectionPath.Cite(SectionPath);
 
     /// <summary>
     /// Labelled lines that belong to this passage rather than being passages of their own, e.g. Quảng Ngãi's

@@ -35,6 +35,14 @@ public class HeadingStylesSpec
     }
 
     [Fact]
+    public void Decimal_sub_sections_are_cited_with_their_own_number_under_the_part()
+    {
+        var p = Body("II. MỤC TIÊU\n\n2. Mục tiêu cụ thể\n\n2.2. Các mục tiêu cụ thể\n\n2.2.1. Mục tiêu đến năm 2025\n\n- Tăng trưởng 8%.\n");
+        Assert.Equal("II:MỤC TIÊU | II.2:Mục tiêu cụ thể | II.2.2:Các mục tiêu cụ thể | II.2.2.1:Mục tiêu đến năm 2025", Tree(p));
+        Assert.Equal("II.2.2.1", Assert.Single(p.Passages).Citation);
+    }
+
+    [Fact]
     public void A_numbered_list_item_with_a_colon_stays_a_list_item()
     {
         // No sibling section 1 before it: items of a list, not headings.
