@@ -80,16 +80,29 @@ public static class SectionPath
     {
         if (path.Count == 0) return "";
         if (path.Count == 1) return path[0];
-        var kept = new List<string>(path.Count);
-        foreach (var number in path)
+        // Pages cite every passage they list, so this is one exact-size string, without a list of the numbers kept.
+        int length = -1;
+        for (int i = 0; i < path.Count; i++)
+            if (Kept(path, i)) length += path[i].Length + 1;
+        return string.Create(length, path, static (chars, path) =>
         {
-            if (kept.Count > 0 && number.Length > kept[^1].Length + 1 && number.StartsWith(kept[^1], StringComparison.Ordinal)
-                && number[kept[^1].Length] == '.')
-                kept[^1] = number;
-            else
-                kept.Add(number);
-        }
-        return string.Join('.', kept);
+            int at = 0;
+            for (int i = 0; i < path.Count; i++)
+            {
+                if (!Kept(path, i)) continue;
+                if (at > 0) chars[at++] = '.';
+                path[i].CopyTo(chars[at..]);
+                at += path[i].Length;
+            }
+        });
+    }
+
+    /// <summary>A number is kept unless the next one repeats it as its prefix ("2" before "2.2").</summary>
+    private static bool Kept(IReadOnlyList<string> path, int i)
+    {
+        if (i + 1 == path.Count) return true;
+        string number = path[i], next = path[i + 1];
+        return !(next.Length > number.Length + 1 && next[number.Length] == '.' && next.StartsWith(number, StringComparison.Ordinal));
     }
 }
 
