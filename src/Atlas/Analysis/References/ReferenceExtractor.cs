@@ -114,16 +114,20 @@ public static partial class ReferenceExtractor
     }
 
     /// <summary>
-    /// A document number has a '-' or '/' one or two characters after a digit ("29-NQ/TW", "124/NQ-CP", "13a-KH/TU"):
-    /// a passage whose figures are only percentages, amounts or years cannot cite one, and is spared the citation
-    /// pattern, which tries every position of the text (in an atlas without copied passages, every passage is new to it).
+    /// A document number has a '-' or '/' one or two characters after a digit and a letter right after it ("29-NQ/TW",
+    /// "124/NQ-CP", "13a-KH/TU", "202/2025/QH15"): a passage whose figures are only percentages, ranges, amounts, years
+    /// or dates ("17/11/2022", "50-60%") cannot cite one, and is spared the citation pattern, which tries every position
+    /// of the text (in an atlas without copied passages, every passage is new to it). A superset of what the pattern's
+    /// number accepts: any character past ASCII counts as a letter, in case the ignore-case letter class holds one.
     /// </summary>
     private static bool MayHoldNumber(string text)
     {
-        for (int i = 0; i + 1 < text.Length; i++)
+        for (int i = 1; i + 1 < text.Length; i++)
         {
-            if (!Nfc.IsDigit(text[i])) continue;
-            if (text[i + 1] is '-' or '/' || i + 2 < text.Length && text[i + 2] is '-' or '/') return true;
+            if (text[i] is not ('-' or '/')) continue;
+            char next = text[i + 1];
+            if (!(char.IsLetter(next) || next > '\u007f')) continue;
+            if (Nfc.IsDigit(text[i - 1]) || i >= 2 && Nfc.IsDigit(text[i - 2])) return true;
         }
         return false;
     }

@@ -238,7 +238,8 @@ public sealed class RelatedPassages
         private readonly float[] dense = new float[terms];
         private readonly int[] perProgramme = new int[programmeCount];
         private readonly List<int> touched = [];
-        private readonly List<(float Acc, int Other)> ranked = [];
+        /// <summary>The ranked candidates as sort keys (see <see cref="RankKey"/>): a primitive sort, no comparer delegate.</summary>
+        private ulong[] ranked = new ulong[256];
         private readonly List<(double Score, int Other)> scored = [];
         private readonly Dictionary<int, double> dots = [];
         private float[] values = new float[256];
@@ -301,46 +302,62 @@ public sealed class RelatedPassages
 
             // Thousands of passages can be touched (a common task copied by every province): select the cut-off value,
             // then sort only what passes it, by partial score, then passage order.
-            ranked.Clear();
+            if (ranked.Length < touched.Count) ranked = new ulong[Math.Max(touched.Count, ranked.Length * 2)];
+            int rankedCount = 0;
             if (touched.Count > need)
             {
                 if (values.Length < touched.Count) values = new float[Math.Max(touched.Count, values.Length * 2)];
                 for (int k = 0; k < touched.Count; k++) values[k] = acc[touched[k]];
                 float cut = NthLargest(values.AsSpan(0, touched.Count), need - 1);
-                foreach (var o in touched) if (acc[o] >= cut) ranked.Add((acc[o], o));
+                foreach (var o in touched) if (acc[o] >= cut) ranked[rankedCount++] = RankKey(acc[o], o);
             }
-            else foreach (var o in touched) ranked.Add((acc[o], o));
+            else foreach (var o in touched) ranked[rankedCount++] = RankKey(acc[o], o);
             foreach (var o in touched) acc[o] = 0;
-            ranked.Sort(static (a, b) => a.Acc != b.Acc ? b.Acc.CompareTo(a.Acc) : a.Other.CompareTo(b.Other));
+            ranked.AsSpan(0, rankedCount).Sort();
 
             var doc = docs[v];
             for (int k = 0; k < doc.Terms.Length; k++) dense[doc.Terms[k]] = doc.Weights[k];
             dots.Clear();
+            double dot;
             foreach (var d in copies)
             {
                 int self = programmeOf[d];
                 scored.Clear();
                 int taken = 0;
-                for (int r = 0; r < ranked.Count && taken < Candidates; r++)
+                for (int r = 0; r < rankedCount && taken < Candidates; r++)
                 {
-                    int other = ranked[r].Other;
+                    int other = (int)(uint)ranked[r];
                     if (programmeOf[other] == self) continue;
                     taken++;
                     int vector = same[other];
-                    if (!dots.TryGetValue(vector, out var dot))
-                    {
-                        // Products summed in ascending term order, as a merge of the two sorted vectors would sum them.
-                        // A term the passage lacks adds 0 * w = +0, which leaves the sum unchanged: no branch needed.
-                        var (terms, weights) = (docs[vector].Terms, docs[vector].Weights);
-                        for (int k = 0; k < terms.Length; k++) dot += dense[terms[k]] * weights[k];
-                        dots[vector] = dot;
-                    }
+                    // Only copies of one text share cosines: a single passage (the general case) skips the memo.
+                    if (copies.Length == 1) dot = Dot(docs[vector]);
+                    else if (!dots.TryGetValue(vector, out dot)) dots[vector] = dot = Dot(docs[vector]);
                     var score = Math.Round(dot, 4);
                     if (score >= MinScore) scored.Add((score, other));
                 }
                 related[d] = Best(d, docs, programmes);
             }
             for (int k = 0; k < doc.Terms.Length; k++) dense[doc.Terms[k]] = 0;
+        }
+
+        /// <summary>
+        /// Ranks by partial score descending, then passage ascending, as one unsigned key: a positive float's bits order
+        /// as its value, so their complement in the high half puts higher scores first and the passage breaks ties.
+        /// </summary>
+        private static ulong RankKey(float acc, int other) => (ulong)~BitConverter.SingleToUInt32Bits(acc) << 32 | (uint)other;
+
+        /// <summary>
+        /// The cosine of the query's vector (in <see cref="dense"/>) with <paramref name="other"/>'s: products summed in
+        /// ascending term order, as a merge of the two sorted vectors would sum them. A term the query lacks adds
+        /// 0 * w = +0, which leaves the sum unchanged: no branch needed.
+        /// </summary>
+        private double Dot(Doc other)
+        {
+            var (terms, weights) = (other.Terms, other.Weights);
+            double dot = 0;
+            for (int k = 0; k < terms.Length; k++) dot += dense[terms[k]] * weights[k];
+            return dot;
         }
 
         private RelatedPassage[] Best(int d, Doc[] docs, IReadOnlyList<Programme> programmes)
