@@ -14,11 +14,11 @@ public class ExportedSearch : IDisposable
 
     public ExportedSearch() : this(SearchFixtures.SeedLines()) { }
 
-    protected ExportedSearch(AtlasModel model)
+    protected ExportedSearch(AtlasModel model, Atlas.Search.Export.ExportLayout? layout = null)
     {
         Model = model;
         Searcher = PassageSearcher.Over(model);
-        new SearchExporter(Repo.Templates).Export(model, SiteDir);
+        new SearchExporter(Repo.Templates, layout).Export(model, SiteDir);
         File.WriteAllText(Path.Combine(SiteDir, "harness.html"),
             "<!doctype html><html><head><meta charset=\"utf-8\"><script src=\"search/atlas-search.js\"></script></head><body></body></html>");
     }

@@ -15,7 +15,13 @@ namespace Atlas.Search.Export;
 /// <param name="ChunkBytes">Match sets and impact pages are packed, in term order, into files of about this size.</param>
 /// <param name="FirstPage">Postings in a term's first impact page; each further page is twice as long (up to <see cref="MaxPage"/>).</param>
 /// <param name="StoredBlock">Passages per file of what a result shows but its text (programme, passage id, section trail, themes).</param>
-/// <param name="TextBlock">First copies per text file (<c>x/</c>: what a result shows and what scoring from text reads).</param>
+/// <param name="TextBlock">First copies per text file (<c>x/</c>: what a result shows and what scoring from text reads), at least.</param>
+/// <param name="MaxTextFiles">
+/// Most files <c>x/</c> may hold: with more first copies, each file holds several (consecutive ones). Each file created
+/// costs the build 150–300 µs of kernel time here, and an atlas of distinct programmes has a first copy per passage
+/// (76,000 one-text files at 1,000 programmes, two thirds of <c>search/</c>); 4 texts a file cost its first queries
+/// about 23 KB (median 243 → 266 KB), 8 a file 61 KB, so the cap only bites when texts are that many.
+/// </param>
 /// <param name="ThemeBlock">Passages per theme-mask file (facets and the theme filter).</param>
 /// <param name="UnionBytes">A prefix whose expansions' match sets weigh more than this gets a precomputed union.</param>
 /// <param name="PairPages">An adjacent word pair in at least this many first copies also gets impact pages (phrase bounds).</param>
@@ -23,7 +29,7 @@ namespace Atlas.Search.Export;
 /// <param name="RepBlock">Passages per file of the passage → first copy table (<c>r/</c>: filters map passages to their copies' postings).</param>
 public sealed record ExportLayout(int DictionaryShardBytes = 3_000, int ChunkBytes = 2_000, int FirstPage = 64, int MaxPage = 512,
     int StoredBlock = 16, int ThemeBlock = 512, int UnionBytes = 4_000, int PairPages = 256, int RepBlock = 2048,
-    int CopyTier = 15, int TextBlock = 1);
+    int CopyTier = 15, int TextBlock = 1, int MaxTextFiles = 20_000);
 
 /// <summary>
 /// Writes the Lucene passage index as self-registering script files under <c>search/</c>
@@ -311,11 +317,12 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
         // The text of first copies only (copies have the same words), in files of TextBlock first copies: [text, norm
         // byte, copies (when it has any): their count, the e/ file of all of them when more than CopyTier, the first
         // CopyTier as gaps] — a result's group is read with its text.
-        int textBlocks = (repDocs.Count + layout.TextBlock - 1) / layout.TextBlock;
+        int textBlock = Math.Max(layout.TextBlock, (repDocs.Count + layout.MaxTextFiles - 1) / layout.MaxTextFiles);
+        int textBlocks = (repDocs.Count + textBlock - 1) / textBlock;
         Parallel.For(0, textBlocks, block => WriteScript(searchDir, $"x/{block}", w =>
         {
             w.WriteStartArray();
-            for (int i = block * layout.TextBlock; i < Math.Min(repDocs.Count, (block + 1) * layout.TextBlock); i++)
+            for (int i = block * textBlock; i < Math.Min(repDocs.Count, (block + 1) * textBlock); i++)
             {
                 w.WriteStartArray();
                 w.WriteStringValue(passages[repDocs[i]].Text);
@@ -368,7 +375,7 @@ public sealed class BrowserIndexWriter(ExportLayout? layout = null)
             w.WriteNumber("containerBits", DocSets.ContainerBits);
             w.WriteNumber("pairBuckets", bucketCount);
             w.WriteNumber("storedBlock", layout.StoredBlock);
-            w.WriteNumber("textBlock", layout.TextBlock);
+            w.WriteNumber("textBlock", textBlock);
             w.WriteNumber("themeBlock", layout.ThemeBlock);
             w.WriteNumber("themeWidth", themeWidth);
             w.WriteString("programmes", programmeTable.ToString());
