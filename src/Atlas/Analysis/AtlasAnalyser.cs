@@ -22,7 +22,7 @@ public sealed class AtlasAnalyser(IReadOnlyList<Theme> themes, IReadOnlyList<Ind
     {
         var themeClassifier = new ThemeClassifier(themes, themeOverrides);
         var targets = new TargetExtractor(indicators);
-        var referencesByText = new System.Collections.Concurrent.ConcurrentDictionary<string, Reference[]>(StringComparer.Ordinal);
+        var referencesByText = new TextMemo<Reference[]>();
         var results = new ProgrammeAnalysis[programmes.Count];
         // Across programmes: related passages and shared language see the whole corpus. They start first and run beside the
         // per-programme analyses, which fill the cores while their sequential steps (numbering terms, merging) run.

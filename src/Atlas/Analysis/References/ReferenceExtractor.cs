@@ -49,22 +49,26 @@ public static partial class ReferenceExtractor
 
     public static IReadOnlyList<Reference> Extract(Programme programme) => Extract(programme, null);
 
-    /// <param name="byText">References found so far by passage text, shared by the programmes of one analysis (thread-safe), or
-    /// null: a text copied word for word cites the same documents wherever it stands (its passage id aside).</param>
-    public static IReadOnlyList<Reference> Extract(Programme programme, System.Collections.Concurrent.ConcurrentDictionary<string, Reference[]>? byText)
+    /// <param name="byText">References found so far by passage text, shared by the programmes of one analysis, or null: a
+    /// text copied word for word cites the same documents wherever it stands (its passage id aside).</param>
+    public static IReadOnlyList<Reference> Extract(Programme programme, TextMemo<Reference[]>? byText)
     {
         var result = new List<Reference>();
         foreach (var passage in programme.Passages)
         {
+            // Most passages cite nothing, and the checks that tell are cheaper than looking their text up: only a passage
+            // that may cite is looked up and remembered (in an atlas without copies, remembering every text cost more than
+            // the pattern it spared).
+            if (!MayCite(passage.Text)) continue;
             if (byText is null)
             {
                 result.AddRange(Extract(passage.Id, passage.Text));
                 continue;
             }
-            if (!byText.TryGetValue(passage.Text, out var known))
+            if (!byText.TryGet(passage.Text, out var known))
             {
                 known = Extract(passage.Id, passage.Text).ToArray();
-                if (byText.Count < 1 << 18) byText.TryAdd(passage.Text, known);
+                byText.Remember(passage.Text, known);
             }
             foreach (var reference in known) result.Add(reference.PassageId == passage.Id ? reference : reference with { PassageId = passage.Id });
         }
@@ -74,9 +78,8 @@ public static partial class ReferenceExtractor
     public static IEnumerable<Reference> Extract(string passageId, string text)
     {
         var found = new List<Reference>();
-        if (!Nfc.HasDigit(text)) return found; // a citation always carries a number: most passages are skipped here
+        if (!MayCite(text)) return found;
         text = Nfc.Of(text);
-        if (!MayHoldNumber(text)) return found;
         try
         {
             for (var m = Citation.Match(text); m.Success; m = m.NextMatch())
@@ -112,6 +115,10 @@ public static partial class ReferenceExtractor
         }
         return found;
     }
+
+    /// <summary>False when the text cannot cite a document: a citation always carries a number (most passages have no
+    /// digit at all), and a number of the shape <see cref="MayHoldNumber"/> tells.</summary>
+    private static bool MayCite(string text) => Nfc.HasDigit(text) && MayHoldNumber(Nfc.Of(text));
 
     /// <summary>
     /// A document number has a '-' or '/' one or two characters after a digit and a letter right after it ("29-NQ/TW",

@@ -18,8 +18,7 @@ public sealed class TargetExtractor
     /// passages from the resolutions they implement and from each other, and a text copied word for word holds the same
     /// quantities, times and indicator mentions wherever it stands (what they mean there depends on its headings, read per
     /// passage). Filled as programmes are read (thread-safe); a pure function of the text, so the output does not depend on the order.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TextFacts?> factsByText = new(StringComparer.Ordinal);
-    private const int MaxRememberedTexts = 1 << 18;
+    private readonly TextMemo<TextFacts?> factsByText = new();
 
     /// <param name="Text">The passage's text in NFC (ingest gives NFC; normalising again keeps folding one char per char on any other input).</param>
     /// <param name="Folded">The text folded (<see cref="TextFold"/>).</param>
@@ -39,10 +38,10 @@ public sealed class TargetExtractor
         var scratch = new char[256];
         foreach (var passage in programme.Passages)
         {
-            if (!factsByText.TryGetValue(passage.Text, out var facts))
+            if (!factsByText.TryGet(passage.Text, out var facts))
             {
                 facts = Read(passage.Text, ref scratch);
-                if (factsByText.Count < MaxRememberedTexts) factsByText.TryAdd(passage.Text, facts);
+                factsByText.Remember(passage.Text, facts);
             }
             if (facts is not null) targets.AddRange(Extract(passage, facts, context.For(passage.SectionId), programmeYear));
         }

@@ -38,8 +38,7 @@ public sealed class ThemeClassifier
     /// <summary>A passage's phrase matches by its text: programmes copy whole passages from the resolutions they implement and
     /// from each other, and a text copied word for word has the same matches wherever it stands. Filled as programmes are
     /// classified (thread-safe); the matches are a pure function of the text, so the output does not depend on the order.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PhraseMatch[]> matchesByText = new(StringComparer.Ordinal);
-    private const int MaxRememberedTexts = 1 << 18;
+    private readonly TextMemo<PhraseMatch[]> matchesByText = new();
 
     public ThemeClassifier(IReadOnlyList<Theme> themes, ThemeOverrides? overrides = null)
     {
@@ -100,10 +99,10 @@ public sealed class ThemeClassifier
 
     private PhraseMatch[] Matches(string text, PhraseIndex.WordReader reader)
     {
-        if (matchesByText.TryGetValue(text, out var known)) return known;
+        if (matchesByText.TryGet(text, out var known)) return known;
         var found = index.Find(text, reader);
         var matches = found.Count == 0 ? [] : found.ToArray();
-        if (matchesByText.Count < MaxRememberedTexts) matchesByText.TryAdd(text, matches);
+        matchesByText.Remember(text, matches);
         return matches;
     }
 
