@@ -93,7 +93,8 @@ public class BrowserIndexWriterSpec
         Assert.Equal(DocSets.Encode(dense).Length, DocSets.EncodedLength(dense));
     }
 
-    private static System.Text.Json.JsonElement Script(string search, string name)
+    /// <summary>The data a script under <paramref name="search"/> registers (<c>AtlasSearch._register(name, data)</c>).</summary>
+    internal static System.Text.Json.JsonElement Script(string search, string name)
     {
         var text = File.ReadAllText(Path.Combine(search, name + ".js"));
         int start = text.IndexOf(',') + 1;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Atlas.Search.Export;
 using Atlas.Tests.TestSupport;
 
@@ -17,7 +16,7 @@ public sealed class PackedTextSpec(PackedTextExport site, Browser browser) : ICl
     public void Texts_are_packed_in_consecutive_blocks_of_the_size_meta_states()
     {
         var search = Path.Combine(site.SiteDir, "search");
-        var meta = Register(File.ReadAllText(Path.Combine(search, "meta.js")));
+        var meta = BrowserIndexWriterSpec.Script(search, "meta");
         int block = meta.GetProperty("textBlock").GetInt32();
         var files = Directory.GetFiles(Path.Combine(search, "x"));
         Assert.True(files.Length <= 7, $"{files.Length} text files");
@@ -25,7 +24,7 @@ public sealed class PackedTextSpec(PackedTextExport site, Browser browser) : ICl
         int texts = 0;
         for (int i = 0; i < files.Length; i++)
         {
-            int count = Register(File.ReadAllText(Path.Combine(search, "x", $"{i}.js"))).GetArrayLength();
+            int count = BrowserIndexWriterSpec.Script(search, $"x/{i}").GetArrayLength();
             Assert.True(i < files.Length - 1 ? count == block : count > 0 && count <= block, $"x/{i} holds {count} texts");
             texts += count;
         }
@@ -39,7 +38,4 @@ public sealed class PackedTextSpec(PackedTextExport site, Browser browser) : ICl
         await page.GotoAsync(site.HarnessUrl);
         foreach (var q in BrowserParitySpec.Queries) await Parity.AssertSame(site.Searcher, page, q);
     }
-
-    private static JsonElement Register(string script) =>
-        JsonDocument.Parse(script[(script.IndexOf(',') + 1)..script.LastIndexOf(");", StringComparison.Ordinal)]).RootElement;
 }

@@ -59,15 +59,15 @@ public static partial class ReferenceExtractor
             // Most passages cite nothing, and the checks that tell are cheaper than looking their text up: only a passage
             // that may cite is looked up and remembered (in an atlas without copies, remembering every text cost more than
             // the pattern it spared).
-            if (!MayCite(passage.Text)) continue;
+            if (Citable(passage.Text) is not { } text) continue;
             if (byText is null)
             {
-                result.AddRange(Extract(passage.Id, passage.Text));
+                result.AddRange(Cite(passage.Id, text));
                 continue;
             }
             if (!byText.TryGet(passage.Text, out var known))
             {
-                known = Extract(passage.Id, passage.Text).ToArray();
+                known = Cite(passage.Id, text).ToArray();
                 byText.Remember(passage.Text, known);
             }
             foreach (var reference in known) result.Add(reference.PassageId == passage.Id ? reference : reference with { PassageId = passage.Id });
@@ -75,11 +75,13 @@ public static partial class ReferenceExtractor
         return result;
     }
 
-    public static IEnumerable<Reference> Extract(string passageId, string text)
+    public static IEnumerable<Reference> Extract(string passageId, string text) =>
+        Citable(text) is { } nfc ? Cite(passageId, nfc) : [];
+
+    /// <summary>The citations of a text in NFC that <see cref="Citable"/> let through.</summary>
+    private static List<Reference> Cite(string passageId, string text)
     {
         var found = new List<Reference>();
-        if (!MayCite(text)) return found;
-        text = Nfc.Of(text);
         try
         {
             for (var m = Citation.Match(text); m.Success; m = m.NextMatch())
@@ -116,9 +118,10 @@ public static partial class ReferenceExtractor
         return found;
     }
 
-    /// <summary>False when the text cannot cite a document: a citation always carries a number (most passages have no
-    /// digit at all), and a number of the shape <see cref="MayHoldNumber"/> tells.</summary>
-    private static bool MayCite(string text) => Nfc.HasDigit(text) && MayHoldNumber(Nfc.Of(text));
+    /// <summary>The text in NFC when it may cite a document, null when it cannot: a citation always carries a number (most
+    /// passages have no digit at all), and a number of the shape <see cref="MayHoldNumber"/> tells.</summary>
+    private static string? Citable(string text) =>
+        Nfc.HasDigit(text) && Nfc.Of(text) is var nfc && MayHoldNumber(nfc) ? nfc : null;
 
     /// <summary>
     /// A document number has a '-' or '/' one or two characters after a digit and a letter right after it ("29-NQ/TW",
