@@ -65,8 +65,8 @@ public sealed class ProgrammeIngester
             province = report.Inferred("province", inferred.Name, inferred.Evidence);
         else province = report.Text("province", null);
 
-        var implements = ImplementsReader.Read(title, preamble);
-        report.Add("implements", implements.Count > 0 ? "found" : "missing", Describe(implements), implements.Count > 0 ? (preamble ?? title) : null);
+        var implements = ImplementsReader.Read(title, preamble, header.Number?.Value, out var implementsEvidence);
+        report.Add("implements", implements.Count > 0 ? "found" : "missing", Describe(implements), implementsEvidence);
 
         var signatory = closing.Name is null && closing.Role is null ? null : new Signatory(closing.Name, closing.Role);
         report.Add("signatory.name", closing.Name is null ? "missing" : "found", closing.Name, closing.Name is null ? null : string.Join(" / ", closing.Matter.SignatureLines));

@@ -180,9 +180,18 @@ internal sealed class IndicatorMatcher
             c = a.Mention.Start.CompareTo(b.Mention.Start);
             return c != 0 ? c : a.Order.CompareTo(b.Order);
         });
+        // Longest first, each kept unless it overlaps one kept before: the characters taken so far are marked, so a
+        // passage full of mentions costs their total length, not their number squared.
         var kept = new List<IndicatorMention>();
+        var taken = new System.Collections.BitArray(folded.Length);
         foreach (var (m, _) in all)
-            if (!kept.Any(k => k.Start < m.End && m.Start < k.End)) kept.Add(m);
+        {
+            bool free = true;
+            for (int i = m.Start; i < m.End && free; i++) free = !taken[i];
+            if (!free) continue;
+            for (int i = m.Start; i < m.End; i++) taken[i] = true;
+            kept.Add(m);
+        }
         kept.Sort((a, b) => a.Start.CompareTo(b.Start));
         return kept;
     }

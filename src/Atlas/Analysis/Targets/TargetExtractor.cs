@@ -60,7 +60,7 @@ public sealed class TargetExtractor
         if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0 && !IsQualitative(scratch.AsSpan(0, text.Length))) return null;
         var f = new string(scratch, 0, text.Length);
         var skipped = SkippedParentheses(f);
-        var quantities = QuantityScanner.Scan(f).Where(q => !skipped.Any(r => q.NumberStart > r.Start && q.NumberStart < r.End)).ToList();
+        var quantities = OutsideSkipped(QuantityScanner.Scan(f), skipped);
         var times = TimeScanner.Scan(f).Where(t => !t.IsBase).ToList();
         return new TextFacts(text, f, quantities, times, matcher.Find(f));
     }
@@ -70,8 +70,16 @@ public sealed class TargetExtractor
     {
         var (text, f, quantities, times, mentions) = (facts.Text, facts.Folded, facts.Quantities, facts.Times, facts.Mentions);
 
+        var (allMentions, allQuantities, allTimes) = (mentions, quantities, times);
+        int nextMention = 0, nextQuantity = 0, nextTime = 0;
         foreach (var (sStart, sEnd) in Sentences(f))
         {
+            // Each value is read against its own sentence's facts (sentences are bounded, see MaxSentence): a passage of
+            // any length costs its length times a sentence's, never its length squared. Earlier sentences are looked back
+            // at only through the passage's mentions, by binary search.
+            mentions = InSentence(allMentions, ref nextMention, m => m.Start, sStart, sEnd);
+            quantities = InSentence(allQuantities, ref nextQuantity, q => q.NumberStart, sStart, sEnd);
+            times = InSentence(allTimes, ref nextTime, t => t.Start, sStart, sEnd);
             var verbatim = text[sStart..sEnd].Trim();
             var usedMentions = new HashSet<IndicatorMention>();
             foreach (var (cStart, cEnd) in Clauses(f, sStart, sEnd))
@@ -85,7 +93,7 @@ public sealed class TargetExtractor
                     // "…đến năm 2025 đạt khoảng 40-42%; đến năm 2030 khoảng 45 - 47%", "Tính chung 10 năm tăng bình quân 10,3%/năm":
                     // a clause with no wording of its own continues the indicator named before it in the passage.
                     if (mention is null && !mentions.Any(m => m.Start >= cStart && m.End <= q.NumberStart) && OnlyConnectors(f, cStart, q.Start))
-                        mention = mentions.LastOrDefault(m => m.End <= cStart);
+                        mention = LastEndingBy(allMentions, cStart);
                     // "gấp 1,8 lần năm 2025": the year after a multiple is its base, not its time.
                     var time = TimeFor(f, q.End, q.NumberStart, sStart, cStart, cEnd, times, yearAfterIsBase: q.Unit == "lần")
                         ?? headings.Time;
@@ -93,7 +101,7 @@ public sealed class TargetExtractor
                         || programmeYear is int py && time is not null && time.LastYear < py
                         || SaysDone(text, f, mention?.Start ?? cStart, q.Start);
 
-                    string? indicatorId = mention?.IndicatorId ?? ShareInList(f, cStart, q.Start, mentions);
+                    string? indicatorId = mention?.IndicatorId ?? ShareInList(f, cStart, q.Start, allMentions);
                     if (indicatorId is null && (achievement || !headings.SetsTargets && !SaysAimFor(f, cStart, cEnd) || q.Unit is null)) continue;
                     if (indicatorId is not null && q.Unit is { } u && u.StartsWith('%') && SaysIncrease(text, mention?.End ?? cStart, q.Start)
                         && indicatorIds.Contains(indicatorId + "-growth"))
@@ -132,7 +140,7 @@ public sealed class TargetExtractor
     /// </summary>
     private string? ShareInList(string f, int cStart, int valueStart, IReadOnlyList<IndicatorMention> mentions)
     {
-        if (mentions.LastOrDefault(m => m.End <= cStart) is not { } before || !before.IndicatorId.EndsWith("-share", StringComparison.Ordinal)) return null;
+        if (LastEndingBy(mentions, cStart) is not { } before || !before.IndicatorId.EndsWith("-share", StringComparison.Ordinal)) return null;
         var words = f[cStart..valueStart].Trim(' ', ',', ':', '-');
         foreach (var connector in new[] { " dat", " chiem", " khoang", " la" })
             if (words.EndsWith(connector, StringComparison.Ordinal)) words = words[..^connector.Length].TrimEnd();
@@ -188,10 +196,10 @@ public sealed class TargetExtractor
     private static bool OnlyFiller(string f, int from, int to)
     {
         if (f.AsSpan(from, to - from).IndexOfAny(",;:(") >= 0) return false;
-        foreach (var word in Words(f, from, to))
-            if (word != "/" && !Fillers.Contains(word)) return false;
-        return true;
+        return EveryWord(f, from, to, static word => word is "/" || FillerWords.Contains(word));
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FillerWords = Fillers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Words that may stand between an indicator and its value after a comma without naming a new subject:
     // "…đến năm 2025 đạt 32%, đến năm 2030 đạt 37%", "…là 7,3%, giai đoạn 2026 - 2030 là 10,2%".
@@ -211,14 +219,25 @@ public sealed class TargetExtractor
         return comma >= mentionEnd && !OnlyConnectors(f, comma + 1, valueStart);
     }
 
-    private static bool OnlyConnectors(string f, int from, int to)
+    private static bool OnlyConnectors(string f, int from, int to) =>
+        EveryWord(f, from, to, static word => ConnectorWords.Contains(word) || AllDigits(word));
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConnectorWords = Connectors.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool AllDigits(ReadOnlySpan<char> word)
     {
-        foreach (var word in Words(f, from, to))
-            if (!Connectors.Contains(word) && !word.All(char.IsDigit)) return false;
+        foreach (var c in word) if (!char.IsDigit(c)) return false;
         return true;
     }
 
-    private static IEnumerable<string> Words(string f, int from, int to)
+    private delegate bool WordTest(ReadOnlySpan<char> word);
+
+    /// <summary>
+    /// True when every word of <c>f[from..to)</c> passes <paramref name="test"/>: runs of letters and digits, and '/', '('
+    /// and ')' as words of their own. Words are read in place (values are weighed against the words before them, many
+    /// times per long clause).
+    /// </summary>
+    private static bool EveryWord(string f, int from, int to, WordTest test)
     {
         int i = from;
         while (i < to)
@@ -227,14 +246,15 @@ public sealed class TargetExtractor
             {
                 int s = i;
                 while (i < to && char.IsLetterOrDigit(f[i])) i++;
-                yield return f[s..i];
+                if (!test(f.AsSpan(s, i - s))) return false;
             }
             else
             {
-                if (f[i] is '/' or '(' or ')') yield return f[i].ToString();
+                if (f[i] is '/' or '(' or ')' && !test(f.AsSpan(i, 1))) return false;
                 i++;
             }
         }
+        return true;
     }
 
     /// <summary>"đã" (already) before the value: read on the original text, as folded "da" is also "đa" ("đa chiều", "đa dạng").</summary>
@@ -318,6 +338,13 @@ public sealed class TargetExtractor
         return skipped;
     }
 
+    /// <summary>
+    /// Longest stretch read as one sentence. Real sentences stay far below it (the seeds' longest is about 1,300
+    /// characters); a longer one (a table flattened into a line, a hostile file) is read in pieces cut after a
+    /// semicolon, a comma or at a space, so that no value is weighed against megabytes of text around it.
+    /// </summary>
+    internal const int MaxSentence = 2_000;
+
     internal static IEnumerable<(int Start, int End)> Sentences(string f)
     {
         int start = 0;
@@ -326,10 +353,64 @@ public sealed class TargetExtractor
             if (f[i] is not ('.' or '!' or '?' or '…')) continue;
             if (i + 1 < f.Length && f[i + 1] != ' ') continue; // "7.700", "1.2", "..."
             if (f[i] == '.' && i > 0 && f[i - 1] == '.') continue;
-            if (i + 1 - start > 1) yield return (start, i + 1);
+            if (i + 1 - start > 1) foreach (var piece in Bounded(f, start, i + 1)) yield return piece;
             start = i + 1;
         }
-        if (f.Length - start > 0 && f.AsSpan(start).Trim().Length > 0) yield return (start, f.Length);
+        if (f.Length - start > 0 && f.AsSpan(start).Trim().Length > 0) foreach (var piece in Bounded(f, start, f.Length)) yield return piece;
+    }
+
+    /// <summary>A sentence cut into pieces of at most <see cref="MaxSentence"/> characters (itself when it is shorter).</summary>
+    private static IEnumerable<(int Start, int End)> Bounded(string f, int start, int end)
+    {
+        while (end - start > MaxSentence)
+        {
+            // A separator followed by a space: "7,5%" keeps its decimal comma.
+            var window = f.AsSpan(start + MaxSentence / 2, MaxSentence / 2);
+            int cut = window.LastIndexOf("; ");
+            if (cut < 0) cut = window.LastIndexOf(", ");
+            if (cut < 0) cut = window.LastIndexOf(' ');
+            cut = cut < 0 ? start + MaxSentence : start + MaxSentence / 2 + cut + 1;
+            yield return (start, cut);
+            start = cut;
+        }
+        yield return (start, end);
+    }
+
+    /// <summary>The items of <paramref name="all"/> (in text order) that start in [start, end); <paramref name="next"/>
+    /// carries on from the previous sentence's end, so all sentences together walk the list once.</summary>
+    private static List<T> InSentence<T>(IReadOnlyList<T> all, ref int next, Func<T, int> position, int start, int end)
+    {
+        while (next < all.Count && position(all[next]) < start) next++;
+        var found = new List<T>();
+        while (next < all.Count && position(all[next]) < end) found.Add(all[next++]);
+        return found;
+    }
+
+    /// <summary>The last mention ending at or before <paramref name="position"/>: mentions do not overlap and are in text
+    /// order, so their ends are ordered too.</summary>
+    private static IndicatorMention? LastEndingBy(IReadOnlyList<IndicatorMention> mentions, int position)
+    {
+        int lo = 0, hi = mentions.Count; // first mention ending after position
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (mentions[mid].End <= position) lo = mid + 1; else hi = mid;
+        }
+        return lo > 0 ? mentions[lo - 1] : null;
+    }
+
+    /// <summary>Values not inside a skipped parenthesis (both lists in text order; skipped ranges do not overlap).</summary>
+    private static List<Quantity> OutsideSkipped(List<Quantity> quantities, List<(int Start, int End)> skipped)
+    {
+        var kept = new List<Quantity>(quantities.Count);
+        int r = 0;
+        foreach (var q in quantities)
+        {
+            while (r < skipped.Count && skipped[r].End <= q.NumberStart) r++;
+            if (r < skipped.Count && q.NumberStart > skipped[r].Start && q.NumberStart < skipped[r].End) continue;
+            kept.Add(q);
+        }
+        return kept;
     }
 
     private static IEnumerable<(int Start, int End)> Clauses(string f, int sStart, int sEnd)

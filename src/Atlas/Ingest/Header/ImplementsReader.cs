@@ -16,22 +16,34 @@ public static class ImplementsReader
     private static readonly string[] PreambleOpenings =
         ["thuc-hien", "nham-trien-khai", "nham-thuc-hien", "trien-khai", "de-trien-khai", "de-thuc-hien", "can-cu", "quan-triet"];
 
-    public static IReadOnlyList<ImplementedDocument> Read(string? title, string? preamble)
+    /// <summary>Words that introduce what a programme implements, in its title.</summary>
+    private static readonly string[] ImplementingVerbs = ["thực hiện", "triển khai", "quán triệt"];
+
+    /// <param name="ownNumber">The programme's own number: a title may repeat it ("KẾ HOẠCH số 12-KH/TU về …"), and a
+    /// programme does not implement itself.</param>
+    /// <param name="evidence">The clause the documents were read from, the preamble's when both name them (null when none was found).</param>
+    public static IReadOnlyList<ImplementedDocument> Read(string? title, string? preamble, string? ownNumber, out string? evidence)
     {
-        var clauses = new List<string>();
+        // (clause, whether a document named there without a number counts): a title without "thực hiện" names the
+        // programme itself ("CHƯƠNG TRÌNH HÀNH ĐỘNG về phát triển công nghiệp"), so its own kind word is no implemented
+        // document — though a numbered document it is about still is ("… về Nghị quyết số 29-NQ/TW").
+        var clauses = new List<(string Text, bool MayName)>();
         if (title is not null)
         {
-            int at = IndexOfIgnoreCase(title, "thực hiện");
-            clauses.Add(at >= 0 ? title[at..] : title);
+            int at = ImplementingVerbs.Select(v => IndexOfIgnoreCase(title, v)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            clauses.Add(at >= 0 ? (title[at..], true) : (title, false));
         }
         var opening = preamble is null ? null : OpeningClause(preamble);
-        if (opening is not null) clauses.Add(opening);
+        if (opening is not null) clauses.Add((opening, true));
 
         var numbered = new List<ImplementedDocument>();
-        foreach (var clause in clauses)
+        evidence = null;
+        foreach (var (clause, _) in clauses)
         {
             foreach (var (number, start, end) in DocumentNumber.FindAll(clause))
             {
+                if (number == ownNumber) continue;
+                evidence = clause; // the preamble's clause, when it names them too: the fuller statement
                 var date = DateAfter(clause, end);
                 int existing = numbered.FindIndex(d => d.Number == number);
                 if (existing >= 0)
@@ -44,10 +56,12 @@ public static class ImplementsReader
         }
         if (numbered.Count > 0) return numbered;
 
-        foreach (var clause in clauses.AsEnumerable().Reverse())
+        foreach (var (clause, mayName) in clauses.AsEnumerable().Reverse())
         {
-            var named = NamedDocument(clause);
-            if (named is not null) return [new ImplementedDocument(null, null, named)];
+            var named = mayName ? NamedDocument(clause) : null;
+            if (named is null) continue;
+            evidence = clause;
+            return [new ImplementedDocument(null, null, named)];
         }
         return [];
     }

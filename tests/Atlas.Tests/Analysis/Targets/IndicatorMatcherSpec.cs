@@ -70,4 +70,17 @@ public class IndicatorMatcherSpec
         var spaced = matcher.Find("ty  trong\ncong\tnghiep  che bien,\u00a0che tao dat 30%");
         Assert.Equal(plain.Select(m => m.IndicatorId), spaced.Select(m => m.IndicatorId));
     }
+
+    [Fact]
+    public void The_longest_mention_wins_an_overlap_however_many_mentions_a_passage_holds()
+    {
+        var matcher = new IndicatorMatcher(Registries.Load(Repo.Content).Indicators);
+        const string one = "ty trong cong nghiep che bien, che tao dat 30%; ";
+        var single = matcher.Find(one);
+        var many = matcher.Find(string.Concat(Enumerable.Repeat(one, 5_000)));
+
+        Assert.Equal(single.Count * 5_000, many.Count);
+        Assert.All(many.Zip(many.Skip(1)), pair => Assert.True(pair.First.End <= pair.Second.Start));
+        Assert.Equal(single.Select(m => m.IndicatorId), many.Take(single.Count).Select(m => m.IndicatorId));
+    }
 }

@@ -175,3 +175,39 @@ public class TargetExtractorSpec
         Assert.NotNull(targets);
     }
 }
+
+/// <summary>
+/// A passage is read sentence by sentence, and a "sentence" is bounded (<see cref="TargetExtractor.MaxSentence"/>): a
+/// table flattened into one line or a hostile file with megabytes between two full stops is read in pieces, so every
+/// value is still weighed against the words near it and cited with a readable excerpt, not the whole line.
+/// </summary>
+public class OverlongSentenceSpec
+{
+    private static readonly TargetExtractor Extractor = new(TestProgrammes.Indicators);
+
+    [Fact]
+    public void Every_value_of_a_line_without_full_stops_is_read_and_cited_with_an_excerpt_around_it()
+    {
+        var clauses = Enumerable.Range(1, 1_500).Select(k => $"chỉ tiêu thứ {k} đạt {k},5%");
+        var line = "Phấn đấu đến năm 2030: " + string.Join(", ", clauses);
+        Assert.True(line.Length > 20 * TargetExtractor.MaxSentence);
+
+        var targets = Extractor.Extract(TestProgrammes.Make("tinh-x", ("Mục tiêu cụ thể đến năm 2030", [line]))).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 1_500).Select(k => k + 0.5m), targets.Select(t => t.Low!.Value));
+        Assert.All(targets, t => Assert.True(t.Verbatim.Length <= TargetExtractor.MaxSentence, $"{t.Verbatim.Length} characters cited"));
+        Assert.All(targets, t => Assert.Contains($" {t.Low!.Value.ToString(CultureInfo.InvariantCulture).Replace('.', ',')}%", t.Verbatim));
+    }
+
+    [Fact]
+    public void A_sentence_below_the_bound_is_cited_whole()
+    {
+        var sentence = "Phấn đấu đến năm 2030: " + string.Join("; ", Enumerable.Range(1, 40).Select(k => $"chỉ tiêu thứ {k} đạt {k}%")) + ".";
+        Assert.InRange(sentence.Length, 600, TargetExtractor.MaxSentence);
+
+        var targets = Extractor.Extract(TestProgrammes.Make("tinh-x", ("Mục tiêu cụ thể đến năm 2030", [sentence]))).ToList();
+
+        Assert.Equal(40, targets.Count);
+        Assert.All(targets, t => Assert.Equal(sentence, t.Verbatim));
+    }
+}
