@@ -12,6 +12,13 @@ namespace Atlas.Ingest;
 /// <summary>Bytes → Programme: decode, normalise, clean, then read header, sections, passages and closing matter.</summary>
 public sealed class ProgrammeIngester
 {
+    /// <summary>
+    /// Most paragraphs a programme may have. Real ones have 50–400 (the seeds 60–150); a file with tens of thousands is
+    /// a dump, a table exported line by line or many documents in one, and published as one programme it would be a page
+    /// of hundreds of megabytes and swamp the search index: it is refused, naming the count, for a person to look at.
+    /// </summary>
+    public const int MaxPassages = 10_000;
+
     /// <param name="overridesYaml">Content of the sidecar <c>&lt;name&gt;.yml</c>, if any.</param>
     public IngestOutcome Ingest(SourceDocument source, string? overridesYaml = null)
     {
@@ -41,6 +48,9 @@ public sealed class ProgrammeIngester
         var body = BodyParser.Parse(layout.Body);
         if (body.Passages.Count == 0)
             return Reject(source, $"{source.FileName}: không tìm thấy đoạn văn nào (no paragraphs found: not a programme text)");
+        if (body.Passages.Count > MaxPassages)
+            return Reject(source, $"{source.FileName}: {body.Passages.Count} đoạn văn, quá nhiều cho một chương trình (more than {MaxPassages} paragraphs: " +
+                "not a programme text, or a file that joins many documents)");
 
         var header = HeaderReader.Read(layout.Header, lines);
         var closing = ClosingReader.Read(layout.Closing, lines);

@@ -42,4 +42,20 @@ public class BadInputSpec
         var p = Assert.IsType<Ingested>(Seeds.IngestBytes("long.txt", Encoding.UTF8.GetBytes(text))).Programme;
         Assert.Single(p.Passages);
     }
+
+    [Fact]
+    public void A_file_of_more_paragraphs_than_any_programme_is_rejected_with_the_count()
+    {
+        var text = string.Concat(Enumerable.Range(1, ProgrammeIngester.MaxPassages + 1).Select(k => $"Phát triển công nghiệp thứ {k} của tỉnh.\n\n"));
+        var rejected = Assert.IsType<Rejected>(Seeds.IngestBytes("dump.txt", Encoding.UTF8.GetBytes(text)));
+        Assert.StartsWith($"dump.txt: {ProgrammeIngester.MaxPassages + 1} đoạn văn", rejected.Report.Error);
+    }
+
+    [Fact]
+    public void A_file_at_the_paragraph_limit_is_ingested()
+    {
+        var text = string.Concat(Enumerable.Range(1, ProgrammeIngester.MaxPassages).Select(k => $"Phát triển công nghiệp thứ {k} của tỉnh.\n\n"));
+        var p = Assert.IsType<Ingested>(Seeds.IngestBytes("big.txt", Encoding.UTF8.GetBytes(text))).Programme;
+        Assert.Equal(ProgrammeIngester.MaxPassages, p.Passages.Count);
+    }
 }

@@ -81,4 +81,18 @@ public sealed class LongPageSpec
         Assert.Contains("<p id=\"p2999\">", html);
         Assert.EndsWith("<footer id=\"last\"></footer>", html);
     }
+
+    [Fact]
+    public void A_page_walks_all_of_its_data_however_many_iterations_that_takes()
+    {
+        // Scriban counts a page's iterations, nested ones included, against one budget: neither a programme of many
+        // paragraphs nor a theme page of a large atlas (programmes × passages × chips) may be cut off by it.
+        var cache = TemplateCache.FromSources(new Dictionary<string, string>
+        {
+            ["page"] = "{{ n = 0 }}{{ for b in page.blocks }}{{ n = n + 1 }}{{ end }}{{ for p in page.programmes }}{{ for q in p }}{{ n = n + 1 }}{{ end }}{{ end }}{{ n }}",
+        });
+        var globals = new ScriptObject();
+        globals["page"] = new { Blocks = new int[150_000], Programmes = Enumerable.Range(0, 600).Select(_ => new int[150]).ToArray() };
+        Assert.Equal("240000", cache.Render("page", globals));
+    }
 }

@@ -21,8 +21,10 @@ internal sealed class HtmlTemplateContext : TemplateContext
         this.getters = getters;
         TemplateLoader = loader;
         foreach (var (path, template) in parsed) CachedTemplates[path] = template;
-        // Templates are presentation: a runaway loop is a template bug, not data.
-        LoopLimit = 100_000;
+        // No loop limit: Scriban counts every iteration of a page's nested loops against one budget, and these templates
+        // (ours, not users') only walk the page's data, so any fixed limit refuses some legitimate page — 100,000 failed
+        // the whole build for one programme of 200,000 paragraphs, and a theme page of a large atlas comes near it.
+        LoopLimit = 0;
         // A page is as long as its data: Scriban's default cuts any string past 1 MB to "...", which a theme page
         // holding every programme's passages passes at ~100 programmes (the cut page then loses its later anchors).
         LimitToString = 0;
