@@ -232,7 +232,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
     {
         string? key = null;
         byte[]? bytes = null;
-        if (cache.Enabled)
+        if (cache.Enabled && source.Problem is null)
         {
             try
             {

@@ -17,6 +17,7 @@ public static class SourceGate
     /// key the build cache: the file is then not read a second time.</param>
     public static IngestOutcome Ingest(ProgrammeIngester ingester, SourceFile source, byte[]? read = null)
     {
+        if (source.Problem is not null) return Fail(source, source.Problem);
         var bytes = read;
         if (bytes is null)
         {
@@ -31,7 +32,6 @@ public static class SourceGate
                 return Fail(source, $"không đọc được tệp (cannot read the file): {ex.Message}");
             }
         }
-        if (source.OverridesError is not null) return Fail(source, source.OverridesError);
         try
         {
             return ingester.Ingest(new SourceDocument(source.FileName, bytes), source.OverridesYaml);

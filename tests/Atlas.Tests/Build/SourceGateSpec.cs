@@ -53,4 +53,19 @@ public class SourceGateSpec
         Assert.Equal("b.txt", only.FileName);
         Assert.Equal("title: X", only.OverridesYaml);
     }
+
+    [Fact]
+    public void A_symbolic_link_is_refused_without_following_it()
+    {
+        using var t = new TempDir();
+        Directory.CreateDirectory(t["sources"]);
+        File.WriteAllText(t["secret"], "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nMột đoạn văn không được công bố.");
+        File.CreateSymbolicLink(t["sources/link.txt"], t["secret"]);
+        var source = SourceFolder.Read(t["sources"]).Single();
+
+        var rejected = Assert.IsType<Rejected>(SourceGate.Ingest(new ProgrammeIngester(), source));
+        Assert.Equal("link.txt", rejected.Report.Source);
+        Assert.Contains("symbolic link", rejected.Report.Error);
+        Assert.DoesNotContain(t["secret"], rejected.Report.Error);
+    }
 }

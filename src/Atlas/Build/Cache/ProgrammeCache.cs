@@ -26,9 +26,9 @@ public sealed class ProgrammeCache(BuildCache cache, string registriesDigest)
 
     public bool Enabled => cache.Enabled;
 
-    /// <summary>The key of a source given its bytes; null when it must not be cached (its override file could not be read).</summary>
+    /// <summary>The key of a source given its bytes; null when it must not be cached (it has a <see cref="SourceFile.Problem"/>).</summary>
     public string? KeyOf(SourceFile source, byte[] bytes) =>
-        source.OverridesError is not null ? null
+        source.Problem is not null ? null
             : BuildCache.Key("programme", source.FileName, BuildCache.Digest(bytes), source.OverridesYaml, registriesDigest);
 
     /// <summary>Entries are binary (<see cref="ProgrammeCacheFormat"/>): an incremental build reads every unchanged programme back.</summary>
