@@ -164,4 +164,45 @@ public class RestyledSeedsSpec
         Assert.Equal(original.Sections.Select(s => s.Children.Select(c => c.Number)), p.Sections.Select(s => s.Children.Select(c => c.Number)));
         Assert.Equal(original.Passages.Select(x => x.Text), p.Passages.Select(x => x.Text));
     }
+
+    [Fact]
+    public void Capital_lettered_divisions_sit_between_the_roman_parts_and_the_numbered_sections()
+    {
+        var p = Body("I. MỤC ĐÍCH, YÊU CẦU\n\nQuán triệt sâu sắc Nghị quyết.\n\nII. MỤC TIÊU, NHIỆM VỤ\n\nA. MỤC TIÊU\n\na) Đến năm 2030 đạt 35%.\n\n" +
+                     "B- NHIỆM VỤ, GIẢI PHÁP\n\n1. Nâng cao nhận thức\n\n- Tổ chức học tập.\n\n2. Hoàn thiện cơ chế\n\n- Ban hành chính sách.\n\n" +
+                     "C/ KINH PHÍ\n\nBố trí từ ngân sách.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tuyên giáo chủ trì.\n");
+        Assert.Equal("I:MỤC ĐÍCH, YÊU CẦU | II:MỤC TIÊU, NHIỆM VỤ | II.A:MỤC TIÊU | II.B:NHIỆM VỤ, GIẢI PHÁP | II.B.1:Nâng cao nhận thức | " +
+                     "II.B.2:Hoàn thiện cơ chế | II.C:KINH PHÍ | III:TỔ CHỨC THỰC HIỆN", Tree(p));
+        Assert.Equal(["s-ii-a", "s-ii-b", "s-ii-b-1", "s-ii-b-2", "s-ii-c"],
+            Seeds.AllSections(p.Sections).Where(s => s.Id.StartsWith("s-ii-")).Select(s => s.Id));
+        Assert.Equal("II.B.2", Assert.Single(p.Passages, x => x.Text == "Ban hành chính sách.").Citation);
+    }
+
+    [Fact]
+    public void Capital_lettered_divisions_that_open_the_document_hold_its_roman_parts()
+    {
+        var p = Body("A. MỤC ĐÍCH, YÊU CẦU\n\nQuán triệt Nghị quyết.\n\nB. NỘI DUNG\n\nI. PHÁT TRIỂN CÔNG NGHIỆP\n\n1. Công nghiệp chế biến\n\nĐoạn văn.\n\n" +
+                     "II. PHÁT TRIỂN DỊCH VỤ\n\nĐoạn văn khác.\n");
+        Assert.Equal("A:MỤC ĐÍCH, YÊU CẦU | B:NỘI DUNG | B.I:PHÁT TRIỂN CÔNG NGHIỆP | B.I.1:Công nghiệp chế biến | B.II:PHÁT TRIỂN DỊCH VỤ", Tree(p));
+    }
+
+    [Theory]
+    [InlineData("I. MỤC TIÊU", "I")]
+    [InlineData("V. TỔ CHỨC THỰC HIỆN", "V")]
+    [InlineData("X- KINH PHÍ", "X")]
+    public void Capitals_that_are_roman_numerals_stay_parts(string line, string part)
+    {
+        var p = Body(line + "\n\nĐoạn văn.\n");
+        Assert.Equal(part, Assert.Single(p.Sections).Number);
+        Assert.Equal(SectionKind.Part, p.Sections[0].Kind);
+    }
+
+    [Theory]
+    [InlineData("A. Lưu ý: đoạn văn bắt đầu bằng chữ cái in hoa.")]
+    [InlineData("B.Nguyễn Văn A phụ trách.")]
+    public void A_sentence_starting_with_a_capital_and_a_full_stop_is_not_a_division_unless_it_is_followed_by_a_space_and_reads_like_one(string line)
+    {
+        var p = Body("I. NHIỆM VỤ\n\n" + line + "\n");
+        Assert.Equal(["I"], Seeds.AllSections(p.Sections).Select(s => s.Number));
+    }
 }

@@ -42,8 +42,15 @@ public static class BodyParser
     {
         var content = blocks.Where(b => !b.IsRule && b.Text.Length > 0).ToList();
         var markers = content.Select(b => MarkerReader.Read(b.Text)).ToList();
-        // Unnumbered headings are top-level, or one level under the Roman parts when the document has parts.
-        int unnumberedRank = markers.Any(m => m is { Kind: MarkerKind.Part }) ? 1 : 0;
+        // Unnumbered headings are top-level, or level with "1." under the Roman parts when the document has parts.
+        int firstPart = markers.FindIndex(m => m is { Kind: MarkerKind.Part });
+        int unnumberedRank = firstPart >= 0 ? Marker.FirstNumberedRank : 0;
+        // Capital-lettered divisions sit under the Roman parts ("II. … / A. MỤC TIÊU / 1. …"), or above them in a
+        // document that opens with one ("A. MỤC ĐÍCH / I. … / II. …").
+        int firstCapital = markers.FindIndex(m => m is { Kind: MarkerKind.Capital });
+        if (firstCapital >= 0 && firstPart >= 0 && firstCapital < firstPart)
+            for (int i = 0; i < markers.Count; i++)
+                if (markers[i] is { Kind: MarkerKind.Capital } capital) markers[i] = capital with { FixedRank = -1 };
         for (int i = 0; i < content.Count; i++)
             if (markers[i] is null && UnnumberedHeading.Reads(content, i))
                 markers[i] = new Marker(MarkerKind.Unnumbered, "", "", content[i].Text) { FixedRank = unnumberedRank };

@@ -32,6 +32,7 @@ public static class InlineHeading
         {
             MarkerKind.Numbered or MarkerKind.Enumerated => NextNumber(previous.Number) == marker.Number,
             MarkerKind.Lettered => IsNextLetter(previous.Number, marker.Number),
+            MarkerKind.Capital => IsNextLetter(previous.Number.ToLowerInvariant(), marker.Number.ToLowerInvariant()),
             _ => false,
         };
     }

@@ -2,8 +2,9 @@ using Atlas.Model;
 
 namespace Atlas.Ingest.Structure;
 
-/// <summary>Unnumbered: a heading without numbering (capitals, Markdown heading); made by the body parser, never read from a line.</summary>
-public enum MarkerKind { Part, Numbered, Lettered, Enumerated, Bullet, Unnumbered }
+/// <summary>Unnumbered: a heading without numbering (capitals, Markdown heading); made by the body parser, never read from a line.
+/// Capital: a division lettered in capitals ("A. MỤC TIÊU", "B- NHIỆM VỤ"), between the Roman parts and the numbered sections.</summary>
+public enum MarkerKind { Part, Numbered, Lettered, Enumerated, Bullet, Unnumbered, Capital }
 
 /// <summary>
 /// The numbering or bullet a line starts with, as the document prints it.
@@ -17,18 +18,22 @@ public sealed record Marker(MarkerKind Kind, string Number, string Printed, stri
     public int Rank => FixedRank ?? Kind switch
     {
         MarkerKind.Part => 0,
-        MarkerKind.Numbered => Number.AsSpan().Count('.') + 1,
-        MarkerKind.Lettered => 20,
-        MarkerKind.Enumerated => 30,
-        _ => 40,
+        MarkerKind.Capital => 1,
+        MarkerKind.Numbered => 2 * (Number.AsSpan().Count('.') + 1),
+        MarkerKind.Lettered => 40,
+        MarkerKind.Enumerated => 60,
+        _ => 80,
     };
+
+    /// <summary>The rank of "1.": an unnumbered heading under Roman parts stands level with it.</summary>
+    public const int FirstNumberedRank = 2;
 
     /// <summary>The rank of an unnumbered heading, which depends on the document (top level, or under its Roman parts).</summary>
     public int? FixedRank { get; init; }
 
     public SectionKind SectionKind => Kind switch
     {
-        MarkerKind.Part => SectionKind.Part,
+        MarkerKind.Part or MarkerKind.Capital => SectionKind.Part,
         MarkerKind.Numbered => SectionKind.Numbered,
         MarkerKind.Lettered => SectionKind.Lettered,
         MarkerKind.Unnumbered => SectionKind.Unnumbered,
@@ -41,7 +46,7 @@ public sealed record Marker(MarkerKind Kind, string Number, string Printed, stri
         MarkerKind.Enumerated => "(" + Number + ")",
         MarkerKind.Lettered => Number + ")",
         MarkerKind.Numbered => Number + ".",
-        MarkerKind.Part => Number + ".",
+        MarkerKind.Part or MarkerKind.Capital => Number + ".",
         MarkerKind.Unnumbered => "",
         _ => Number,
     };
@@ -50,7 +55,7 @@ public sealed record Marker(MarkerKind Kind, string Number, string Printed, stri
 /// <summary>
 /// Recognises the numbering schemes of Vietnamese Party documents with a hand-written linear scanner:
 /// Roman parts (<c>I-</c>, <c>II.</c>, <c>I/</c>, <c>PHẦN I</c>), numbered (<c>1.</c>, <c>1.2.</c>, <c>2.2.1</c>, <c>1/</c>),
-/// lettered (<c>a)</c>, <c>đ.</c>, <c>a/</c>),
+/// lettered (<c>a)</c>, <c>đ.</c>, <c>a/</c>), capital-lettered divisions (<c>A.</c>, <c>B-</c>),
 /// enumerated (<c>(1)</c>, <c>(1).</c>) and bullets (<c>-</c>, <c>+</c>, <c>•</c>…).
 /// Numbered, lettered and Roman markers must be followed by a capital letter, so "30.583 ha" or "2023." inside a
 /// re-wrapped sentence are not taken for numbering.
@@ -62,7 +67,7 @@ public static class MarkerReader
     public static Marker? Read(string text)
     {
         if (text.Length < 2) return null;
-        return ReadBullet(text) ?? ReadEnumerated(text) ?? ReadPart(text) ?? ReadNumbered(text) ?? ReadLettered(text);
+        return ReadBullet(text) ?? ReadEnumerated(text) ?? ReadPart(text) ?? ReadNumbered(text) ?? ReadLettered(text) ?? ReadCapital(text);
     }
 
     /// <summary>
@@ -79,7 +84,7 @@ public static class MarkerReader
             if (BulletNumber(text[0]) == "-") dashRest = rest;
             return true;
         }
-        return (ReadEnumerated(text) ?? ReadPart(text) ?? ReadNumbered(text) ?? ReadLettered(text)) is not null;
+        return (ReadEnumerated(text) ?? ReadPart(text) ?? ReadNumbered(text) ?? ReadLettered(text) ?? ReadCapital(text)) is not null;
     }
 
     private static Marker? ReadBullet(string s) =>
@@ -135,6 +140,7 @@ public static class MarkerReader
         int start = i;
         while (i < s.Length && i - start < 7 && "IVXLC".IndexOf(s[i]) >= 0) i++;
         if (i == start || !IsRoman(s[start..i])) return null;
+        if (start == 0 && s[start..i] is "C" or "L") return null; // "C. NHIỆM VỤ": a capital letter (ReadCapital), not part 100
         if (i < s.Length && char.IsLetter(s[i])) return null; // "PHẦN LÝ DO", "XÂY DỰNG": a word, not a numeral
         int j = i;
         while (j < s.Length && s[j] == ' ') j++;
@@ -219,6 +225,19 @@ public static class MarkerReader
         while (i < s.Length && s[i] == ' ') i++;
         if (i >= s.Length || !char.IsUpper(s[i])) return null;
         return new Marker(MarkerKind.Lettered, s[paren ? 1 : 0].ToString(), s[..printedEnd], s[i..]);
+    }
+
+    /// <summary>
+    /// "A. MỤC TIÊU", "B- NHIỆM VỤ, GIẢI PHÁP", "C/ TỔ CHỨC THỰC HIỆN": one capital letter and its punctuation, then a
+    /// capitalised title. I, V and X stay Roman parts (ReadPart reads them first).
+    /// </summary>
+    private static Marker? ReadCapital(string s)
+    {
+        if (s.Length < 4 || !(s[0] is >= 'A' and <= 'Z' or 'Đ') || s[1] is not ('.' or '-' or '–' or '/' or ')') || s[2] != ' ') return null;
+        int i = 2;
+        while (i < s.Length && s[i] == ' ') i++;
+        if (i >= s.Length || !char.IsUpper(s[i])) return null;
+        return new Marker(MarkerKind.Capital, s[..1], s[..2], s[i..]);
     }
 
     private static bool StartsLikeText(char c) => char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '\'';
