@@ -164,6 +164,16 @@ public class RestyledSeedsSpec
         Assert.Equal(original.Sections.Select(s => s.Children.Select(c => c.Number)), p.Sections.Select(s => s.Children.Select(c => c.Number)));
         Assert.Equal(original.Passages.Select(x => x.Text), p.Passages.Select(x => x.Text));
     }
+}
+
+/// <summary>Divisions lettered in capitals ("A. MỤC TIÊU", "B- NHIỆM VỤ") nest between the Roman parts and the numbered sections.</summary>
+public class CapitalDivisionsSpec
+{
+    private static Programme Body(string body) =>
+        Seeds.IngestText("style.txt", "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\n-----\n\n" + body).Programme;
+
+    private static string Tree(Programme p) =>
+        string.Join(" | ", Seeds.AllSections(p.Sections).Select(s => $"{s.Citation}:{s.Heading}"));
 
     [Fact]
     public void Capital_lettered_divisions_sit_between_the_roman_parts_and_the_numbered_sections()
