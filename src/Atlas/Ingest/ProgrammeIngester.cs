@@ -42,7 +42,8 @@ public sealed class ProgrammeIngester
         var decoded = SourceDecoder.Decode(source.Bytes);
         if (decoded.Text is null) return Reject(source, $"{source.FileName}: {decoded.Error ?? "không đọc được (unreadable)"}");
 
-        var lines = TextCleaner.Clean(decoded.Text);
+        bool webPage = HtmlText.IsHtml(source.FileName, decoded.Text);
+        var lines = TextCleaner.Clean(webPage ? HtmlText.ToText(decoded.Text) : decoded.Text);
         var blocks = BlockJoiner.Join(lines);
         var layout = DocumentLayout.Split(blocks, lines);
         var body = BodyParser.Parse(layout.Body);
@@ -59,6 +60,7 @@ public sealed class ProgrammeIngester
 
         var report = new FieldReportBuilder();
         var warnings = new List<string>(decoded.Warnings.Concat(body.Warnings));
+        if (webPage) warnings.Insert(0, "Đọc như trang web (read as an HTML page): markup, scripts and menus dropped, one line per paragraph, heading or cell.");
         var preamble = body.Passages.FirstOrDefault(p => p.SectionId is null)?.Text;
 
         var title = report.Text("title", header.Title);
