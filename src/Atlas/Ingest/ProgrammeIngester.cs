@@ -37,9 +37,24 @@ public sealed class ProgrammeIngester
         }
     }
 
+    /// <summary>A Word document's text (<see cref="DocxText"/>), or why it cannot be read.</summary>
+    private static DecodedText FromWord(byte[] bytes)
+    {
+        if (bytes.Length > SourceDecoder.MaxBytes) return SourceDecoder.Decode(bytes); // refused as too large, the same way
+        var text = DocxText.ToText(bytes, out var error);
+        if (text is null) return new DecodedText(null, "docx", error);
+        // Then as any UTF-8 text: the same normalisation (NFC, control characters, white space) as a text file.
+        var decoded = SourceDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(text));
+        return decoded with
+        {
+            Encoding = "docx",
+            Warnings = [.. decoded.Warnings, "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out."],
+        };
+    }
+
     private static IngestOutcome IngestChecked(SourceDocument source, string? overridesYaml)
     {
-        var decoded = SourceDecoder.Decode(source.Bytes);
+        var decoded = DocxText.LooksLikeZip(source.Bytes) ? FromWord(source.Bytes) : SourceDecoder.Decode(source.Bytes);
         if (decoded.Text is null) return Reject(source, $"{source.FileName}: {decoded.Error ?? "không đọc được (unreadable)"}");
 
         bool webPage = HtmlText.IsHtml(source.FileName, decoded.Text);

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+
+namespace Atlas.Ingest.Decoding;
+
+/// <summary>
+/// A Word document (.docx), the form most programmes leave the provincial office in: the text of its body, one line per
+/// paragraph (table cells included) in document order, with Word's automatic numbering written out ("I.", "1.", "a)")
+/// as a typed document prints it, so that ingest reads headings and lists as in a text file. Headers, footers, comments
+/// and deleted revisions are not the document's text and are left out.
+/// </summary>
+public static class DocxText
+{
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// <summary>Largest XML part read: a real document.xml is a few MB; a ZIP may claim or inflate to far more.</summary>
+    private const long MaxPartBytes = 64L * 1024 * 1024;
+
+    /// <summary>A ZIP archive (PK\3\4); whether it holds a Word body is known once it is opened.</summary>
+    public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
+
+    /// <summary>The document's text, or null with <paramref name="error"/> saying why (not a Word document, damaged, too large).</summary>
+    public static string? ToText(byte[] bytes, out string? error)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var body = zip.GetEntry("word/document.xml");
+            if (body is null)
+            {
+                error = "tệp ZIP không phải văn bản Word (a ZIP archive without word/document.xml: not a .docx document)";
+                return null;
+            }
+            var numbering = Numbering.Read(zip.GetEntry("word/numbering.xml"));
+            error = null;
+            return Body(body, numbering);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or FormatException)
+        {
+            error = $"tệp Word bị hỏng (damaged .docx document: {ex.Message})";
+            return null;
+        }
+    }
+
+    private static XmlReader Open(ZipArchiveEntry entry)
+    {
+        if (entry.Length > MaxPartBytes) throw new InvalidDataException($"{entry.FullName} is {entry.Length / (1024 * 1024)} MB");
+        // The declared length may lie: the stream is cut at the limit, so an inflating bomb ends as damaged XML.
+        var stream = new LimitedStream(entry.Open(), MaxPartBytes);
+        return XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+    }
+
+    private static string Body(ZipArchiveEntry entry, Numbering numbering)
+    {
+        var text = new StringBuilder();
+        var line = new StringBuilder();
+        string? numId = null;
+        int level = 0;
+        int skipDepth = -1; // inside a deleted revision or a field instruction
+        bool inText = false;
+        using var reader = Open(entry);
+        while (reader.Read())
+        {
+            if (skipDepth >= 0)
+            {
+                if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == skipDepth) skipDepth = -1;
+                continue;
+            }
+            if (inText && reader.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
+            {
+                line.Append(reader.Value);
+                continue;
+            }
+            if (reader.NamespaceURI != W) continue;
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "p": line.Clear(); (numId, level) = (null, 0); if (reader.IsEmptyElement) text.Append('\n'); break;
+                    case "numId": numId = reader.GetAttribute("val", W); break;
+                    case "ilvl": level = int.TryParse(reader.GetAttribute("val", W), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 0; break;
+                    case "t": inText = !reader.IsEmptyElement; break;
+                    case "tab": line.Append('\t'); break;
+                    case "br": case "cr": line.Append('\n'); break;
+                    case "del": case "instrText": case "delText": case "footnoteReference": if (!reader.IsEmptyElement) skipDepth = reader.Depth; break;
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "t") inText = false;
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "p")
+            {
+                var label = numId is null ? null : numbering.Next(numId, level);
+                if (label is { Length: > 0 }) text.Append(label).Append(' ');
+                text.Append(line).Append('\n');
+                line.Clear();
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Word's list definitions (numbering.xml) and the counters of this reading.</summary>
+    private sealed class Numbering
+    {
+        private readonly Dictionary<string, string> abstractOf = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Abstract, int Level), (string Format, string Text, int Start)> levels = [];
+        private readonly Dictionary<string, int[]> counters = new(StringComparer.Ordinal);
+
+        public static Numbering Read(ZipArchiveEntry? entry)
+        {
+            var n = new Numbering();
+            if (entry is null) return n;
+            using var reader = Open(entry);
+            string? abstractId = null, numId = null;
+            int level = -1;
+            var current = (Format: "decimal", Text: "", Start: 1);
+            while (reader.Read())
+            {
+                if (reader.NamespaceURI != W) continue;
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    switch (reader.LocalName)
+                    {
+                        case "abstractNum": abstractId = reader.GetAttribute("abstractNumId", W); break;
+                        case "lvl": level = int.TryParse(reader.GetAttribute("ilvl", W), out var l) ? l : 0; current = ("decimal", "", 1); break;
+                        case "start": current.Start = int.TryParse(reader.GetAttribute("val", W), out var s) ? s : 1; break;
+                        case "numFmt": current.Format = reader.GetAttribute("val", W) ?? "decimal"; break;
+                        case "lvlText": current.Text = reader.GetAttribute("val", W) ?? ""; break;
+                        case "num": numId = reader.GetAttribute("numId", W); break;
+                        case "abstractNumId" when numId is not null: n.abstractOf[numId] = reader.GetAttribute("val", W) ?? ""; break;
+                    }
+                }
+                else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "lvl" && abstractId is not null && level >= 0)
+                    n.levels[(abstractId, level)] = current;
+            }
+            return n;
+        }
+
+        /// <summary>The label of the next paragraph of list <paramref name="numId"/> at <paramref name="level"/> ("II.", "2.1.", "b)").</summary>
+        public string? Next(string numId, int level)
+        {
+            if (numId == "0" || !abstractOf.TryGetValue(numId, out var abstractId) || level is < 0 or > 8) return null;
+            if (!levels.TryGetValue((abstractId, level), out var definition)) return null;
+            if (!counters.TryGetValue(abstractId, out var count)) counters[abstractId] = count = new int[9];
+            count[level] = count[level] == 0 ? definition.Start : count[level] + 1;
+            for (int deeper = level + 1; deeper < 9; deeper++) count[deeper] = 0;
+            if (definition.Format == "bullet") return "-";
+            if (definition.Format == "none") return null;
+            var label = new StringBuilder(definition.Text);
+            for (int k = 0; k <= level; k++)
+            {
+                var at = label.ToString().IndexOf("%" + (k + 1), StringComparison.Ordinal);
+                if (at < 0) continue;
+                var format = levels.TryGetValue((abstractId, k), out var d) ? d.Format : "decimal";
+                int value = count[k] == 0 ? (levels.TryGetValue((abstractId, k), out var s) ? s.Start : 1) : count[k];
+                label.Remove(at, 2).Insert(at, Format(value, format));
+            }
+            return label.ToString().Trim();
+        }
+
+        private static string Format(int n, string format) => format switch
+        {
+            "upperRoman" => Roman(n),
+            "lowerRoman" => Roman(n).ToLowerInvariant(),
+            "lowerLetter" => Letter(n),
+            "upperLetter" => Letter(n).ToUpperInvariant(),
+            _ => n.ToString(CultureInfo.InvariantCulture),
+        };
+
+        private static string Letter(int n) => n is >= 1 and <= 26 ? ((char)('a' + n - 1)).ToString() : n.ToString(CultureInfo.InvariantCulture);
+
+        private static string Roman(int n)
+        {
+            if (n is < 1 or > 3999) return n.ToString(CultureInfo.InvariantCulture);
+            var sb = new StringBuilder();
+            foreach (var (value, numeral) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+                while (n >= value) { sb.Append(numeral); n -= value; }
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>A read-only stream that ends with an error once more than a limit has been read.</summary>
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long read;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = inner.Read(buffer, offset, count);
+            read += n;
+            if (read > limit) throw new InvalidDataException($"a part inflates past {limit / (1024 * 1024)} MB");
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
+    }
+}

@@ -1,0 +1,104 @@
+using System.IO.Compression;
+using System.Security;
+using System.Text;
+using Atlas.Ingest;
+using Atlas.Ingest.Decoding;
+
+namespace Atlas.Tests.Ingest.Decoding;
+
+/// <summary>
+/// Programmes mostly leave the provincial office as Word documents: a .docx dropped into content/sources is read as its
+/// body text, one line per paragraph, Word's automatic numbering written out, deleted revisions left out.
+/// </summary>
+public class DocxTextSpec
+{
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    private static byte[] Docx(IEnumerable<string> body, string? numbering = null)
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Part(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            Part(zip, "word/document.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body>{string.Concat(body)}<w:sectPr/></w:body></w:document>");
+            if (numbering is not null) Part(zip, "word/numbering.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{W}\">{numbering}</w:numbering>");
+        }
+        return ms.ToArray();
+    }
+
+    private static void Part(ZipArchive zip, string name, string xml)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+        writer.Write(xml);
+    }
+
+    private static string Run(string text) => $"<w:r><w:t xml:space=\"preserve\">{SecurityElement.Escape(text)}</w:t></w:r>";
+
+    /// <summary>A paragraph as Word saves it: the text split over runs (formatting changes), here at its middle space.</summary>
+    private static string Paragraph(string text)
+    {
+        int cut = text.IndexOf(' ', text.Length / 2);
+        return cut < 0 ? $"<w:p>{Run(text)}</w:p>" : $"<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr>{Run(text[..cut])}{Run(text[cut..])}</w:p>";
+    }
+
+    private static string Numbered(string numId, int level, string text) =>
+        $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{numId}\"/></w:numPr></w:pPr>{Run(text)}</w:p>";
+
+    [Theory]
+    [InlineData(Seeds.TienGiang)]
+    [InlineData(Seeds.QuangNgai)]
+    public void A_seed_saved_from_word_has_the_seed_s_sections_passages_and_header(string seed)
+    {
+        var plain = Seeds.Ingest(seed).Programme;
+        var lines = Seeds.Text(seed).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // A deleted revision inside the first body paragraph: not the document's text.
+        var body = lines.Select(Paragraph).ToList();
+        body.Insert(1, "<w:p><w:del w:id=\"1\" w:author=\"x\"><w:r><w:delText>ĐOẠN ĐÃ XÓA</w:delText></w:r></w:del></w:p>");
+
+        var word = Assert.IsType<Ingested>(Seeds.IngestBytes("chuong-trinh.docx", Docx(body)));
+
+        var p = word.Programme;
+        Assert.Equal(Seeds.AllSections(plain.Sections).Select(s => (s.Id, s.Heading)), Seeds.AllSections(p.Sections).Select(s => (s.Id, s.Heading)));
+        Assert.Equal(plain.Passages.Select(x => (x.Id, x.Text)), p.Passages.Select(x => (x.Id, x.Text)));
+        Assert.Equal((plain.Metadata.Number, plain.Metadata.Date, plain.Metadata.Province), (p.Metadata.Number, p.Metadata.Date, p.Metadata.Province));
+        Assert.DoesNotContain(p.Passages, x => x.Text.Contains("ĐÃ XÓA"));
+        Assert.Equal("docx", p.Source.Encoding);
+        Assert.Contains(word.Report.Warnings, w => w.Contains(".docx"));
+    }
+
+    [Fact]
+    public void Automatic_numbering_is_written_out_as_the_document_prints_it()
+    {
+        const string numbering =
+            "<w:abstractNum w:abstractNumId=\"7\">" +
+            "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl>" +
+            "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl>" +
+            "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%3)\"/></w:lvl>" +
+            "<w:lvl w:ilvl=\"3\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\uf0b7\"/></w:lvl>" +
+            "</w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num>";
+        var docx = Docx([
+            Numbered("3", 0, "MỤC TIÊU"), Numbered("3", 1, "Mục tiêu chung"), Paragraph("Phát triển nhanh."), Numbered("3", 1, "Mục tiêu cụ thể"),
+            Numbered("3", 2, "Tăng trưởng 8%."), Numbered("3", 2, "Đô thị hóa 45%."), Numbered("3", 3, "Chi tiết."),
+            Numbered("3", 0, "NHIỆM VỤ"), Numbered("3", 1, "Về kinh tế"),
+        ], numbering);
+
+        Assert.Equal("I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển nhanh.\n2. Mục tiêu cụ thể\na) Tăng trưởng 8%.\nb) Đô thị hóa 45%.\n- Chi tiết.\n" +
+                     "II. NHIỆM VỤ\n1. Về kinh tế\n", DocxText.ToText(docx, out var error));
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void A_zip_that_is_not_a_word_document_and_a_damaged_one_are_refused_naming_the_file()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true)) Part(zip, "readme.txt", "x");
+        var notWord = Assert.IsType<Rejected>(Seeds.IngestBytes("anh.zip", ms.ToArray()));
+        Assert.Contains("anh.zip", notWord.Report.Error);
+        Assert.Contains("not a .docx document", notWord.Report.Error);
+
+        var whole = Docx([Paragraph("CHƯƠNG TRÌNH HÀNH ĐỘNG"), Paragraph("Thực hiện Nghị quyết.")]);
+        var damaged = Assert.IsType<Rejected>(Seeds.IngestBytes("hong.docx", whole[..(whole.Length / 2)]));
+        Assert.Contains("hong.docx", damaged.Report.Error);
+        Assert.Contains("damaged .docx", damaged.Report.Error);
+    }
+}
