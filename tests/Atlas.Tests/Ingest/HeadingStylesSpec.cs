@@ -5,10 +5,12 @@ namespace Atlas.Tests.Ingest;
 /// <summary>Headings are recognised whatever style the document (or whoever re-typed it) uses, and sentences never are.</summary>
 public class HeadingStylesSpec
 {
-    private static Programme Body(string body) =>
+    /// <summary>A programme whose body is <paramref name="body"/>, after a title and a rule.</summary>
+    internal static Programme Body(string body) =>
         Seeds.IngestText("style.txt", "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\n-----\n\n" + body).Programme;
 
-    private static string Tree(Programme p) =>
+    /// <summary>Every section as "citation:heading", in document order.</summary>
+    internal static string Tree(Programme p) =>
         string.Join(" | ", Seeds.AllSections(p.Sections).Select(s => $"{s.Citation}:{s.Heading}"));
 
     [Fact]
@@ -169,11 +171,9 @@ public class RestyledSeedsSpec
 /// <summary>Divisions lettered in capitals ("A. MỤC TIÊU", "B- NHIỆM VỤ") nest between the Roman parts and the numbered sections.</summary>
 public class CapitalDivisionsSpec
 {
-    private static Programme Body(string body) =>
-        Seeds.IngestText("style.txt", "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\n-----\n\n" + body).Programme;
+    private static Programme Body(string body) => HeadingStylesSpec.Body(body);
 
-    private static string Tree(Programme p) =>
-        string.Join(" | ", Seeds.AllSections(p.Sections).Select(s => $"{s.Citation}:{s.Heading}"));
+    private static string Tree(Programme p) => HeadingStylesSpec.Tree(p);
 
     [Fact]
     public void Capital_lettered_divisions_sit_between_the_roman_parts_and_the_numbered_sections()
