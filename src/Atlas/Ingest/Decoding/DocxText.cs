@@ -34,8 +34,9 @@ public static class DocxText
                 return null;
             }
             var numbering = Numbering.Read(zip.GetEntry("word/numbering.xml"));
+            var styles = StyleNumbering.Read(zip.GetEntry("word/styles.xml"));
             error = null;
-            return Body(body, numbering);
+            return Body(body, numbering, styles);
         }
         catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or FormatException)
         {
@@ -52,12 +53,12 @@ public static class DocxText
         return XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
     }
 
-    private static string Body(ZipArchiveEntry entry, Numbering numbering)
+    private static string Body(ZipArchiveEntry entry, Numbering numbering, StyleNumbering styles)
     {
         var text = new StringBuilder();
         var line = new StringBuilder();
-        string? numId = null;
-        int level = 0;
+        string? numId = null, style = null;
+        int? level = null;
         int skipDepth = -1; // inside a deleted revision or a field instruction
         bool inText = false;
         using var reader = Open(entry);
@@ -78,9 +79,10 @@ public static class DocxText
             {
                 switch (reader.LocalName)
                 {
-                    case "p": line.Clear(); (numId, level) = (null, 0); if (reader.IsEmptyElement) text.Append('\n'); break;
+                    case "p": line.Clear(); (numId, level, style) = (null, null, null); if (reader.IsEmptyElement) text.Append('\n'); break;
+                    case "pStyle": style = reader.GetAttribute("val", W); break;
                     case "numId": numId = reader.GetAttribute("val", W); break;
-                    case "ilvl": level = int.TryParse(reader.GetAttribute("val", W), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 0; break;
+                    case "ilvl": level = Level(reader); break;
                     case "t": inText = !reader.IsEmptyElement; break;
                     case "tab": line.Append('\t'); break;
                     case "br": case "cr": line.Append('\n'); break;
@@ -90,7 +92,9 @@ public static class DocxText
             else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "t") inText = false;
             else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "p")
             {
-                var label = numId is null ? null : numbering.Next(numId, level);
+                // Numbering set on the paragraph, else on its style ("Heading 1" numbered I., II., …).
+                if (numId is null && style is not null && styles.Of(style) is { } fromStyle) (numId, level) = (fromStyle.NumId, level ?? fromStyle.Level);
+                var label = numId is null ? null : numbering.Next(numId, level ?? (style is null ? 0 : numbering.LevelOfStyle(numId, style)));
                 if (label is { Length: > 0 }) text.Append(label).Append(' ');
                 text.Append(line).Append('\n');
                 line.Clear();
@@ -99,12 +103,64 @@ public static class DocxText
         return text.ToString();
     }
 
+    private static int Level(XmlReader reader) =>
+        int.TryParse(reader.GetAttribute("val", W), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 0;
+
+    /// <summary>The list a paragraph style numbers its paragraphs with (styles.xml: pPr/numPr, through basedOn).</summary>
+    private sealed class StyleNumbering
+    {
+        private readonly Dictionary<string, (string? NumId, int? Level, string? BasedOn)> styles = new(StringComparer.Ordinal);
+
+        public static StyleNumbering Read(ZipArchiveEntry? entry)
+        {
+            var n = new StyleNumbering();
+            if (entry is null) return n;
+            using var reader = Open(entry);
+            string? id = null, numId = null, basedOn = null;
+            int? level = null;
+            while (reader.Read())
+            {
+                if (reader.NamespaceURI != W) continue;
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    switch (reader.LocalName)
+                    {
+                        case "style": (id, numId, level, basedOn) = (reader.GetAttribute("styleId", W), null, null, null); if (reader.IsEmptyElement) id = null; break;
+                        case "basedOn": basedOn = reader.GetAttribute("val", W); break;
+                        case "numId": numId = reader.GetAttribute("val", W); break;
+                        case "ilvl": level = Level(reader); break;
+                    }
+                }
+                else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "style" && id is not null)
+                    n.styles[id] = (numId, level, basedOn);
+            }
+            return n;
+        }
+
+        /// <summary>The style's list and level, its own or inherited (a chain of at most ten styles: a loop ends it).</summary>
+        public (string NumId, int? Level)? Of(string style)
+        {
+            for (int depth = 0; depth < 10 && styles.TryGetValue(style, out var s); depth++)
+            {
+                if (s.NumId is not null) return s.NumId == "0" ? null : (s.NumId, s.Level);
+                if (s.BasedOn is null) break;
+                style = s.BasedOn;
+            }
+            return null;
+        }
+    }
+
     /// <summary>Word's list definitions (numbering.xml) and the counters of this reading.</summary>
     private sealed class Numbering
     {
         private readonly Dictionary<string, string> abstractOf = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Abstract, int Level), (string Format, string Text, int Start)> levels = [];
         private readonly Dictionary<string, int[]> counters = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Abstract, string Style), int> styleLevels = [];
+
+        /// <summary>The level of a list a paragraph style is tied to (numbering.xml's lvl/pStyle), else the first.</summary>
+        public int LevelOfStyle(string numId, string style) =>
+            abstractOf.TryGetValue(numId, out var a) && styleLevels.TryGetValue((a, style), out var level) ? level : 0;
 
         public static Numbering Read(ZipArchiveEntry? entry)
         {
@@ -126,6 +182,7 @@ public static class DocxText
                         case "start": current.Start = int.TryParse(reader.GetAttribute("val", W), out var s) ? s : 1; break;
                         case "numFmt": current.Format = reader.GetAttribute("val", W) ?? "decimal"; break;
                         case "lvlText": current.Text = reader.GetAttribute("val", W) ?? ""; break;
+                        case "pStyle" when abstractId is not null && level >= 0: n.styleLevels[(abstractId, reader.GetAttribute("val", W) ?? "")] = level; break;
                         case "num": numId = reader.GetAttribute("numId", W); break;
                         case "abstractNumId" when numId is not null: n.abstractOf[numId] = reader.GetAttribute("val", W) ?? ""; break;
                     }

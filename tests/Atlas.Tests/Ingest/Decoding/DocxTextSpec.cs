@@ -14,7 +14,7 @@ public class DocxTextSpec
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    private static byte[] Docx(IEnumerable<string> body, string? numbering = null)
+    private static byte[] Docx(IEnumerable<string> body, string? numbering = null, string? styles = null)
     {
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
@@ -22,6 +22,7 @@ public class DocxTextSpec
             Part(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
             Part(zip, "word/document.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body>{string.Concat(body)}<w:sectPr/></w:body></w:document>");
             if (numbering is not null) Part(zip, "word/numbering.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{W}\">{numbering}</w:numbering>");
+            if (styles is not null) Part(zip, "word/styles.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"{W}\">{styles}</w:styles>");
         }
         return ms.ToArray();
     }
@@ -85,6 +86,29 @@ public class DocxTextSpec
         Assert.Equal("I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển nhanh.\n2. Mục tiêu cụ thể\na) Tăng trưởng 8%.\nb) Đô thị hóa 45%.\n- Chi tiết.\n" +
                      "II. NHIỆM VỤ\n1. Về kinh tế\n", DocxText.ToText(docx, out var error));
         Assert.Null(error);
+    }
+
+    private static string Styled(string style, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{Run(text)}</w:p>";
+
+    [Fact]
+    public void Numbering_that_comes_from_a_heading_style_is_written_out_too()
+    {
+        const string numbering =
+            "<w:abstractNum w:abstractNumId=\"1\">" +
+            "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/><w:pStyle w:val=\"Heading1\"/><w:lvlText w:val=\"%1.\"/></w:lvl>" +
+            "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:pStyle w:val=\"Heading2\"/><w:lvlText w:val=\"%2.\"/></w:lvl>" +
+            "</w:abstractNum><w:num w:numId=\"5\"><w:abstractNumId w:val=\"1\"/></w:num>";
+        const string styles =
+            "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:pPr><w:numPr><w:numId w:val=\"5\"/></w:numPr></w:pPr></w:style>" +
+            "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr></w:style>" +
+            "<w:style w:type=\"paragraph\" w:styleId=\"MucNho\"><w:basedOn w:val=\"Heading2\"/></w:style>" +
+            "<w:style w:type=\"paragraph\" w:styleId=\"Normal\"/>";
+        var docx = Docx([
+            Styled("Heading1", "MỤC TIÊU"), Styled("Heading2", "Mục tiêu chung"), Styled("Normal", "Phát triển nhanh."), Styled("MucNho", "Mục tiêu cụ thể"),
+            Styled("Heading1", "NHIỆM VỤ"), Styled("Heading2", "Về kinh tế"),
+        ], numbering, styles);
+
+        Assert.Equal("I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển nhanh.\n2. Mục tiêu cụ thể\nII. NHIỆM VỤ\n1. Về kinh tế\n", DocxText.ToText(docx, out _));
     }
 
     [Fact]
