@@ -47,7 +47,8 @@ public sealed class ProgrammeIngester
         var decoded = SourceDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(text));
         return decoded with
         {
-            Encoding = "docx",
+            // A document typed in a TCVN3 font (.VnTime) keeps those bytes as characters: repaired as any re-saved TCVN3 text.
+            Encoding = decoded.Encoding.StartsWith("tcvn3-in-", StringComparison.Ordinal) ? "tcvn3-in-docx" : "docx",
             Warnings = [.. decoded.Warnings, "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out."],
         };
     }

@@ -68,6 +68,21 @@ public class DocxTextSpec
     }
 
     [Fact]
+    public void A_document_typed_in_a_tcvn3_font_is_converted_like_a_re_saved_tcvn3_text()
+    {
+        var plain = Seeds.Ingest(Seeds.TienGiang).Programme;
+        var misread = Encoding.UTF8.GetString(LegacyText.Tcvn3ResavedAsUtf8(Seeds.Text(Seeds.TienGiang)));
+        var lines = misread.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+
+        var word = Assert.IsType<Ingested>(Seeds.IngestBytes("vntime.docx", Docx(lines.Select(Paragraph))));
+
+        Assert.Equal("tcvn3-in-docx", word.Programme.Source.Encoding);
+        // TCVN3 has no code for some capital toned vowels ("Ủ" is typed "ủ"), so texts are compared case-folded.
+        Assert.Equal(plain.Passages.Select(x => LegacyText.Fold(x.Text)), word.Programme.Passages.Select(x => LegacyText.Fold(x.Text)));
+        Assert.Equal(plain.Passages.Select(x => x.Id), word.Programme.Passages.Select(x => x.Id));
+    }
+
+    [Fact]
     public void Automatic_numbering_is_written_out_as_the_document_prints_it()
     {
         const string numbering =
