@@ -46,6 +46,17 @@ public sealed class SiteRendererSpec
     }
 
     [Fact]
+    public void A_word_original_is_published_and_linked_from_its_programme_page()
+    {
+        using var temp = new TempDir();
+        var tg = TestAtlas.TienGiang();
+        var site = TestAtlas.Render(temp, TestAtlas.Model(tg with { Source = tg.Source with { FileName = "ct.docx", Encoding = "docx" } }));
+        Assert.True(File.Exists(Path.Combine(site, "sources", "ct.docx")));
+        Assert.Contains("href=\"../sources/ct.docx\"", File.ReadAllText(Path.Combine(site, TienGiangPage)));
+        Assert.Empty(new SiteChecker().Check(site));
+    }
+
+    [Fact]
     public void Hostile_source_text_is_shown_as_text_never_run_as_markup_or_template()
     {
         using var temp = new TempDir();
