@@ -11,46 +11,18 @@ namespace Atlas.Ingest.Decoding;
 /// as a typed document prints it, so that ingest reads headings and lists as in a text file. Headers, footers, comments
 /// and deleted revisions are not the document's text and are left out.
 /// </summary>
-public static class DocxText
+internal static class DocxText
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    /// <summary>Largest XML part read: a real document.xml is a few MB; a ZIP may claim or inflate to far more.</summary>
-    private const long MaxPartBytes = 64L * 1024 * 1024;
-
-    /// <summary>A ZIP archive (PK\3\4); whether it holds a Word body is known once it is opened.</summary>
-    public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
-
-    /// <summary>The document's text, or null with <paramref name="error"/> saying why (not a Word document, damaged, too large).</summary>
-    public static string? ToText(byte[] bytes, out string? error)
+    /// <summary>The body text of the Word document in <paramref name="zip"/>, or null when it holds no Word body.</summary>
+    internal static string? Read(ZipArchive zip)
     {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            var body = zip.GetEntry("word/document.xml");
-            if (body is null)
-            {
-                error = "tệp ZIP không phải văn bản Word (a ZIP archive without word/document.xml: not a .docx document)";
-                return null;
-            }
-            var numbering = Numbering.Read(zip.GetEntry("word/numbering.xml"));
-            var styles = StyleNumbering.Read(zip.GetEntry("word/styles.xml"));
-            error = null;
-            return Body(body, numbering, styles);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or FormatException)
-        {
-            error = $"tệp Word bị hỏng (damaged .docx document: {ex.Message})";
-            return null;
-        }
-    }
-
-    private static XmlReader Open(ZipArchiveEntry entry)
-    {
-        if (entry.Length > MaxPartBytes) throw new InvalidDataException($"{entry.FullName} is {entry.Length / (1024 * 1024)} MB");
-        // The declared length may lie: the stream is cut at the limit, so an inflating bomb ends as damaged XML.
-        var stream = new LimitedStream(entry.Open(), MaxPartBytes);
-        return XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+        var body = zip.GetEntry("word/document.xml");
+        if (body is null) return null;
+        var numbering = Numbering.Read(zip.GetEntry("word/numbering.xml"));
+        var styles = StyleNumbering.Read(zip.GetEntry("word/styles.xml"));
+        return Body(body, numbering, styles);
     }
 
     private static string Body(ZipArchiveEntry entry, Numbering numbering, StyleNumbering styles)
@@ -61,7 +33,7 @@ public static class DocxText
         int? level = null;
         int skipDepth = -1; // inside a deleted revision or a field instruction
         bool inText = false;
-        using var reader = Open(entry);
+        using var reader = OfficeDocument.Open(entry);
         while (reader.Read())
         {
             if (skipDepth >= 0)
@@ -115,7 +87,7 @@ public static class DocxText
         {
             var n = new StyleNumbering();
             if (entry is null) return n;
-            using var reader = Open(entry);
+            using var reader = OfficeDocument.Open(entry);
             string? id = null, numId = null, basedOn = null;
             int? level = null;
             while (reader.Read())
@@ -166,7 +138,7 @@ public static class DocxText
         {
             var n = new Numbering();
             if (entry is null) return n;
-            using var reader = Open(entry);
+            using var reader = OfficeDocument.Open(entry);
             string? abstractId = null, numId = null;
             int level = -1;
             var current = (Format: "decimal", Text: "", Start: 1);
@@ -234,28 +206,5 @@ public static class DocxText
                 while (n >= value) { sb.Append(numeral); n -= value; }
             return sb.ToString();
         }
-    }
-
-    /// <summary>A read-only stream that ends with an error once more than a limit has been read.</summary>
-    private sealed class LimitedStream(Stream inner, long limit) : Stream
-    {
-        private long read;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => read; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = inner.Read(buffer, offset, count);
-            read += n;
-            if (read > limit) throw new InvalidDataException($"a part inflates past {limit / (1024 * 1024)} MB");
-            return n;
-        }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
     }
 }

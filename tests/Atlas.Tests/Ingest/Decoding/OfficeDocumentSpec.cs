@@ -7,10 +7,11 @@ using Atlas.Ingest.Decoding;
 namespace Atlas.Tests.Ingest.Decoding;
 
 /// <summary>
-/// Programmes mostly leave the provincial office as Word documents: a .docx dropped into content/sources is read as its
-/// body text, one line per paragraph, Word's automatic numbering written out, deleted revisions left out.
+/// Programmes mostly leave the provincial office as Word or OpenDocument files: a .docx or .odt dropped into
+/// content/sources is read as its body text, one line per paragraph, Word's automatic numbering written out, deleted
+/// revisions and notes left out.
 /// </summary>
-public class DocxTextSpec
+public class OfficeDocumentSpec
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -99,7 +100,7 @@ public class DocxTextSpec
         ], numbering);
 
         Assert.Equal("I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển nhanh.\n2. Mục tiêu cụ thể\na) Tăng trưởng 8%.\nb) Đô thị hóa 45%.\n- Chi tiết.\n" +
-                     "II. NHIỆM VỤ\n1. Về kinh tế\n", DocxText.ToText(docx, out var error));
+                     "II. NHIỆM VỤ\n1. Về kinh tế\n", OfficeDocument.ToText(docx, out _, out var error));
         Assert.Null(error);
     }
 
@@ -123,7 +124,7 @@ public class DocxTextSpec
             Styled("Heading1", "NHIỆM VỤ"), Styled("Heading2", "Về kinh tế"),
         ], numbering, styles);
 
-        Assert.Equal("I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển nhanh.\n2. Mục tiêu cụ thể\nII. NHIỆM VỤ\n1. Về kinh tế\n", DocxText.ToText(docx, out _));
+        Assert.Equal("I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển nhanh.\n2. Mục tiêu cụ thể\nII. NHIỆM VỤ\n1. Về kinh tế\n", OfficeDocument.ToText(docx, out _, out _));
     }
 
     [Fact]
@@ -133,11 +134,38 @@ public class DocxTextSpec
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true)) Part(zip, "readme.txt", "x");
         var notWord = Assert.IsType<Rejected>(Seeds.IngestBytes("anh.zip", ms.ToArray()));
         Assert.Contains("anh.zip", notWord.Report.Error);
-        Assert.Contains("not a .docx document", notWord.Report.Error);
+        Assert.Contains("neither a .docx nor an .odt document", notWord.Report.Error);
 
         var whole = Docx([Paragraph("CHƯƠNG TRÌNH HÀNH ĐỘNG"), Paragraph("Thực hiện Nghị quyết.")]);
         var damaged = Assert.IsType<Rejected>(Seeds.IngestBytes("hong.docx", whole[..(whole.Length / 2)]));
         Assert.Contains("hong.docx", damaged.Report.Error);
-        Assert.Contains("damaged .docx", damaged.Report.Error);
+        Assert.Contains("damaged .docx/.odt document", damaged.Report.Error);
+    }
+
+    [Fact]
+    public void An_opendocument_text_is_read_as_its_paragraphs_headings_and_list_items()
+    {
+        const string t = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+        var plain = Seeds.Ingest(Seeds.TienGiang).Programme;
+        var lines = Seeds.Text(Seeds.TienGiang).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        string P(string line) => line.StartsWith("- ", StringComparison.Ordinal)
+            ? $"<text:list><text:list-item><text:p>{SecurityElement.Escape(line)}</text:p></text:list-item></text:list>"
+            : $"<text:p text:style-name=\"P1\">{SecurityElement.Escape(line).Replace("  ", "<text:s text:c=\"2\"/>")}</text:p>";
+        var body = string.Concat(lines.Select(P)) +
+                   "<text:p>Ghi chú<text:note><text:note-body><text:p>CHÚ THÍCH CUỐI TRANG</text:p></text:note-body></text:note></text:p>";
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Part(zip, "mimetype", "application/vnd.oasis.opendocument.text");
+            Part(zip, "content.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " +
+                                     $"xmlns:text=\"{t}\"><office:body><office:text>{body}</office:text></office:body></office:document-content>");
+        }
+
+        var odt = Assert.IsType<Ingested>(Seeds.IngestBytes("chuong-trinh.odt", ms.ToArray()));
+
+        Assert.Equal("odt", odt.Programme.Source.Encoding);
+        Assert.Equal(plain.Passages.Select(x => (x.Id, x.Text)), odt.Programme.Passages.Select(x => (x.Id, x.Text)).Where(x => x.Text != "Ghi chú"));
+        Assert.DoesNotContain(odt.Programme.Passages, x => x.Text.Contains("CHÚ THÍCH"));
+        Assert.Contains(odt.Report.Warnings, w => w.Contains(".odt"));
     }
 }

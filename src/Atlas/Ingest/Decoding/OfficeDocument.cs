@@ -1,0 +1,69 @@
+using System.IO.Compression;
+using System.Xml;
+
+namespace Atlas.Ingest.Decoding;
+
+/// <summary>
+/// An office document dropped as a source — Word (.docx, <see cref="DocxText"/>) or OpenDocument (.odt, the format
+/// Vietnamese public bodies are asked to exchange; <see cref="OdtText"/>) — read as its body text. Both are ZIP archives
+/// of XML parts; a part is read as a stream capped at <see cref="MaxPartBytes"/>, with DTDs refused.
+/// </summary>
+public static class OfficeDocument
+{
+    /// <summary>Largest XML part read: a real body is a few MB; a ZIP may claim or inflate to far more.</summary>
+    private const long MaxPartBytes = 64L * 1024 * 1024;
+
+    /// <summary>A ZIP archive (PK\3\4): which kind of document, if any, is known once it is opened.</summary>
+    public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
+
+    /// <summary>The document's text and its format ("docx", "odt"), or null with <paramref name="error"/> saying why.</summary>
+    public static string? ToText(byte[] bytes, out string format, out string? error)
+    {
+        format = "zip";
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            error = null;
+            if (DocxText.Read(zip) is { } word) { format = "docx"; return word; }
+            if (OdtText.Read(zip) is { } open) { format = "odt"; return open; }
+            error = "tệp ZIP không phải văn bản Word hay OpenDocument (a ZIP archive that is neither a .docx nor an .odt document)";
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or FormatException)
+        {
+            error = $"tệp văn bản bị hỏng (damaged .docx/.odt document: {ex.Message})";
+            return null;
+        }
+    }
+
+    internal static XmlReader Open(ZipArchiveEntry entry)
+    {
+        if (entry.Length > MaxPartBytes) throw new InvalidDataException($"{entry.FullName} is {entry.Length / (1024 * 1024)} MB");
+        // The declared length may lie: the stream is cut at the limit, so an inflating bomb ends as damaged XML.
+        var stream = new LimitedStream(entry.Open(), MaxPartBytes);
+        return XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+    }
+
+    /// <summary>A read-only stream that ends with an error once more than a limit has been read.</summary>
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long read;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = inner.Read(buffer, offset, count);
+            read += n;
+            if (read > limit) throw new InvalidDataException($"a part inflates past {limit / (1024 * 1024)} MB");
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
+    }
+}
