@@ -14,6 +14,7 @@ namespace Atlas.Ingest.Decoding;
 internal static class DocxText
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
     /// <summary>The body text of the Word document in <paramref name="zip"/>, or null when it holds no Word body.</summary>
     internal static string? Read(ZipArchive zip)
@@ -46,12 +47,24 @@ internal static class DocxText
                 line.Append(reader.Value);
                 continue;
             }
+            // A text box is saved twice, for new Word and as a fallback for old readers: its text is read once.
+            if (reader is { NodeType: XmlNodeType.Element, NamespaceURI: MarkupCompatibility, LocalName: "Fallback", IsEmptyElement: false })
+            {
+                skipDepth = reader.Depth;
+                continue;
+            }
             if (reader.NamespaceURI != W) continue;
             if (reader.NodeType == XmlNodeType.Element)
             {
                 switch (reader.LocalName)
                 {
-                    case "p": line.Clear(); (numId, level, style) = (null, null, null); if (reader.IsEmptyElement) text.Append('\n'); break;
+                    case "p":
+                        // A paragraph inside another (in a text box): the outer one's words so far are a line of their own.
+                        if (line.Length > 0) text.Append(line).Append('\n');
+                        line.Clear();
+                        (numId, level, style) = (null, null, null);
+                        if (reader.IsEmptyElement) text.Append('\n');
+                        break;
                     case "pStyle": style = reader.GetAttribute("val", W); break;
                     case "numId": numId = reader.GetAttribute("val", W); break;
                     case "ilvl": level = Level(reader); break;

@@ -104,6 +104,18 @@ public class OfficeDocumentSpec
         Assert.Null(error);
     }
 
+    [Fact]
+    public void A_text_box_is_read_once_though_word_saves_it_twice()
+    {
+        // Word keeps a text box as a drawing for itself and as a VML fallback for older readers; both hold its paragraphs.
+        const string mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+        var box = $"<w:r><mc:AlternateContent xmlns:mc=\"{mc}\"><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>{Paragraph("TỈNH ỦY NAM ĐỊNH")}</w:txbxContent></w:drawing></mc:Choice>" +
+                  $"<mc:Fallback><w:pict><w:txbxContent>{Paragraph("TỈNH ỦY NAM ĐỊNH")}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
+        var docx = Docx([$"<w:p>{Run("Số 12-KH/TU")}{box}</w:p>", Paragraph("KẾ HOẠCH thực hiện Nghị quyết.")]);
+
+        Assert.Equal("Số 12-KH/TU\nTỈNH ỦY NAM ĐỊNH\n\nKẾ HOẠCH thực hiện Nghị quyết.\n", OfficeDocument.ToText(docx, out _, out _));
+    }
+
     private static string Styled(string style, string text) => $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{Run(text)}</w:p>";
 
     [Fact]
