@@ -37,27 +37,9 @@ public sealed class ProgrammeIngester
         }
     }
 
-    /// <summary>An office document's text (<see cref="OfficeDocument"/>: .docx, .odt), or why it cannot be read.</summary>
-    private static DecodedText FromOffice(byte[] bytes)
-    {
-        if (bytes.Length > SourceDecoder.MaxBytes) return SourceDecoder.Decode(bytes); // refused as too large, the same way
-        var text = OfficeDocument.ToText(bytes, out var format, out var error);
-        if (text is null) return new DecodedText(null, format, error);
-        // Then as any UTF-8 text: the same normalisation (NFC, control characters, white space) as a text file.
-        var decoded = SourceDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(text));
-        return decoded with
-        {
-            // A document typed in a TCVN3 font (.VnTime) keeps those bytes as characters: repaired as any re-saved TCVN3 text.
-            Encoding = decoded.Encoding.StartsWith("tcvn3-in-", StringComparison.Ordinal) ? "tcvn3-in-" + format : format,
-            Warnings = [.. decoded.Warnings, format == "docx"
-                ? "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out."
-                : "Đọc từ tệp OpenDocument (read from an .odt document): body paragraphs, headings, lists and tables; numbers LibreOffice generates are not written out, so check the sections."],
-        };
-    }
-
     private static IngestOutcome IngestChecked(SourceDocument source, string? overridesYaml)
     {
-        var decoded = OfficeDocument.LooksLikeZip(source.Bytes) ? FromOffice(source.Bytes) : SourceDecoder.Decode(source.Bytes);
+        var decoded = OfficeDocument.LooksLikeZip(source.Bytes) ? OfficeDocument.Decode(source.Bytes) : SourceDecoder.Decode(source.Bytes);
         if (decoded.Text is null) return Reject(source, $"{source.FileName}: {decoded.Error ?? "không đọc được (unreadable)"}");
 
         bool webPage = HtmlText.IsHtml(source.FileName, decoded.Text);

@@ -68,18 +68,16 @@ public sealed class TargetExtractor
     /// <summary>Targets of one passage, given what its headings say (time, whether it sets targets or reviews the past).</summary>
     private IEnumerable<Target> Extract(Passage passage, TextFacts facts, HeadingFacts headings, int? programmeYear)
     {
-        var (text, f, quantities, times, mentions) = (facts.Text, facts.Folded, facts.Quantities, facts.Times, facts.Mentions);
-
-        var (allMentions, allQuantities, allTimes) = (mentions, quantities, times);
+        var (text, f, allQuantities, allTimes, allMentions) = (facts.Text, facts.Folded, facts.Quantities, facts.Times, facts.Mentions);
         int nextMention = 0, nextQuantity = 0, nextTime = 0;
         foreach (var (sStart, sEnd) in Sentences(f))
         {
             // Each value is read against its own sentence's facts (sentences are bounded, see MaxSentence): a passage of
             // any length costs its length times a sentence's, never its length squared. Earlier sentences are looked back
             // at only through the passage's mentions, by binary search.
-            mentions = InSentence(allMentions, ref nextMention, m => m.Start, sStart, sEnd);
-            quantities = InSentence(allQuantities, ref nextQuantity, q => q.NumberStart, sStart, sEnd);
-            times = InSentence(allTimes, ref nextTime, t => t.Start, sStart, sEnd);
+            var mentions = InSentence(allMentions, ref nextMention, m => m.Start, sStart, sEnd);
+            var quantities = InSentence(allQuantities, ref nextQuantity, q => q.NumberStart, sStart, sEnd);
+            var times = InSentence(allTimes, ref nextTime, t => t.Start, sStart, sEnd);
             var verbatim = text[sStart..sEnd].Trim();
             var usedMentions = new HashSet<IndicatorMention>();
             foreach (var (cStart, cEnd) in Clauses(f, sStart, sEnd))

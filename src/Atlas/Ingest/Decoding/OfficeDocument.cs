@@ -16,6 +16,26 @@ public static class OfficeDocument
     /// <summary>A ZIP archive (PK\3\4): which kind of document, if any, is known once it is opened.</summary>
     public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
 
+    /// <summary>
+    /// The document's text as a decoded source, or why it cannot be read. The text then goes through the UTF-8 path of
+    /// <see cref="SourceDecoder"/>, for the same normalisation (NFC, control characters, white space) as a text file.
+    /// </summary>
+    public static DecodedText Decode(byte[] bytes)
+    {
+        if (bytes.Length > SourceDecoder.MaxBytes) return SourceDecoder.Decode(bytes); // refused as too large, the same way
+        var text = ToText(bytes, out var format, out var error);
+        if (text is null) return new DecodedText(null, format, error);
+        var decoded = SourceDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(text));
+        return decoded with
+        {
+            // A document typed in a TCVN3 font (.VnTime) keeps those bytes as characters: repaired as any re-saved TCVN3 text.
+            Encoding = decoded.Encoding.StartsWith("tcvn3-in-", StringComparison.Ordinal) ? "tcvn3-in-" + format : format,
+            Warnings = [.. decoded.Warnings, format == "docx"
+                ? "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out."
+                : "Đọc từ tệp OpenDocument (read from an .odt document): body paragraphs, headings, lists and tables; numbers LibreOffice generates are not written out, so check the sections."],
+        };
+    }
+
     /// <summary>The document's text and its format ("docx", "odt"), or null with <paramref name="error"/> saying why.</summary>
     public static string? ToText(byte[] bytes, out string format, out string? error)
     {
