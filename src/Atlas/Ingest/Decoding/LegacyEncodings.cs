@@ -6,9 +6,10 @@ namespace Atlas.Ingest.Decoding;
 public sealed record LegacyCandidate(string Name, string Label, string Text, SyllableScore Score);
 
 /// <summary>
-/// The two legacy Vietnamese encodings staff still receive: Windows-1258 (Word "Vietnamese (Windows)",
-/// tones as combining marks after the vowel) and TCVN3/ABC (font-encoded, precomposed lowercase in 0xA1–0xFF).
-/// Both are decoded and scored; the caller converts only a reading that is certain.
+/// The legacy Vietnamese encodings staff still receive: Windows-1258 (Word "Vietnamese (Windows)", tones as
+/// combining marks after the vowel), TCVN3/ABC (font-encoded, precomposed lowercase in 0xA1–0xFF), its VN1 form with
+/// toned capitals (TCVN 5712-1, as iconv writes it) and VISCII (RFC 1456). Each is decoded and scored; the caller
+/// converts only a reading that is certain.
 /// </summary>
 public static class LegacyEncodings
 {
@@ -18,16 +19,33 @@ public static class LegacyEncodings
 
     public const string Windows1258Name = "windows-1258";
     public const string Tcvn3Name = "tcvn3";
+    public const string Tcvn5712Vn1Name = "tcvn5712-1";
+    public const string VisciiName = "viscii";
 
+    /// <summary>The readings, in order of preference when two score alike (the commoner encoding first).</summary>
     public static IReadOnlyList<LegacyCandidate> Candidates(ReadOnlySpan<byte> bytes)
     {
-        var cp1258 = Windows1258.GetString(bytes).Normalize(NormalizationForm.FormC);
-        var tcvn3 = Tcvn3.Decode(bytes);
-        return
-        [
-            new LegacyCandidate(Windows1258Name, "Windows-1258 (Vietnamese Windows)", cp1258, VietnameseSyllables.Score(cp1258)),
-            new LegacyCandidate(Tcvn3Name, "TCVN3 (ABC, .VnTime fonts)", tcvn3, VietnameseSyllables.Score(tcvn3)),
-        ];
+        var candidates = new List<LegacyCandidate>(4);
+        void Add(string name, string label, string text) => candidates.Add(new LegacyCandidate(name, label, text, VietnameseSyllables.Score(text)));
+        Add(Windows1258Name, "Windows-1258 (Vietnamese Windows)", Windows1258.GetString(bytes).Normalize(NormalizationForm.FormC));
+        Add(Tcvn3Name, "TCVN3 (ABC, .VnTime fonts)", Tcvn3.Decode(bytes));
+        // Without a VN1 capital byte the VN1 reading is the VN3 one less its case restoring: not a reading of its own.
+        if (Tcvn3.HasVn1Capitals(bytes)) Add(Tcvn5712Vn1Name, "TCVN 5712 VN1 (TCVN3 with toned capitals)", Tcvn3.DecodeVn1(bytes));
+        Add(VisciiName, "VISCII", Viscii.Decode(bytes));
+        return candidates;
+    }
+
+    /// <summary>
+    /// The reading to convert: the certain one that reads best (ties: the earlier candidate), or null. A wrong table
+    /// garbles most accented words, so two certain readings only arise from tables that agree on nearly every letter
+    /// (VN3 and VN1 outside the capitals), and the better one is the one whose differing letters read as Vietnamese.
+    /// </summary>
+    public static LegacyCandidate? Certain(IReadOnlyList<LegacyCandidate> candidates)
+    {
+        LegacyCandidate? best = null;
+        foreach (var c in candidates)
+            if (c.Score.IsCertain && (best is null || c.Score.Ratio > best.Score.Ratio)) best = c;
+        return best;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed record DecodedText(string? Text, string Encoding, string? Error)
 /// Bytes → text. Refuses what it cannot decode with certainty rather than guessing:
 /// a wrong guess would silently corrupt every Vietnamese word.
 /// Accepts UTF-8 (with or without BOM), UTF-16/UTF-32 with BOM, UTF-16 without BOM when the zero-byte
-/// pattern is unmistakable, and Windows-1258 / TCVN3 when the converted text reads as Vietnamese.
+/// pattern is unmistakable, and Windows-1258 / TCVN3 (VN3 or VN1) / VISCII when the converted text reads as Vietnamese.
 /// Line endings are left as they are (ingest normalises them).
 /// </summary>
 public static class SourceDecoder
@@ -60,7 +60,9 @@ public static class SourceDecoder
             return Fail("binary", "tệp nhị phân, không phải văn bản (binary file: contains NUL or many control bytes); hãy lưu dưới dạng văn bản thuần UTF-8 (save it as plain UTF-8 text)");
 
         if (StrictUtf8Text(bytes) is not { } utf8) return FromLegacy(bytes);
-        return Finish(utf8, "utf-8", [], allowMisreadTcvn3: true);
+        if (Utf7Text.TryDecode(bytes) is { } utf7)
+            return Finish(utf7.Text, Utf7Text.Name, [$"chuyển từ UTF-7 sang Unicode (converted from UTF-7): {utf7.Score.Valid}/{utf7.Score.Words} accented words are valid Vietnamese syllables"], mayBeMisread: false);
+        return Finish(utf8, "utf-8", [], mayBeMisread: true);
     }
 
     /// <summary>
@@ -96,18 +98,16 @@ public static class SourceDecoder
         // A BOM-led text can still be a disguised binary: check the characters, not the bytes.
         if (text.Contains('\0') || ControlCharacters.LooksBinary(text))
             return Fail("binary", $"tệp nhị phân, không phải văn bản (binary file: control characters after a {name} mark)");
-        return Finish(text, name, [], allowMisreadTcvn3: name.StartsWith("utf-8", StringComparison.Ordinal));
+        return Finish(text, name, [], mayBeMisread: name.StartsWith("utf-8", StringComparison.Ordinal));
     }
 
     private static DecodedText FromLegacy(ReadOnlySpan<byte> bytes)
     {
         if (Utf8Damage.Describe(bytes) is { } damage) return Fail("utf-8-damaged", damage);
         var candidates = LegacyEncodings.Candidates(bytes);
-        var certain = candidates.Where(c => c.Score.IsCertain).ToList();
-        if (certain.Count == 1)
+        if (LegacyEncodings.Certain(candidates) is { } c)
         {
-            var c = certain[0];
-            return Finish(c.Text, c.Name, [$"chuyển từ {c.Label} sang Unicode (converted from {c.Label}): {c.Score.Valid}/{c.Score.Words} accented words are valid Vietnamese syllables"], allowMisreadTcvn3: false);
+            return Finish(c.Text, c.Name, [$"chuyển từ {c.Label} sang Unicode (converted from {c.Label}): {c.Score.Valid}/{c.Score.Words} accented words are valid Vietnamese syllables"], mayBeMisread: false);
         }
         var best = candidates.OrderByDescending(c => c.Score.Ratio).First();
         var looksLike = best.Score.Ratio >= 0.6 ? best.Label : LegacyEncodings.LooksLike(bytes);
@@ -118,10 +118,16 @@ public static class SourceDecoder
             $"không phải UTF-8 hợp lệ (not valid UTF-8); {hint}; hãy mở tệp và lưu lại dưới dạng Unicode UTF-8 (open it and save it as Unicode UTF-8, e.g. with Unikey's converter)");
     }
 
-    private static DecodedText Finish(string text, string encoding, List<string> warnings, bool allowMisreadTcvn3)
+    private static DecodedText Finish(string text, string encoding, List<string> warnings, bool mayBeMisread)
     {
         if (string.IsNullOrWhiteSpace(text)) return Fail("empty", "tệp chỉ có khoảng trắng (whitespace-only file)");
-        if (allowMisreadTcvn3 && MisreadTcvn3.TryRepair(text) is { } repaired)
+        if (mayBeMisread && MisreadUtf8.TryRepair(text) is { } utf8)
+        {
+            text = utf8.Text;
+            warnings.Add($"văn bản UTF-8 đã bị đọc nhầm thành Latin-1/Windows-1252 rồi lưu lại; đã sửa (UTF-8 text misread as Latin-1/Windows-1252 and saved again; repaired): {utf8.Score.Valid}/{utf8.Score.Words} accented words are valid Vietnamese syllables");
+            encoding = "utf-8-misread-in-" + encoding;
+        }
+        else if (mayBeMisread && MisreadTcvn3.TryRepair(text) is { } repaired)
         {
             text = repaired.Text;
             encoding = "tcvn3-in-" + encoding;

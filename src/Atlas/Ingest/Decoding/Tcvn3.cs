@@ -44,6 +44,47 @@ public static partial class Tcvn3
         _ => (char)code,
     };
 
+    /// <summary>
+    /// The toned capitals of TCVN 5712:1993 "VN1" (what <c>iconv -t TCVN5712-1</c> writes): VN3 plus capitals in
+    /// 0x80–0x9F, where VN3 texts saved from Word keep Windows punctuation, and in twelve C0 positions. Checked against
+    /// glibc's iconv TCVN5712-1 converter.
+    /// </summary>
+    private static readonly string Vn1Capitals =
+        // 80
+        "\u00C0\u1EA2\u00C3\u00C1\u1EA0\u1EB6\u1EAC\u00C8\u1EBA\u1EBC\u00C9\u1EB8\u1EC6\u00CC\u1EC8\u0128" +
+        // 90
+        "\u00CD\u1ECA\u00D2\u1ECE\u00D5\u00D3\u1ECC\u1ED8\u1EDC\u1EDE\u1EE0\u1EDA\u1EE2\u00D9\u1EE6\u0168";
+
+    /// <summary>C0 positions of VN1 capitals: 0x01 Ú, 0x02 Ụ, 0x04 Ừ, 0x05 Ử, 0x06 Ữ, 0x11 Ứ … 0x17 Ỵ (0 elsewhere).</summary>
+    private static readonly string Vn1Controls =
+        "\0\u00DA\u1EE4\0\u1EEA\u1EEC\u1EEE\0\0\0\0\0\0\0\0\0" +
+        "\0\u1EE8\u1EF0\u1EF2\u1EF6\u1EF8\u00DD\u1EF4\0\0\0\0\0\0\0\0";
+
+    /// <summary>Whether any byte is a VN1 capital (a reading as VN1 differs from one as VN3).</summary>
+    public static bool HasVn1Capitals(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+            if (b is >= 0x80 and < 0xA0 || b < 0x20 && Vn1Controls[b] != '\0') return true;
+        return false;
+    }
+
+    /// <summary>
+    /// TCVN 5712 VN1 bytes → NFC Unicode. No case restoring: VN1 has its own toned capitals, so the text's case is
+    /// the author's.
+    /// </summary>
+    public static string DecodeVn1(ReadOnlySpan<byte> bytes)
+    {
+        var sb = new StringBuilder(bytes.Length);
+        foreach (var b in bytes)
+            sb.Append(b switch
+            {
+                < 0x20 when Vn1Controls[b] != '\0' => Vn1Controls[b],
+                >= 0x80 and < 0xA0 => Vn1Capitals[b - 0x80],
+                _ => Map(b),
+            });
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
     /// <summary>TCVN3 bytes → NFC Unicode, with the case of all-capital words restored (see <see cref="RestoreCapitals"/>).</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)
     {

@@ -67,3 +67,32 @@ public static class LegacyText
 
     public static string Fold(string s) => s.Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// glibc's converters (iconv, in every Debian's libc-bin), an implementation of the legacy tables that shares nothing
+/// with the decoder's: how a test-writer or an old Unix tool makes a VISCII or TCVN 5712 file.
+/// </summary>
+public static class Iconv
+{
+    public static byte[] Encode(string unicode, string encoding) => Run(Encoding.UTF8.GetBytes(unicode), "UTF-8", encoding + "//TRANSLIT");
+
+    public static string Decode(byte[] bytes, string encoding) => Encoding.UTF8.GetString(Run(bytes, encoding, "UTF-8"));
+
+    private static byte[] Run(byte[] input, string from, string to)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("iconv", ["-f", from, "-t", to])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        // Written beside the read: a large input would otherwise fill the pipe both ways.
+        var writing = Task.Run(() => { process.StandardInput.BaseStream.Write(input); process.StandardInput.Close(); });
+        using var output = new MemoryStream();
+        process.StandardOutput.BaseStream.CopyTo(output);
+        writing.Wait();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"iconv -f {from} -t {to} failed: {error}");
+        return output.ToArray();
+    }
+}

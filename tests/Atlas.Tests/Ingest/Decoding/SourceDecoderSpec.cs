@@ -202,6 +202,91 @@ public class SourceDecoderSpec
         Assert.Equal(text, d.Text);
     }
 
+    [Theory]
+    [InlineData("VISCII", "viscii")]
+    [InlineData("TCVN5712-1", "tcvn5712-1")]
+    public void Text_in_the_legacy_tables_iconv_writes_is_converted_with_its_capitals(string iconvName, string encoding)
+    {
+        var bytes = Iconv.Encode(Seed, iconvName);
+        var d = SourceDecoder.Decode(bytes);
+
+        Assert.Null(d.Error);
+        Assert.Equal(encoding, d.Encoding);
+        // Exactly what glibc reads back (its table lacks Windows punctuation, which //TRANSLIT made ASCII), capitals included.
+        Assert.Equal(Iconv.Decode(bytes, iconvName).Normalize(NormalizationForm.FormC), d.Text);
+        Assert.StartsWith("CHƯƠNG TRÌNH HÀNH ĐỘNG", d.Text!.TrimStart());
+        Assert.Contains(d.Warnings, w => w.Contains("converted from"));
+    }
+
+    [Fact]
+    public void The_viscii_and_vn1_tables_agree_with_glibc_on_every_byte()
+    {
+        var all = Enumerable.Range(0, 256).Select(b => (byte)b).ToArray();
+        var viscii = Iconv.Decode(all, "VISCII");
+        for (int b = 0; b < 256; b++) Assert.True(viscii[b] == Viscii.Map((byte)b), $"VISCII byte 0x{b:X2}");
+        // VN1 decodes 0xB0–0xB4 as combining tone marks, which compose with what precedes them: byte by byte.
+        foreach (var b in all)
+            Assert.True(Iconv.Decode([b], "TCVN5712-1").Normalize(NormalizationForm.FormC) == Tcvn3.DecodeVn1([b]), $"TCVN5712-1 byte 0x{b:X2}");
+    }
+
+    [Fact]
+    public void Utf7_text_is_converted_and_ascii_with_plus_signs_is_not()
+    {
+        // UTF-7 as Python's codec writes it: a shift is closed by '-' only where the next character needs it.
+        var bytes = Iconv.Encode(Seed, "UTF-7");
+        Assert.True(System.Text.Ascii.IsValid(bytes));
+
+        var d = SourceDecoder.Decode(bytes);
+
+        Assert.Equal("utf-7", d.Encoding);
+        Assert.Equal(Seed.Normalize(NormalizationForm.FormC), d.Text);
+        Assert.Contains(d.Warnings, w => w.Contains("converted from UTF-7"));
+
+        var ascii = string.Concat(Enumerable.Repeat("Chi so +5% (C++ va a+b-c), tang +2-3 diem.\n", 30));
+        var plain = SourceDecoder.Decode(Encoding.ASCII.GetBytes(ascii));
+        Assert.Equal("utf-8", plain.Encoding);
+        Assert.Equal(ascii, plain.Text);
+    }
+
+    [Theory]
+    [InlineData(1252)]
+    [InlineData(28591)] // ISO-8859-1: bytes 0x80–0x9F become C1 controls, not punctuation
+    public void Utf8_misread_as_a_western_code_page_and_saved_again_is_repaired(int codePage)
+    {
+        var western = CodePagesEncodingProvider.Instance.GetEncoding(codePage) ?? Encoding.GetEncoding(codePage);
+        var misread = western.GetString(Encoding.UTF8.GetBytes(Seed)); // "Tá»‰nh á»§y" for "Tỉnh ủy"
+        Assert.DoesNotContain("Tỉnh", misread);
+
+        var d = SourceDecoder.Decode(Encoding.UTF8.GetBytes(misread));
+
+        Assert.Null(d.Error);
+        Assert.Equal("utf-8-misread-in-utf-8", d.Encoding);
+        Assert.Equal(Seed.Normalize(NormalizationForm.FormC), d.Text);
+        Assert.Contains(d.Warnings, w => w.Contains("misread as Latin-1/Windows-1252"));
+    }
+
+    [Fact]
+    public void Western_text_in_utf8_is_left_as_it_is()
+    {
+        var french = string.Concat(Enumerable.Repeat("Le ministère a publié la réforme économique générale à Genève. ", 40));
+        var d = SourceDecoder.Decode(Encoding.UTF8.GetBytes(french));
+        Assert.Equal("utf-8", d.Encoding);
+        Assert.Equal(french, d.Text);
+    }
+
+    [Fact]
+    public void Tcvn3_with_windows_punctuation_is_not_read_as_vn1_capitals()
+    {
+        var text = string.Concat(Enumerable.Repeat("“Chương trình” – kế hoạch hành động về phát triển công nghiệp. ", 10));
+        var bytes = LegacyText.Tcvn3(text);
+        Assert.True(Tcvn3.HasVn1Capitals(bytes)); // the quotes and the dash sit where VN1 keeps Ỏ, Õ and Ọ
+
+        var d = SourceDecoder.Decode(bytes);
+
+        Assert.Equal("tcvn3", d.Encoding);
+        Assert.Equal(text, d.Text);
+    }
+
     [Fact]
     public void Tcvn3_text_resaved_as_utf8_is_repaired()
     {
