@@ -8,7 +8,7 @@ public sealed record LegacyCandidate(string Name, string Label, string Text, Syl
 /// <summary>
 /// The legacy Vietnamese encodings staff still receive: Windows-1258 (Word "Vietnamese (Windows)", tones as
 /// combining marks after the vowel), TCVN3/ABC (font-encoded, precomposed lowercase in 0xA1–0xFF), its VN1 form with
-/// toned capitals (TCVN 5712-1, as iconv writes it) and VISCII (RFC 1456). Each is decoded and scored; the caller
+/// toned capitals (TCVN 5712-1, as iconv writes it), VISCII (RFC 1456) and VNI (letters as a base and mark characters). Each is decoded and scored; the caller
 /// converts only a reading that is certain.
 /// </summary>
 public static class LegacyEncodings
@@ -21,6 +21,7 @@ public static class LegacyEncodings
     public const string Tcvn3Name = "tcvn3";
     public const string Tcvn5712Vn1Name = "tcvn5712-1";
     public const string VisciiName = "viscii";
+    public const string VniName = "vni";
 
     /// <summary>The readings, in order of preference when two score alike (the commoner encoding first).</summary>
     public static IReadOnlyList<LegacyCandidate> Candidates(ReadOnlySpan<byte> bytes)
@@ -32,6 +33,7 @@ public static class LegacyEncodings
         // Without a VN1 capital byte the VN1 reading is the VN3 one less its case restoring: not a reading of its own.
         if (Tcvn3.HasVn1Capitals(bytes)) Add(Tcvn5712Vn1Name, "TCVN 5712 VN1 (TCVN3 with toned capitals)", Tcvn3.DecodeVn1(bytes));
         Add(VisciiName, "VISCII", Viscii.Decode(bytes));
+        Add(VniName, "VNI (VNI-Times fonts)", Vni.Decode(bytes));
         return candidates;
     }
 

@@ -42,7 +42,7 @@ public static class MisreadUtf8
         }
         catch (DecoderFallbackException)
         {
-            return null; // Latin-1 text of its own ("café", "Genève"), or TCVN3 misread (MisreadTcvn3): not UTF-8 bytes
+            return null; // Latin-1 text of its own ("café", "Genève"), or a legacy font misread (MisreadFontText): not UTF-8 bytes
         }
         var score = VietnameseSyllables.Score(repaired);
         return score.IsCertain ? (repaired, score) : null;

@@ -28,8 +28,10 @@ public static class OfficeDocument
         var decoded = SourceDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(text));
         return decoded with
         {
-            // A document typed in a TCVN3 font (.VnTime) keeps those bytes as characters: repaired as any re-saved TCVN3 text.
-            Encoding = decoded.Encoding.StartsWith("tcvn3-in-", StringComparison.Ordinal) ? "tcvn3-in-" + format : format,
+            // A document typed in a legacy font (.VnTime, VNI-Times) keeps its bytes as characters: repaired as any re-saved
+            // font text, and named by the font and the document's format ("vni-in-docx").
+            Encoding = decoded.Encoding.EndsWith(SourceDecoder.FontInUnicode + "utf-8", StringComparison.Ordinal)
+                ? decoded.Encoding[..^"utf-8".Length] + format : format,
             Warnings = [.. decoded.Warnings, format == "docx"
                 ? "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out."
                 : "Đọc từ tệp OpenDocument (read from an .odt document): body paragraphs, headings, lists and tables; numbers LibreOffice generates are not written out, so check the sections."],

@@ -118,6 +118,9 @@ public static class SourceDecoder
             $"không phải UTF-8 hợp lệ (not valid UTF-8); {hint}; hãy mở tệp và lưu lại dưới dạng Unicode UTF-8 (open it and save it as Unicode UTF-8, e.g. with Unikey's converter)");
     }
 
+    /// <summary>Joins a legacy font's name to the Unicode form its text was saved in: "tcvn3-in-utf-8", "vni-in-docx".</summary>
+    public const string FontInUnicode = "-in-";
+
     private static DecodedText Finish(string text, string encoding, List<string> warnings, bool mayBeMisread)
     {
         if (string.IsNullOrWhiteSpace(text)) return Fail("empty", "tệp chỉ có khoảng trắng (whitespace-only file)");
@@ -127,11 +130,11 @@ public static class SourceDecoder
             warnings.Add($"văn bản UTF-8 đã bị đọc nhầm thành Latin-1/Windows-1252 rồi lưu lại; đã sửa (UTF-8 text misread as Latin-1/Windows-1252 and saved again; repaired): {utf8.Score.Valid}/{utf8.Score.Words} accented words are valid Vietnamese syllables");
             encoding = "utf-8-misread-in-" + encoding;
         }
-        else if (mayBeMisread && MisreadTcvn3.TryRepair(text) is { } repaired)
+        else if (mayBeMisread && MisreadFontText.TryRepair(text) is { } repaired)
         {
             text = repaired.Text;
-            encoding = "tcvn3-in-" + encoding;
-            warnings.Add($"văn bản TCVN3 (ABC) đã bị lưu lại dưới dạng {encoding[9..]}; đã chuyển sang Unicode (TCVN3 text re-saved as {encoding[9..]}; converted): {repaired.Score.Valid}/{repaired.Score.Words} accented words are valid Vietnamese syllables");
+            warnings.Add($"văn bản {repaired.Label} đã bị lưu lại dưới dạng {encoding}; đã chuyển sang Unicode ({repaired.Label} text re-saved as {encoding}; converted): {repaired.Score.Valid}/{repaired.Score.Words} accented words are valid Vietnamese syllables");
+            encoding = repaired.Name + FontInUnicode + encoding;
         }
         var (clean, removed) = ControlCharacters.Clean(text);
         if (removed > 0) warnings.Add($"đã bỏ {removed} ký tự điều khiển (removed {removed} control character(s))");

@@ -57,6 +57,42 @@ public static class LegacyText
         return enc.GetBytes(sb.ToString());
     }
 
+    private static readonly Dictionary<char, string> ToVni = BuildVni();
+
+    private static Dictionary<char, string> BuildVni()
+    {
+        // Each row: the Unicode letters, then their VNI spellings, as VNI keyboard drivers' tables list them
+        // (base letter, then the characters the VNI fonts draw as its marks); capitals are the upper-case spellings.
+        var rows = new (string Letters, string[] Vni)[]
+        {
+            ("aáàảãạ", ["a", "aù", "aø", "aû", "aõ", "aï"]), ("âấầẩẫậ", ["aâ", "aá", "aà", "aå", "aã", "aä"]),
+            ("ăắằẳẵặ", ["aê", "aé", "aè", "aú", "aü", "aë"]), ("eéèẻẽẹ", ["e", "eù", "eø", "eû", "eõ", "eï"]),
+            ("êếềểễệ", ["eâ", "eá", "eà", "eå", "eã", "eä"]), ("oóòỏõọ", ["o", "où", "oø", "oû", "oõ", "oï"]),
+            ("ôốồổỗộ", ["oâ", "oá", "oà", "oå", "oã", "oä"]), ("ơớờởỡợ", ["ô", "ôù", "ôø", "ôû", "ôõ", "ôï"]),
+            ("uúùủũụ", ["u", "uù", "uø", "uû", "uõ", "uï"]), ("ưứừửữự", ["ö", "öù", "öø", "öû", "öõ", "öï"]),
+            ("iíìỉĩị", ["i", "í", "ì", "æ", "ó", "ò"]), ("yýỳỷỹỵ", ["y", "yù", "yø", "yû", "yõ", "î"]), ("đ", ["ñ"]),
+        };
+        var map = new Dictionary<char, string>();
+        foreach (var (letters, vni) in rows)
+            for (int i = 0; i < letters.Length; i++)
+            {
+                map[letters[i]] = vni[i];
+                map[char.ToUpperInvariant(letters[i])] = vni[i].ToUpperInvariant();
+            }
+        return map;
+    }
+
+    /// <summary>Unicode → VNI characters (what a VNI font's text is when saved as Unicode).</summary>
+    public static string VniChars(string unicode) =>
+        string.Concat(unicode.Normalize(NormalizationForm.FormC).Select(c => ToVni.TryGetValue(c, out var v) ? v : c.ToString()));
+
+    /// <summary>Unicode → VNI bytes as a .txt saved from a VNI font (Windows-1252).</summary>
+    public static byte[] Vni(string unicode)
+    {
+        var enc = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        return enc.GetBytes(VniChars(unicode));
+    }
+
     /// <summary>What Word's "Unicode (UTF-8)" save produces from TCVN3 text that was never converted.</summary>
     public static byte[] Tcvn3ResavedAsUtf8(string unicode)
     {

@@ -69,6 +69,19 @@ public class OfficeDocumentSpec
     }
 
     [Fact]
+    public void A_document_typed_in_a_vni_font_is_converted_with_its_capitals()
+    {
+        var plain = Seeds.Ingest(Seeds.TienGiang).Programme;
+        var lines = LegacyText.VniChars(Seeds.Text(Seeds.TienGiang)).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+
+        var word = Assert.IsType<Ingested>(Seeds.IngestBytes("vni-times.docx", Docx(lines.Select(Paragraph))));
+
+        Assert.Equal("vni-in-docx", word.Programme.Source.Encoding);
+        Assert.Equal(plain.Passages.Select(x => x.Text), word.Programme.Passages.Select(x => x.Text));
+        Assert.Equal(plain.Metadata.Title, word.Programme.Metadata.Title);
+    }
+
+    [Fact]
     public void A_document_typed_in_a_tcvn3_font_is_converted_like_a_re_saved_tcvn3_text()
     {
         var plain = Seeds.Ingest(Seeds.TienGiang).Programme;

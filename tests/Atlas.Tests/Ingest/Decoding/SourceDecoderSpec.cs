@@ -275,6 +275,29 @@ public class SourceDecoderSpec
     }
 
     [Fact]
+    public void Vni_text_is_converted_with_its_capitals()
+    {
+        var bytes = LegacyText.Vni(Seed);
+        Assert.Contains("Chöông trình", Encoding.Latin1.GetString(bytes)); // what the file holds: "Chương trình"
+
+        var d = SourceDecoder.Decode(bytes);
+
+        Assert.Null(d.Error);
+        Assert.Equal("vni", d.Encoding);
+        Assert.Equal(Seed.Normalize(NormalizationForm.FormC), d.Text);
+        Assert.Contains(d.Warnings, w => w.Contains("converted from VNI"));
+    }
+
+    [Fact]
+    public void Vni_text_resaved_as_utf8_is_repaired()
+    {
+        var d = SourceDecoder.Decode(Encoding.UTF8.GetBytes(LegacyText.VniChars(Seed)));
+        Assert.Equal("vni-in-utf-8", d.Encoding);
+        Assert.Equal(Seed.Normalize(NormalizationForm.FormC), d.Text);
+        Assert.Contains(d.Warnings, w => w.Contains("VNI text re-saved as utf-8"));
+    }
+
+    [Fact]
     public void Tcvn3_with_windows_punctuation_is_not_read_as_vn1_capitals()
     {
         var text = string.Concat(Enumerable.Repeat("“Chương trình” – kế hoạch hành động về phát triển công nghiệp. ", 10));
