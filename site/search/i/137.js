@@ -1,1 +1,1 @@
-AtlasSearch._register("i/137",{"t:yếu:0":"BxDDHBxLIefBwDC3EerSKFqDBoQpBEQkD0BBvDBnGjBBuDCtJR7OnBCsDCuHoCmDElDjBBtDFtE2BHrC_KsCDfrIuCBsDDF6ChRmBlEyDBrDCrHlH_IPBqDBnQV"});
+AtlasSearch._register("i/137",{"t:yếu:0":"BxDDJBxLIefBwDC5EetSKFqDBqQpBEQkD0BBvDBpGjBBuDCvJR9OnBCsDCwHoCmDElDjBBtDFvE2BHrC_KsCDftIuCBsDDH6ChRmBnEyDBrDCtHlH_IPBqDBpQV"});

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/0",[["Nhằm triển khai thực hiện có hiệu quả Nghị quyết số 13-NQ/TW ngày 02/4/2022 của Bộ Chính trị về phương hướng phát triển kinh tế - xã hội và bảo đảm quốc phòng, an ninh vùng đồng bằng sông Cửu Long đến năm 2030, tầm nhìn đến năm 2045 (viết tắt là Nghị quyết số 13-NQ/TW), Ban Thường vụ Tỉnh ủy đề ra Chương trình thực hiện như sau:",111]]);
+AtlasSearch._register("x/0",[["Số 123-CTr/TU",120]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/10",[["Tam thành là: Ưu tiên phát triển nâng tầm các trung tâm đô thị thành phố Vị Thanh, thành phố Ngã Bảy và thị xã Long Mỹ.",114]]);
+AtlasSearch._register("x/10",[["Nhị tuyến là: Tập trung khai thác phát triển theo 02 tuyến động lực là cao tốc Cần Thơ - Cà Mau kết nối với Thành phố Hồ Chí Minh và tuyến Châu Đốc - Cần Thơ - Sóc Trăng kết nối với các tỉnh Nam Sông Hậu.",112]]);

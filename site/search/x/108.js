@@ -1,1 +1,1 @@
-AtlasSearch._register("x/108",[["Giữ vững an ninh chính trị, trật tự, an toàn xã hội, chủ động phòng ngừa và đấu tranh, kiên quyết làm thất bại âm mưu “diễn biến hòa bình”; phòng ngừa, vô hiệu hóa âm mưu, hoạt động chống phá của các thế lực thù địch; chủ động phát hiện, tấn công, trấn áp các loại tội phạm.",112]]);
+AtlasSearch._register("x/108",[["Thực hiện có hiệu quả Quy hoạch tổng thể bố trí quốc phòng kết hợp với phát triển kinh tế - xã hội. Xây dựng, củng cố thế trận quốc phòng toàn dân gắn với thế trận an ninh Nhân dân.",113]]);

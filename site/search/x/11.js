@@ -1,1 +1,1 @@
-AtlasSearch._register("x/11",[["Tứ trụ là: Phát triển 04 trụ cột gồm công nghiệp, nông nghiệp, đô thị và du lịch theo Nghị quyết số 04-NQ/TU ngày 26/11/2021 của Ban Chấp hành Đảng bộ tỉnh về phát triển công nghiệp, nông nghiệp, đô thị và du lịch tỉnh Hậu Giang giai đoạn 2021 - 2025 và các năm tiếp theo.",112]]);
+AtlasSearch._register("x/11",[["Tam thành là: Ưu tiên phát triển nâng tầm các trung tâm đô thị thành phố Vị Thanh, thành phố Ngã Bảy và thị xã Long Mỹ.",114]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/110",[["Tích cực tham gia thực hiện liên kết vùng ĐBSCL và tăng cường hợp tác phát triển với các tỉnh, thành phố, doanh nghiệp, đặc biệt là Thành phố Hồ Chí Minh.",113]]);
+AtlasSearch._register("x/110",[["Tiếp tục tranh thủ sự quan tâm chỉ đạo của Trung ương; sự chia sẻ, hợp tác, liên kết, giúp đỡ, góp ý của các tỉnh, thành phố trong cả nước, cộng đồng doanh nghiệp, nhà khoa học, nhà báo, nhà văn nghệ sỹ, các tôn giáo, bạn bè quốc tế và người Việt Nam ở nước ngoài.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/111",[["Các cơ quan tham mưu, giúp việc Tỉnh ủy; ban cán sự đảng, đảng đoàn và các tổ chức chính trị - xã hội tỉnh; các huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy; các sở, ban, ngành tỉnh căn cứ nội dung Chương trình này, xây dựng kế hoạch, đề án cụ thể phù hợp với chức năng, nhiệm vụ của cơ quan, đơn vị. Thời gian hoàn thành trong năm 2022.",111]]);
+AtlasSearch._register("x/111",[["Tích cực tham gia thực hiện liên kết vùng ĐBSCL và tăng cường hợp tác phát triển với các tỉnh, thành phố, doanh nghiệp, đặc biệt là Thành phố Hồ Chí Minh.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/113",[["Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tỉnh xây dựng chương trình, kế hoạch giám sát việc thực hiện Chương trình này.",113]]);
+AtlasSearch._register("x/113",[["Hàng năm, Ủy ban Kiểm tra Tỉnh ủy chủ trì, phối hợp các cơ quan liên quan tham mưu Ban Thường vụ Tỉnh ủy xây dựng chương trình, kế hoạch và tổ chức kiểm tra, giám sát thực hiện Chương trình này, định kỳ báo cáo Ban Thường vụ Tỉnh ủy theo quy định.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/114",[["Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban cán sự đảng Ủy ban nhân dân tỉnh tổ chức học tập, quán triệt, tuyên truyền, phổ biến nội dung và kết quả thực hiện Chương trình này.",113]]);
+AtlasSearch._register("x/114",[["Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tỉnh xây dựng chương trình, kế hoạch giám sát việc thực hiện Chương trình này.",113]]);

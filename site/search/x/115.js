@@ -1,1 +1,1 @@
-AtlasSearch._register("x/115",[["Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Văn phòng Tỉnh ủy, các ban cán sự đảng, đảng đoàn, đảng ủy trực thuộc Tỉnh ủy thường xuyên theo dõi, giám sát, kiểm tra, đôn đốc triển khai thực hiện Chương trình; sơ kết, tổng kết, định kỳ báo cáo Ban Thường vụ Tỉnh ủy.",112]]);
+AtlasSearch._register("x/115",[["Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban cán sự đảng Ủy ban nhân dân tỉnh tổ chức học tập, quán triệt, tuyên truyền, phổ biến nội dung và kết quả thực hiện Chương trình này.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/116",[["Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020-2025, Ban Chấp hành Đảng bộ tỉnh xây dựng chương trình phát triển công nghiệp giai đoạn 2021-2025, định hướng đến 2030 với nội dung như sau:",112]]);
+AtlasSearch._register("x/116",[["Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Văn phòng Tỉnh ủy, các ban cán sự đảng, đảng đoàn, đảng ủy trực thuộc Tỉnh ủy thường xuyên theo dõi, giám sát, kiểm tra, đôn đốc triển khai thực hiện Chương trình; sơ kết, tổng kết, định kỳ báo cáo Ban Thường vụ Tỉnh ủy.",112]]);

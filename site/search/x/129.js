@@ -1,1 +1,1 @@
-AtlasSearch._register("x/129",[["Tổng kim ngạch xuất khẩu ngành công nghiệp tăng bình quân 7%/năm.",116]]);
+AtlasSearch._register("x/129",[["Tỷ trọng công nghiệp trong GRDP của tỉnh đạt trên 15%.",116]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/13",[["Phát triển nông nghiệp sinh thái, phù hợp với điều kiện tự nhiên của từng tiểu vùng, theo quan điểm thuận thiên.",114]]);
+AtlasSearch._register("x/13",[["Ngũ trọng tâm là: (1) Hoàn thiện thể chế, chích sách; (2) phát triển nguồn nhân lực chất lượng phục vụ các lĩnh vực; (3) cải cách hành chính - ứng dụng công nghệ thông tin, chuyển đổi số; (4) hoàn thiện hạ tầng, nhất là hạ tầng giao thông và công nghiệp; (5) phát triển văn hóa - xã hội, nâng cao đời sống vật chất, tinh thần cho Nhân dân.",111]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/130",[["Khuyến khích hỗ trợ phát triển mới khoảng 100 doanh nghiệp công nghiệp, tăng 13% so với giai đoạn 2015-2020.",114]]);
+AtlasSearch._register("x/130",[["Tổng kim ngạch xuất khẩu ngành công nghiệp tăng bình quân 7%/năm.",116]]);

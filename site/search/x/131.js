@@ -1,1 +1,1 @@
-AtlasSearch._register("x/131",[["Phấn đấu đến năm 2025, đầu tư xây dựng cơ bản hoàn thành 02 khu công nghiệp: Thanh Lộc (giai đoạn 2), huyện Châu Thành; Thuận Yên, thành phố Hà Tiên và 03 cụm công nghiệp: Vĩnh Hòa Hưng Nam, huyện Gò Quao; Bình An, huyện Châu Thành; Hàm Ninh, thành phố Phú Quốc. Tỷ lệ lấp đầy các khu công nghiệp đạt trên 65% và cụm công nghiệp đạt trên 40%.",111]]);
+AtlasSearch._register("x/131",[["Khuyến khích hỗ trợ phát triển mới khoảng 100 doanh nghiệp công nghiệp, tăng 13% so với giai đoạn 2015-2020.",114]]);

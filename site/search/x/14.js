@@ -1,1 +1,1 @@
-AtlasSearch._register("x/14",[["Xây dựng, phát triển hệ thống đô thị thông minh đảm bảo tính bền vững, phù hợp với nhiệm vụ phát triển kinh tế - xã hội của địa phương và định hướng chiến lược phát triển đô thị và nhà ở quốc gia; đảm bảo tạo được dòng tiền dương để tái đầu tư phát triển.",112]]);
+AtlasSearch._register("x/14",[["Phát triển nông nghiệp sinh thái, phù hợp với điều kiện tự nhiên của từng tiểu vùng, theo quan điểm thuận thiên.",114]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/140",[["Chủ động tham mưu, đề xuất với Bộ Công Thương, Chính phủ bổ sung các dự án đầu tư phát triển năng lượng tái tạo, điện gió, điện mặt trời, điện sinh khối,... vào quy hoạch phát triển điện lực quốc gia theo sơ đồ VIII.",112]]);
+AtlasSearch._register("x/140",[["Tập trung đẩy nhanh tiến độ quy hoạch các khu nhà ở công nhân, người lao động gắn với các thiết chế văn hóa, phục vụ công nhân yên tâm sinh sống, lao động sản xuất, tạo lợi thế cạnh tranh của tỉnh trong thu hút đầu tư.",112]]);

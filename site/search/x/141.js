@@ -1,1 +1,1 @@
-AtlasSearch._register("x/141",[["Tổ chức rà soát, điều chỉnh, bổ sung quy hoạch phát triển hệ thống lưới điện, nhất là hệ thống lưới điện phục vụ sản xuất kinh doanh, đảm bảo chất lượng và đáp ứng nhu cầu sử dụng điện của các cơ sở sản xuất công nghiệp.",112]]);
+AtlasSearch._register("x/141",[["Chủ động tham mưu, đề xuất với Bộ Công Thương, Chính phủ bổ sung các dự án đầu tư phát triển năng lượng tái tạo, điện gió, điện mặt trời, điện sinh khối,... vào quy hoạch phát triển điện lực quốc gia theo sơ đồ VIII.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/144",[["Đẩy mạnh công tác thông tin, tuyên truyền về tiềm năng, lợi thế, chính sách và cơ hội đầu tư phát triển công nghiệp của tỉnh; xây dựng danh mục dự án kêu gọi đầu tư, các ấn phẩm, tài liệu phục vụ cho hoạt động xúc tiến đầu tư.",112]]);
+AtlasSearch._register("x/144",[["Xây dựng và triển khai thực hiện chương trình xúc tiến đầu tư lĩnh vực công nghiệp giai đoạn năm 2021-2025. Theo đó, ưu tiên, lựa chọn nhà đầu tư hạ tầng công nghiệp và nhà đầu tư sản xuất công nghiệp thực sự có năng lực, có công nghệ hiện đại.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/15",[["Phát triển du lịch chất lượng, có trọng tâm, trọng điểm, chọn những sản phẩm có tiềm năng, thế mạnh của Tỉnh để đầu tư phát triển nhằm quảng bá hình ảnh tỉnh Hậu Giang với du khách trong và ngoài nước.",112]]);
+AtlasSearch._register("x/15",[["Xây dựng, phát triển hệ thống đô thị thông minh đảm bảo tính bền vững, phù hợp với nhiệm vụ phát triển kinh tế - xã hội của địa phương và định hướng chiến lược phát triển đô thị và nhà ở quốc gia; đảm bảo tạo được dòng tiền dương để tái đầu tư phát triển.",112]]);

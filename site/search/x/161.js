@@ -1,1 +1,1 @@
-AtlasSearch._register("x/161",[["Quan tâm phát triển công nghiệp nông thôn, công tác khuyến công cơ sở. Xây dựng và khôi phục các làng nghề truyền thống, gắn với đào tạo nghề và phát triển các sản phẩm công nghiệp nông thôn tiêu biểu phục vụ nhu cầu du lịch và xây dựng nông thôn mới.",112]]);
+AtlasSearch._register("x/161",[["Triển khai thực hiện tốt các cơ chế, chính sách của Trung ương để khuyến khích, thúc đẩy phát triển năng lượng tái tạo, thu hút đầu tư các dự án phát triển năng lượng tái tạo, nhất là điện mặt trời, điện gió và điện sinh khối.",112]]);

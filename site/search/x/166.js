@@ -1,1 +1,1 @@
-AtlasSearch._register("x/166",[["Xây dựng và ban hành Quy chế quản lý các khu, cụm công nghiệp, để nâng cao vai trò trách nhiệm của cơ quan quản lý Nhà nước tại các khu, cụm công nghiệp. Đẩy mạnh cải thủ tục hành chính đối với các doanh nghiệp đầu tư hạ tầng kỹ thuật các khu, cụm công nghiệp, phù hợp với điều kiện thực tế của tỉnh.",111]]);
+AtlasSearch._register("x/166",[["Thực hiện kiện toàn tổ chức bộ máy, nhân sự đáp ứng yêu cầu quản lý Nhà nước đối với hoạt động phát triển các khu, cụm công nghiệp.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/185",[["Thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045 (viết tắt là Nghị quyết số 29-NQ/TW), Tỉnh ủy ban hành Chương trình hành động thực hiện như sau:",111]]);
+AtlasSearch._register("x/185",[["Văn phòng Tỉnh ủy phối hợp với các cơ quan, đơn vị có liên quan theo dõi việc triển khai thực hiện Chương trình hành động này, định kỳ báo cáo kết quả thực hiện với Ban Thường vụ Tỉnh ủy.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/186",[["Tạo sự chuyển biến rõ rệt về nhận thức và hành động của đảng viên, cán bộ, công chức, viên chức trong hệ thống chính trị và Nhân dân trong tỉnh trong việc thực hiện Nghị quyết số 29-NQ/TW.",112]]);
+AtlasSearch._register("x/186",[["Thực hiện Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045 (viết tắt là Nghị quyết số 29-NQ/TW), Tỉnh ủy ban hành Chương trình hành động thực hiện như sau:",111]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/187",[["Đảm bảo sự lãnh đạo của Đảng, quản lý của Nhà nước, sự tham gia tích cực của Ủy ban Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội, cộng đồng doanh nghiệp và người dân trong thực hiện Nghị quyết số 29-NQ/TW.",112]]);
+AtlasSearch._register("x/187",[["Tạo sự chuyển biến rõ rệt về nhận thức và hành động của đảng viên, cán bộ, công chức, viên chức trong hệ thống chính trị và Nhân dân trong tỉnh trong việc thực hiện Nghị quyết số 29-NQ/TW.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/188",[["Xác định các nội dung, nhiệm vụ chủ yếu để triển khai thực hiện Nghị quyết số 29-NQ/TW phù hợp với điều kiện thực tế của tỉnh.",113]]);
+AtlasSearch._register("x/188",[["Đảm bảo sự lãnh đạo của Đảng, quản lý của Nhà nước, sự tham gia tích cực của Ủy ban Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội, cộng đồng doanh nghiệp và người dân trong thực hiện Nghị quyết số 29-NQ/TW.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/189",[["Tổ chức nghiên cứu, quán triệt, tuyên truyền sâu rộng các nội dung của Nghị quyết số 29-NQ/TW.",115]]);
+AtlasSearch._register("x/189",[["Xác định các nội dung, nhiệm vụ chủ yếu để triển khai thực hiện Nghị quyết số 29-NQ/TW phù hợp với điều kiện thực tế của tỉnh.",113]]);

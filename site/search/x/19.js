@@ -1,1 +1,1 @@
-AtlasSearch._register("x/19",[["Tiếp tục duy trì xu hướng tăng trưởng kinh tế, chuyển đổi cơ cấu tích cực, tăng trưởng kinh tế giai đoạn 2021 - 2025 đạt tốc độ 7% - 7,5%/năm (hoặc cao hơn trung bình cả nước và khu vực khoảng 0,5%).",112]]);
+AtlasSearch._register("x/19",[["Xây dựng thành công các nền tảng bền vững cho tăng trưởng, gồm các mục tiêu cụ thể là:",115]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/190",[["Cụ thể hóa thành các kế hoạch, đề án, chương trình để thực hiện đầy đủ, toàn diện và đồng bộ các nội dung của Nghị quyết số 29-NQ/TW; thường xuyên đôn đốc, kiểm tra, giám sát; bổ sung, cập nhật những chủ trương, chính sách, nhiệm vụ, giải pháp mới, hiệu quả trong quá trình triển khai thực hiện để đáp ứng yêu cầu thực tiễn đề ra.",111]]);
+AtlasSearch._register("x/190",[["Tổ chức nghiên cứu, quán triệt, tuyên truyền sâu rộng các nội dung của Nghị quyết số 29-NQ/TW.",115]]);

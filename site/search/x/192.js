@@ -1,1 +1,1 @@
-AtlasSearch._register("x/192",[["Tốc độ tăng trưởng GRDP bình quân đạt 7,25 - 8,25% giai đoạn 2021 - 2030.",116]]);
+AtlasSearch._register("x/192",[["Đến năm 2030, Quảng Ngãi phấn đấu trở thành tỉnh phát triển khá của cả nước, là tỉnh phát triển công nghiệp với hai ngành công nghiệp chủ lực: lọc hóa dầu và luyện kim thép.",113]]);

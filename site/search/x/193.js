@@ -1,1 +1,1 @@
-AtlasSearch._register("x/193",[["Tỷ trọng của khu vực Công nghiệp và Dịch vụ trong cơ cấu GRDP đến 2030 đạt 72 - 73%.",115]]);
+AtlasSearch._register("x/193",[["Tốc độ tăng trưởng GRDP bình quân đạt 7,25 - 8,25% giai đoạn 2021 - 2030.",116]]);

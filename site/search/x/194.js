@@ -1,1 +1,1 @@
-AtlasSearch._register("x/194",[["GRDP bình quân đầu người đến năm 2030 đạt trong khoảng 7.700 - 7.900 USD.",116]]);
+AtlasSearch._register("x/194",[["Tỷ trọng của khu vực Công nghiệp và Dịch vụ trong cơ cấu GRDP đến 2030 đạt 72 - 73%.",115]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/195",[["Năng suất lao động tăng trưởng bình quân 6,5 - 7,5% cả giai đoạn 2021 - 2030.",115]]);
+AtlasSearch._register("x/195",[["GRDP bình quân đầu người đến năm 2030 đạt trong khoảng 7.700 - 7.900 USD.",116]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/197",[["Chỉ số phát triển con người HDI thuộc nhóm có chỉ số HDI cao (nhóm 2) theo phân loại của UNDP.",114]]);
+AtlasSearch._register("x/197",[["Tỷ lệ đô thị hóa ngang bằng với bình quân của cả nước.",116]]);

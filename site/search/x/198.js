@@ -1,1 +1,1 @@
-AtlasSearch._register("x/198",[["Tiếp tục cải thiện, nâng cao năng lực đổi mới sáng tạo của tỉnh góp phần đưa chỉ số GII của Việt Nam thuộc 40 nước dẫn đầu thế giới.",113]]);
+AtlasSearch._register("x/198",[["Chỉ số phát triển con người HDI thuộc nhóm có chỉ số HDI cao (nhóm 2) theo phân loại của UNDP.",114]]);

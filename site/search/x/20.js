@@ -1,1 +1,1 @@
-AtlasSearch._register("x/20",[["Đa dạng hóa, gia tăng nhanh bền vững nguồn thu ngân sách địa phương để tăng nguồn lực đầu tư phát triển. Phấn đấu tăng thu nội địa tối thiểu 15% hàng năm.",113]]);
+AtlasSearch._register("x/20",[["Tiếp tục duy trì xu hướng tăng trưởng kinh tế, chuyển đổi cơ cấu tích cực, tăng trưởng kinh tế giai đoạn 2021 - 2025 đạt tốc độ 7% - 7,5%/năm (hoặc cao hơn trung bình cả nước và khu vực khoảng 0,5%).",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/200",[["Triển khai quán triệt nội dung của Nghị quyết số 29-NQ/TW để cán bộ, đảng viên, nhất là người đứng đầu cơ quan, tổ chức và Nhân dân nhận thức đúng, đầy đủ, sâu sắc quan điểm, chủ trương của Đảng về công nghiệp hoá, hiện đại hoá đất nước, cụ thể:",112]]);
+AtlasSearch._register("x/200",[["Quảng Ngãi là tỉnh phát triển bền vững và đa dạng với các ngành công nghiệp xanh, công nghiệp công nghệ cao.",114]]);

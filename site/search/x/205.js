@@ -1,1 +1,1 @@
-AtlasSearch._register("x/205",[["Phát triển kinh tế số, xã hội số, chính phủ số; cơ chế thử nghiệm có kiểm soát, cho phép thí điểm, đặc thù các hoạt động phát triển, thử nghiệm và áp dụng các sản phẩm, giải pháp, dịch vụ, mô hình kinh doanh dựa trên công nghệ số và nền tảng số.",112]]);
+AtlasSearch._register("x/205",[["Nghiên cứu cụ thể hóa các quy định của Trung ương phù hợp với tình hình, điều kiện, yêu cầu của tỉnh, trong đó tập trung vào các chính sách chủ yếu sau:",113]]);

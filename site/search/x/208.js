@@ -1,1 +1,1 @@
-AtlasSearch._register("x/208",[["Phát triển khoa học - công nghệ, đổi mới sáng tạo phù hợp với tình hình, điều kiện thực tế của tỉnh, trong nước và thông lệ quốc tế. Khuyến khích doanh nghiệp đầu tư cho nghiên cứu và phát triển.",113]]);
+AtlasSearch._register("x/208",[["Phát triển sản xuất thông minh, mô hình nhà máy thông minh, thực hiện chuyển đổi năng lượng xanh, bền vững, phù hợp với xu thế của thế giới, bảo đảm vững chắc an ninh năng lượng quốc gia.",113]]);

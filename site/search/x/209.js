@@ -1,1 +1,1 @@
-AtlasSearch._register("x/209",[["Đẩy mạnh thu hút đầu tư vào nông nghiệp, nông thôn thông qua các chính sách đất đai, tín dụng, tài chính, khoa học, công nghệ, phát triển nguồn nhân lực, thu hút đầu tư tư nhân, đầu tư nước ngoài... để thúc đẩy và hỗ trợ quá trình công nghiệp hoá, hiện đại hoá nông nghiệp, nông thôn.",112]]);
+AtlasSearch._register("x/209",[["Phát triển khoa học - công nghệ, đổi mới sáng tạo phù hợp với tình hình, điều kiện thực tế của tỉnh, trong nước và thông lệ quốc tế. Khuyến khích doanh nghiệp đầu tư cho nghiên cứu và phát triển.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/21",[["Chuẩn bị hạ tầng cho tăng tốc phát triển, với các nhiệm vụ chính bao gồm: Quỹ đất sạch cho phát triển công nghiệp; hạ tầng giao thông kết nối với các tuyến cao tốc, tuyến quốc lộ; hạ tầng giao thông các tuyến đường tỉnh, huyện và liên xã.",112]]);
+AtlasSearch._register("x/21",[["Đa dạng hóa, gia tăng nhanh bền vững nguồn thu ngân sách địa phương để tăng nguồn lực đầu tư phát triển. Phấn đấu tăng thu nội địa tối thiểu 15% hàng năm.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/211",[["Cơ cấu lại các ngành dịch vụ dựa trên nền tảng công nghệ hiện đại, nhất là trong các lĩnh vực thương mại điện tử, tài chính, ngân hàng, bảo hiểm, y tế, giáo dục, logistics, du lịch, các dịch vụ mới của nền kinh tế số...",112]]);
+AtlasSearch._register("x/211",[["Phát triển nguồn nhân lực chất lượng cao cho các ngành công nghiệp nền tảng, công nghiệp ưu tiên, công nghiệp mũi nhọn thông qua tăng cường chính sách đặt hàng đào tạo và thực hiện hỗ trợ tài chính của Nhà nước đối với cơ sở đào tạo và người học.",112]]);

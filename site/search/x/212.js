@@ -1,1 +1,1 @@
-AtlasSearch._register("x/212",[["Tăng cường phân cấp huy động, sử dụng nguồn lực đầu tư, tạo điều kiện thuận lợi cho các địa phương cùng đầu tư ngân sách vào các hạ tầng dùng chung, hạ tầng liên kết vùng trong tỉnh.",113]]);
+AtlasSearch._register("x/212",[["Cơ cấu lại các ngành dịch vụ dựa trên nền tảng công nghệ hiện đại, nhất là trong các lĩnh vực thương mại điện tử, tài chính, ngân hàng, bảo hiểm, y tế, giáo dục, logistics, du lịch, các dịch vụ mới của nền kinh tế số...",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/215",[["Tăng cường chính sách đặt hàng, giao nhiệm vụ sản xuất, chính sách mua sắm công theo hướng ưu tiên sử dụng hàng hoá trong nước, nâng cao giá trị gia tăng và tỷ lệ nội địa hoá.",113]]);
+AtlasSearch._register("x/215",[["Hoàn thiện các tiêu chí về đầu tư để lựa chọn, ưu tiên thu hút đầu tư phù hợp với chiến lược, quy hoạch, định hướng phát triển các ngành, lĩnh vực, địa bàn trong quá trình công nghiệp hoá, hiện đại hoá.",112]]);

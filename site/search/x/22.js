@@ -1,1 +1,1 @@
-AtlasSearch._register("x/22",[["Chuẩn bị các cơ sở hạ tầng xã hội để thu hút lao động nhập cư, giảm dần mức tỷ suất di cư qua các năm.",114]]);
+AtlasSearch._register("x/22",[["Chuẩn bị hạ tầng cho tăng tốc phát triển, với các nhiệm vụ chính bao gồm: Quỹ đất sạch cho phát triển công nghiệp; hạ tầng giao thông kết nối với các tuyến cao tốc, tuyến quốc lộ; hạ tầng giao thông các tuyến đường tỉnh, huyện và liên xã.",112]]);

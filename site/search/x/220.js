@@ -1,1 +1,1 @@
-AtlasSearch._register("x/220",[["Triển khai Đề án phát triển công nghiệp hỗ trợ phục vụ các ngành, lĩnh vực công nghiệp ưu tiên: lọc hóa dầu; cơ khí, chế tạo; dệt may – da giày; chế biến thực phẩm, chế biến gỗ; nông nghiệp ứng dụng công nghệ cao...",112]]);
+AtlasSearch._register("x/220",[["Xây dựng kế hoạch cụ thể chuyển đổi các ngành công nghiệp thâm dụng tài nguyên, năng lượng, ô nhiễm môi trường sang các ngành công nghiệp xanh, công nghiệp công nghệ cao, công nghiệp phát thải carbon thấp.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/221",[["Hình thành hệ thống khu công nghiệp hiện đại quy mô lớn theo hướng sinh thái đi đôi với phát triển khu công nghiệp, cụm công nghiệp có quy mô vừa và nhỏ, tạo điều kiện cho phát triển công nghiệp tại khu vực nông thôn, miền núi.",112]]);
+AtlasSearch._register("x/221",[["Triển khai Đề án phát triển công nghiệp hỗ trợ phục vụ các ngành, lĩnh vực công nghiệp ưu tiên: lọc hóa dầu; cơ khí, chế tạo; dệt may – da giày; chế biến thực phẩm, chế biến gỗ; nông nghiệp ứng dụng công nghệ cao...",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/229",[["Hình thành các khu, cụm công nghiệp, dịch vụ hỗ trợ phát triển sản xuất, kinh doanh nông nghiệp tại một số vùng sản xuất nông nghiệp tập trung. Khuyến khích phát triển công nghiệp cơ khí, hoá chất và công nghệ sinh học phục vụ sản xuất nông nghiệp và chế biến nông, lâm, thủy sản.",112,"BlC"]]);
+AtlasSearch._register("x/229",[["Thúc đẩy chuyển đổi số toàn diện, thực chất trong nông nghiệp, nông thôn. Đẩy nhanh xây dựng hạ tầng số và dữ liệu số nông nghiệp, nông thôn; nâng cấp, hiện đại hoá và phát triển sàn giao dịch cho các nông sản.",112]]);

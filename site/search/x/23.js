@@ -1,1 +1,1 @@
-AtlasSearch._register("x/23",[["Cải thiện môi trường kinh doanh, chất lượng dịch vụ hành chính công đưa tỉnh Hậu Giang nằm trong nhóm 03 tỉnh, thành phố có các chỉ số về môi trường cạnh tranh tốt nhất vùng ĐBSCL, bao gồm: Chỉ số PCI, PAPI và các chỉ số khác như: PAR Index, SIPAS.",112]]);
+AtlasSearch._register("x/23",[["Chuẩn bị các cơ sở hạ tầng xã hội để thu hút lao động nhập cư, giảm dần mức tỷ suất di cư qua các năm.",114]]);

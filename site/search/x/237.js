@@ -1,1 +1,1 @@
-AtlasSearch._register("x/237",[["Thực hiện đồng bộ, quyết liệt chủ trương của Đảng về tiếp tục cơ cấu lại, đổi mới và nâng cao hiệu quả doanh nghiệp nhà nước, phát triển doanh nghiệp tư nhân, thu hút doanh nghiệp có vốn đầu tư nước ngoài (FDI).",112]]);
+AtlasSearch._register("x/237",[["Tăng cường quản lý thu, chi ngân sách. Minh bạch và sử dụng hiệu quả ngân sách nhà nước; tăng chi cho đầu tư phát triển, ưu tiên các nhiệm vụ trọng tâm, công trình trọng điểm, giảm chi thường xuyên.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/24",[["Xây dựng Hậu Giang trở thành Tỉnh có nền sản xuất công nghiệp phát triển ở mức khá, không còn là Tỉnh khó khăn về phát triển kinh tế.",113]]);
+AtlasSearch._register("x/24",[["Cải thiện môi trường kinh doanh, chất lượng dịch vụ hành chính công đưa tỉnh Hậu Giang nằm trong nhóm 03 tỉnh, thành phố có các chỉ số về môi trường cạnh tranh tốt nhất vùng ĐBSCL, bao gồm: Chỉ số PCI, PAPI và các chỉ số khác như: PAR Index, SIPAS.",112]]);

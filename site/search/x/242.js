@@ -1,1 +1,1 @@
-AtlasSearch._register("x/242",[["Sử dụng hiệu quả chính sách đặt hàng sản xuất và chính sách mua sắm công để thúc đẩy chuyển đổi số, chuyển đổi xanh, nâng cao năng lực tự chủ về công nghệ và sản xuất.",113]]);
+AtlasSearch._register("x/242",[["Triển khai chính sách phù hợp về đầu tư, tài chính, ngân sách, xác định tỉ lệ nguồn thu giữ lại hợp lý đối với các đô thị của các thành phố, thị xã trên địa bàn tỉnh, bảo đảm phát huy vai trò của các cực tăng trưởng kinh tế trong thực hiện công nghiệp hoá, hiện đại hoá.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/243",[["Nghiên cứu, triển khai chính sách ưu đãi về thuế phù hợp với thông lệ quốc tế, hướng tới trọng tâm ưu tiên thúc đẩy phát triển hệ sinh thái và chuỗi giá trị sản xuất, dịch vụ hiện đại.",113]]);
+AtlasSearch._register("x/243",[["Sử dụng hiệu quả chính sách đặt hàng sản xuất và chính sách mua sắm công để thúc đẩy chuyển đổi số, chuyển đổi xanh, nâng cao năng lực tự chủ về công nghệ và sản xuất.",113]]);

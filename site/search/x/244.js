@@ -1,1 +1,1 @@
-AtlasSearch._register("x/244",[["Thực hiện các chính sách ưu đãi về tài chính, tín dụng thúc đẩy phát triển các ngành công nghiệp ưu tiên, nông nghiệp ứng dụng công nghệ cao, các ngành dịch vụ có giá trị gia tăng cao; nghiên cứu, triển khai tài chính xanh, tín dụng xanh.",112]]);
+AtlasSearch._register("x/244",[["Nghiên cứu, triển khai chính sách ưu đãi về thuế phù hợp với thông lệ quốc tế, hướng tới trọng tâm ưu tiên thúc đẩy phát triển hệ sinh thái và chuỗi giá trị sản xuất, dịch vụ hiện đại.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/245",[["Khai thác và sử dụng tài nguyên hiệu quả; xây dựng lộ trình phát triển năng lượng tái tạo phù hợp với điều kiện, trình độ phát triển của tỉnh; tích cực phối hợp triển khai chính sách phân bổ hạn ngạch phát thải khí nhà kính và thị trường tín chỉ carbon.",112]]);
+AtlasSearch._register("x/245",[["Thực hiện các chính sách ưu đãi về tài chính, tín dụng thúc đẩy phát triển các ngành công nghiệp ưu tiên, nông nghiệp ứng dụng công nghệ cao, các ngành dịch vụ có giá trị gia tăng cao; nghiên cứu, triển khai tài chính xanh, tín dụng xanh.",112]]);

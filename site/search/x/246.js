@@ -1,1 +1,1 @@
-AtlasSearch._register("x/246",[["Phát triển công nghiệp sử dụng triệt để chất thải rắn, chất thải công ng nghiệp, tái chế chất thải xây dựng. Khuyến khích phát triển dịch vụ cải tạo, phục hồi môi trường, hệ sinh thái tự nhiên.",113]]);
+AtlasSearch._register("x/246",[["Khai thác và sử dụng tài nguyên hiệu quả; xây dựng lộ trình phát triển năng lượng tái tạo phù hợp với điều kiện, trình độ phát triển của tỉnh; tích cực phối hợp triển khai chính sách phân bổ hạn ngạch phát thải khí nhà kính và thị trường tín chỉ carbon.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/25",[["Tăng tốc tốc độ tăng trưởng GRDP bình quân giai đoạn 2026 - 2030 đạt từ 10% - 12%/năm (hoặc cao hơn trung bình cả nước và vùng khoảng 1%).",113]]);
+AtlasSearch._register("x/25",[["Xây dựng Hậu Giang trở thành Tỉnh có nền sản xuất công nghiệp phát triển ở mức khá, không còn là Tỉnh khó khăn về phát triển kinh tế.",113]]);

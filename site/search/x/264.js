@@ -1,1 +1,1 @@
-AtlasSearch._register("x/264",[["Tốc độ tăng năng suất lao động bình quân thời kỳ 2021-2030 đạt 11,4%. Đóng góp bình quân của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế đạt 50%.",113]]);
+AtlasSearch._register("x/264",[["Tốc độ tăng tổng sản phẩm (GRDP) bình quân thời kỳ 2021 - 2030 đạt 13,4%/năm. Đến năm 2030, quy mô nền kinh tế (GRDP giá thực tế) gấp khoảng 4,3 lần so với năm 2020.",113]]);

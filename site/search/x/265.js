@@ -1,1 +1,1 @@
-AtlasSearch._register("x/265",[["GRDP bình quân đầu người đến năm 2030 tương đương với bình quân chung của cả nước. Thu nhập bình quân đầu người đạt 130 triệu đồng trở lên (giai đoạn 2021 - 2030 tăng bình quân 9,6%/năm).",113]]);
+AtlasSearch._register("x/265",[["Tốc độ tăng năng suất lao động bình quân thời kỳ 2021-2030 đạt 11,4%. Đóng góp bình quân của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế đạt 50%.",113]]);

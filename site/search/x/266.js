@@ -1,1 +1,1 @@
-AtlasSearch._register("x/266",[["Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội giảm còn dưới 20%.",116]]);
+AtlasSearch._register("x/266",[["GRDP bình quân đầu người đến năm 2030 tương đương với bình quân chung của cả nước. Thu nhập bình quân đầu người đạt 130 triệu đồng trở lên (giai đoạn 2021 - 2030 tăng bình quân 9,6%/năm).",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/267",[["Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ đạt 35 - 40%",116]]);
+AtlasSearch._register("x/267",[["Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội giảm còn dưới 20%.",116]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/268",[["Tỷ lệ người dân trong độ tuổi lao động được đào tạo kỹ năng số cơ bản đạt trên 80%.",115]]);
+AtlasSearch._register("x/268",[["Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ đạt 35 - 40%",116]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/269",[["Tỷ trọng công nghiệp, xây dựng và thương mại, dịch vụ trong GRDP (không tính thuế sản phẩm) đạt 85% trở lên; trong đó: Tỷ trọng công nghiệp đạt 50% GRDP; tỷ trọng công nghiệp chế biến, chế tạo đạt khoảng 40% GRDP; giá trị gia tăng công nghiệp chế tạo, chế biến bình quân đầu người đạt 3.200 USD; tỷ trọng của khu vực dịch vụ đạt 25% GRDP.",111]]);
+AtlasSearch._register("x/269",[["Tỷ lệ người dân trong độ tuổi lao động được đào tạo kỹ năng số cơ bản đạt trên 80%.",115]]);

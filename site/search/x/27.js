@@ -1,1 +1,1 @@
-AtlasSearch._register("x/27",[["Đổi mới mô hình trăng trưởng, chuyển dịch mạnh mẽ cơ cấu kinh tế, tỷ trọng công nghiệp đóng góp từ 40% - 50% GRDP và tỷ trọng nông nghiệp trong GRDP giảm xuống dưới 15%.",113]]);
+AtlasSearch._register("x/27",[["Cân đối được thu, chi ngân sách, không phụ thuộc quá lớn vào nguồn Trung ương hỗ trợ.",115]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/270",[["Tỷ trọng kinh tế số trong GRDP đạt khoảng 30%. Cơ bản hoàn thành xây dựng chính quyền số.",115]]);
+AtlasSearch._register("x/270",[["Tỷ trọng công nghiệp, xây dựng và thương mại, dịch vụ trong GRDP (không tính thuế sản phẩm) đạt 85% trở lên; trong đó: Tỷ trọng công nghiệp đạt 50% GRDP; tỷ trọng công nghiệp chế biến, chế tạo đạt khoảng 40% GRDP; giá trị gia tăng công nghiệp chế tạo, chế biến bình quân đầu người đạt 3.200 USD; tỷ trọng của khu vực dịch vụ đạt 25% GRDP.",111]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/272",[["Chỉ số phát triển con người (HDI) duy trì trên 0,7.",116]]);
+AtlasSearch._register("x/272",[["Tỷ lệ đô thị hoá đạt 40% trở lên.",117]]);

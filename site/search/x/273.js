@@ -1,1 +1,1 @@
-AtlasSearch._register("x/273",[["Tỷ lệ khu công nghiệp đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường đạt 100%.",114]]);
+AtlasSearch._register("x/273",[["Chỉ số phát triển con người (HDI) duy trì trên 0,7.",116]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/274",[["Tỷ lệ cụm công nghiệp đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường đạt 80 - 90% trở lên.",114]]);
+AtlasSearch._register("x/274",[["Tỷ lệ khu công nghiệp đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường đạt 100%.",114]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/28",[["Tăng dần tỷ suất nhập cư và hướng tới trở thành một địa phương có tỷ suất nhập cư thuần dương.",114]]);
+AtlasSearch._register("x/28",[["Đổi mới mô hình trăng trưởng, chuyển dịch mạnh mẽ cơ cấu kinh tế, tỷ trọng công nghiệp đóng góp từ 40% - 50% GRDP và tỷ trọng nông nghiệp trong GRDP giảm xuống dưới 15%.",113]]);

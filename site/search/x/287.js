@@ -1,1 +1,1 @@
-AtlasSearch._register("x/287",[["Hoàn thành kế hoạch sử dụng đất giai đoạn 2021 - 2025 bảo đảm phù hợp với các quy hoạch, kế hoạch sử dụng đất quốc gia.",114]]);
+AtlasSearch._register("x/287",[["Xây dựng hoàn thiện chính sách phát triển nguồn nhân lực và thu hút đầu tư tư nhân, đầu tư nước ngoài vào nông nghiệp, nông thôn và các lĩnh vực thương mại điện tử, dịch vụ y tế, giáo dục, logistics, du lịch và các dịch vụ mới của nền kinh tế số.",112]]);

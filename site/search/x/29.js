@@ -1,1 +1,1 @@
-AtlasSearch._register("x/29",[["Bộ mặt nông thôn và thu nhập hộ gia đình được cải thiện mạnh mẽ, phấn đấu nằm trong nhóm 04 tỉnh, thành phố có thu nhập bình quân đầu người cao nhất vùng ĐBSCL.",113]]);
+AtlasSearch._register("x/29",[["Tăng dần tỷ suất nhập cư và hướng tới trở thành một địa phương có tỷ suất nhập cư thuần dương.",114]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/30",[["Xây dựng tỉnh Hậu Giang trở thành trung tâm sản xuất công nghiệp và logistics của vùng ĐBSCL, trở thành Tỉnh có trình độ phát triển khá so với cả nước.",113]]);
+AtlasSearch._register("x/30",[["Bộ mặt nông thôn và thu nhập hộ gia đình được cải thiện mạnh mẽ, phấn đấu nằm trong nhóm 04 tỉnh, thành phố có thu nhập bình quân đầu người cao nhất vùng ĐBSCL.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/31",[["Duy trì tốc độ tăng trưởng bình quân liên tục khoảng 7%/năm từ nay đến 2050; GRDP bình quân đầu người đạt khoảng 30.000 USD/người/năm, đạt ngưỡng các nước thu nhập cao theo phân loại hiện nay của Ngân hàng Thế giới.",112]]);
+AtlasSearch._register("x/31",[["Xây dựng tỉnh Hậu Giang trở thành trung tâm sản xuất công nghiệp và logistics của vùng ĐBSCL, trở thành Tỉnh có trình độ phát triển khá so với cả nước.",113]]);

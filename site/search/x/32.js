@@ -1,1 +1,1 @@
-AtlasSearch._register("x/32",[["Cơ cấu kinh tế hiện đại với đóng góp của khu vực dịch vụ tăng lên trong GRDP; tỷ trọng nông nghiệp giảm xuống còn dưới 10%.",114]]);
+AtlasSearch._register("x/32",[["Duy trì tốc độ tăng trưởng bình quân liên tục khoảng 7%/năm từ nay đến 2050; GRDP bình quân đầu người đạt khoảng 30.000 USD/người/năm, đạt ngưỡng các nước thu nhập cao theo phân loại hiện nay của Ngân hàng Thế giới.",112]]);

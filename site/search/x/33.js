@@ -1,1 +1,1 @@
-AtlasSearch._register("x/33",[["Cân đối được thu, chi ngân sách một cách bền vững, đủ nguồn lực đầu tư cho phát triển và an sinh xã hội.",114]]);
+AtlasSearch._register("x/33",[["Cơ cấu kinh tế hiện đại với đóng góp của khu vực dịch vụ tăng lên trong GRDP; tỷ trọng nông nghiệp giảm xuống còn dưới 10%.",114]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/34",[["Trở thành trung tâm công nghiệp chế biến, công nghiệp sản xuất hàng thực phẩm, hàng tiêu dùng của vùng ĐBSCL.",114]]);
+AtlasSearch._register("x/34",[["Cân đối được thu, chi ngân sách một cách bền vững, đủ nguồn lực đầu tư cho phát triển và an sinh xã hội.",114]]);

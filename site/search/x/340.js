@@ -1,1 +1,1 @@
-AtlasSearch._register("x/340",[["Thực hiện Nghị quyết 29-NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng (khóa XIII); Kế hoạch 13-KH/TW ngày 28/11/2022 của Bộ Chính trị về tiếp tục đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045, Ban Chấp hành Đảng bộ tỉnh xây dựng Chương trình thực hiện như sau:",111]]);
+AtlasSearch._register("x/340",[["Văn phòng Tỉnh ủy phối hợp với các ban, ngành liên quan theo dõi việc thực hiện Chương trình hành động này, định kỳ báo cáo kết quả với Ban Thường vụ Tỉnh ủy.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/35",[["Sản xuất nông nghiệp theo phương thức hiện đại; nông nghiệp xanh, phát triển nông nghiệp gắn với phục hồi hệ sinh thái và cảnh quan tự nhiên.",114]]);
+AtlasSearch._register("x/35",[["Trở thành trung tâm công nghiệp chế biến, công nghiệp sản xuất hàng thực phẩm, hàng tiêu dùng của vùng ĐBSCL.",114]]);

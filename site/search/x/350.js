@@ -1,1 +1,1 @@
-AtlasSearch._register("x/350",[["Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 – 2025 là 7,0 – 7,5%, giai đoạn 2026 – 2030 là 8,0- 9,0%/ năm; GRDP bình quân đầu người theo giá hiện hành đạt khoảng 140 - 150 triệu đồng.",112]]);
+AtlasSearch._register("x/350",[["Chủ động và tích cực hội nhập; khơi dậy khát vọng phát triển, tinh thần khởi nghiệp, đổi mới sáng tạo; phát huy giá trị văn hóa truyền thống, vai trò xung kích, đi đầu của đội ngũ trí thức và doanh nhân.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/352",[["Tỷ trọng công nghiệp đạt trên 30% GRDP; tỷ trọng công nghiệp chế biến, chế tạo đạt khoảng 25% GRDP; tỷ trọng giá trị sản phẩm công nghiệp công nghệ cao trong các ngành chế biến, chế tạo đạt trên 45%. Tỷ trọng các ngành dịch vụ đạt trên 30% GRDP.",112]]);
+AtlasSearch._register("x/352",[["Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 – 2025 là 7,0 – 7,5%, giai đoạn 2026 – 2030 là 8,0- 9,0%/ năm; GRDP bình quân đầu người theo giá hiện hành đạt khoảng 140 - 150 triệu đồng.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/354",[["Tỷ trọng kinh tế số đạt khoảng 25% GRDP. Tỷ lệ người dân trong độ tuổi lao động được đào tạo kỹ năng số cơ bản đạt trên 80%.",113]]);
+AtlasSearch._register("x/354",[["Tỷ trọng công nghiệp đạt trên 30% GRDP; tỷ trọng công nghiệp chế biến, chế tạo đạt khoảng 25% GRDP; tỷ trọng giá trị sản phẩm công nghiệp công nghệ cao trong các ngành chế biến, chế tạo đạt trên 45%. Tỷ trọng các ngành dịch vụ đạt trên 30% GRDP.",112]]);

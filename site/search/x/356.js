@@ -1,1 +1,1 @@
-AtlasSearch._register("x/356",[["Phấn đấu phát triển trở thành một tỉnh công nghiệp lớn của các tỉnh phía Nam, với vùng động lực chính là Đông Nam Tân Phước và vùng Gò Công; phát triển Khu kinh tế ven biển, phát triển cảng biển, trung tâm logistics cấp vùng.",112]]);
+AtlasSearch._register("x/356",[["Tỷ trọng kinh tế số đạt khoảng 25% GRDP. Tỷ lệ người dân trong độ tuổi lao động được đào tạo kỹ năng số cơ bản đạt trên 80%.",113]]);

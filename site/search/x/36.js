@@ -1,1 +1,1 @@
-AtlasSearch._register("x/36",[["Quy mô dân số đạt khoảng 01 triệu người vào năm 2050, tương đương với tốc độ tăng trưởng dân số tự nhiên khoảng 1%/năm và cân bằng giữa nhập cư và xuất cư bình quân trong giai đoạn từ nay đến 2050.",112]]);
+AtlasSearch._register("x/36",[["Sản xuất nông nghiệp theo phương thức hiện đại; nông nghiệp xanh, phát triển nông nghiệp gắn với phục hồi hệ sinh thái và cảnh quan tự nhiên.",114]]);

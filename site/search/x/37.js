@@ -1,1 +1,1 @@
-AtlasSearch._register("x/37",[["Các vùng đô thị được mở rộng, hài hòa và không tạo ra khoảng cách thu nhập quá lớn giữa khu vực thành thị và nông thôn, giữa công nghiệp, dịch vụ và nông nghiệp.",113]]);
+AtlasSearch._register("x/37",[["Quy mô dân số đạt khoảng 01 triệu người vào năm 2050, tương đương với tốc độ tăng trưởng dân số tự nhiên khoảng 1%/năm và cân bằng giữa nhập cư và xuất cư bình quân trong giai đoạn từ nay đến 2050.",112]]);

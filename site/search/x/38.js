@@ -1,1 +1,1 @@
-AtlasSearch._register("x/38",[["Tốc độ tăng trưởng kinh tế bình quân giai đoạn 2021 - 2025 là 7,3%, giai đoạn 2026 - 2030 là 10,2%. Tốc độ tăng trưởng kinh tế tăng bình quân 10 năm là 8,7%/năm (ĐBSCL là 6,5% - 7%), trong đó: Khu vực I tăng 3,05%/năm, khu vực II tăng 13,84%/năm, khu vực III tăng 8,22%/năm, thuế sản phẩm trừ trợ cấp sản phẩm tăng 6,59%/năm.",111]]);
+AtlasSearch._register("x/38",[["Các vùng đô thị được mở rộng, hài hòa và không tạo ra khoảng cách thu nhập quá lớn giữa khu vực thành thị và nông thôn, giữa công nghiệp, dịch vụ và nông nghiệp.",113]]);

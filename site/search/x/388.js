@@ -1,1 +1,1 @@
-AtlasSearch._register("x/388",[["Các cấp ủy đảng, ban cán sự đảng, đảng đoàn và các đoàn thể chính trị - xã hội tỉnh căn cứ chức năng, nhiệm vụ và tình hình thực tế xây dựng kế hoạch cụ thể để triển khai thực hiện Chương trình này.",112]]);
+AtlasSearch._register("x/388",[["Nâng cao nhận thức và phát huy vai trò của đội ngũ trí thức và doanh nhân thời kỳ đẩy mạnh công nghiệp hoá, hiện đại hoá trong tình hình mới. Xây dựng văn hóa kinh doanh tiên tiến.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/390",[["Đảng đoàn Ủy ban Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh tăng cường tuyên truyền, vận động và thực hiện tốt công tác quan sát, phản biện xã hội theo quy định; hướng dẫn đoàn viên, hội viên và nhân dân tích cực tham gia phát triển công nghiệp.",112]]);
+AtlasSearch._register("x/390",[["Các cấp ủy đảng, ban cán sự đảng, đảng đoàn và các đoàn thể chính trị - xã hội tỉnh căn cứ chức năng, nhiệm vụ và tình hình thực tế xây dựng kế hoạch cụ thể để triển khai thực hiện Chương trình này.",112]]);

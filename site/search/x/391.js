@@ -1,1 +1,1 @@
-AtlasSearch._register("x/391",[["Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan tổ chức học tập, quán triệt, tuyên truyền sâu rộng nội dung kết quả thực hiện Nghị quyết 29-NQ/TW, Kế hoạch 13- KH/TW và Chương trình này.",112]]);
+AtlasSearch._register("x/391",[["Đảng đoàn Hội đồng nhân dân tỉnh, Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo cụ thể hóa thành chương trình, kế hoạch tổ chức thực hiện; ưu tiên bố trí nguồn lực thúc đẩy, hỗ trợ cho phát triển công nghiệp nhằm thực hiện hiệu quả các mục tiêu, nhiệm vụ đã đề ra.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/4",[["Công nghiệp không có mặt bằng quỹ đất sạch đáp ứng nhu cầu của doanh nghiệp, mất nhiều cơ hội đầu tư kinh doanh. Hạ tầng giao thông kết nối với khu công nghiệp, cụm công nghiệp của Tỉnh chưa đáp ứng yêu cầu, thiếu đồng bộ, hạ tầng trong các khu công nghiệp chưa hoàn chỉnh. Hạ tầng giao thông nội Tỉnh chưa thuận lợi cho phát triển sản xuất.",111]]);
+AtlasSearch._register("x/4",[["Chủ yếu do Tỉnh thiếu chiến lược và giải pháp tổng thể để phát triển kinh tế - xã hội mà đặc biệt là về công nghiệp, nông nghiệp, đô thị và du lịch.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/40",[["Cơ cấu kinh tế đến năm 2025 tỷ trọng khu vực I còn khoảng 20,4%; khu vực II 32,4%; khu vực III 37,8%; thuế sản phẩm trừ trợ cấp sản phẩm 9,4%. Cơ cấu kinh tế đến năm 2030 khu vực I còn khoảng 15%; khu vực II 39%; khu vực III 38%; thuế sản phẩm trừ trợ cấp sản phẩm 8%.",111]]);
+AtlasSearch._register("x/40",[["GRDP bình quân đầu người đến năm 2025 đạt 84 triệu đồng (tương đương 3.600 USD) đến năm 2030 đạt 150 triệu đồng (tương đương 6.383 USD), gấp 2,85 lần so với năm 2020, cao hơn mức trung bình vùng ĐBSCL.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/41",[["Tổng vốn đầu tư toàn xã hội theo giá hiện hành trên địa bàn trong 10 năm khoảng 300.000 tỷ đồng, tăng bình quân 8%/năm. Tỷ trọng vốn đầu tư chiếm khoảng 38,7% GRDP.",113]]);
+AtlasSearch._register("x/41",[["Cơ cấu kinh tế đến năm 2025 tỷ trọng khu vực I còn khoảng 20,4%; khu vực II 32,4%; khu vực III 37,8%; thuế sản phẩm trừ trợ cấp sản phẩm 9,4%. Cơ cấu kinh tế đến năm 2030 khu vực I còn khoảng 15%; khu vực II 39%; khu vực III 38%; thuế sản phẩm trừ trợ cấp sản phẩm 8%.",111]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/42",[["Tổng thu ngân sách trên địa bàn tăng bình quân 15% hàng năm. Tổng chi ngân sách 10 năm tăng bình quân 7%/năm, chi đầu tư phát triển tăng bình quân 10%/năm (trong đó chi đầu tư để phát triển kinh tế tăng bình quân 15% hàng năm).",112]]);
+AtlasSearch._register("x/42",[["Tổng vốn đầu tư toàn xã hội theo giá hiện hành trên địa bàn trong 10 năm khoảng 300.000 tỷ đồng, tăng bình quân 8%/năm. Tỷ trọng vốn đầu tư chiếm khoảng 38,7% GRDP.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/43",[["Hệ số ICOR giai đoạn 2021 - 2025 từ 5,5 - 6, giai đoạn 2026 - 2030 từ 3,6 - 4.",115]]);
+AtlasSearch._register("x/43",[["Tổng thu ngân sách trên địa bàn tăng bình quân 15% hàng năm. Tổng chi ngân sách 10 năm tăng bình quân 7%/năm, chi đầu tư phát triển tăng bình quân 10%/năm (trong đó chi đầu tư để phát triển kinh tế tăng bình quân 15% hàng năm).",112]]);

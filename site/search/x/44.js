@@ -1,1 +1,1 @@
-AtlasSearch._register("x/44",[["Năng suất lao động xã hội năm 2025 là 156 triệu đồng, tăng 9,7%/năm, năm 2030 là 263 triệu đồng, tăng 10,9%/năm. Tính chung 10 năm tăng bình quân 10,3%/năm.",113]]);
+AtlasSearch._register("x/44",[["Hệ số ICOR giai đoạn 2021 - 2025 từ 5,5 - 6, giai đoạn 2026 - 2030 từ 3,6 - 4.",115]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/45",[["Kim ngạch xuất khẩu và dịch vụ thu ngoại tệ năm 2030 đạt 1.600 triệu USD, tăng bình quân 9%/năm. Kim ngạch nhập khẩu 800 triệu USD, tăng bình quân 7,4%/năm. Trong 10 năm xuất khẩu 11 tỷ USD, nhập khẩu 6 tỷ USD.",112]]);
+AtlasSearch._register("x/45",[["Năng suất lao động xã hội năm 2025 là 156 triệu đồng, tăng 9,7%/năm, năm 2030 là 263 triệu đồng, tăng 10,9%/năm. Tính chung 10 năm tăng bình quân 10,3%/năm.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/46",[["Số doanh nghiệp đang hoạt động và có kê khai thuế trong 10 năm tăng 3.000 doanh nghiệp.",115]]);
+AtlasSearch._register("x/46",[["Kim ngạch xuất khẩu và dịch vụ thu ngoại tệ năm 2030 đạt 1.600 triệu USD, tăng bình quân 9%/năm. Kim ngạch nhập khẩu 800 triệu USD, tăng bình quân 7,4%/năm. Trong 10 năm xuất khẩu 11 tỷ USD, nhập khẩu 6 tỷ USD.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/47",[["Tỷ lệ tăng dân số tự nhiên năm 2025 là 7,79%o, năm 2030 là 10%o, dân số đến năm 2030 khoảng 770.000 người.",114]]);
+AtlasSearch._register("x/47",[["Số doanh nghiệp đang hoạt động và có kê khai thuế trong 10 năm tăng 3.000 doanh nghiệp.",115]]);

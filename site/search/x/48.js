@@ -1,1 +1,1 @@
-AtlasSearch._register("x/48",[["Tỷ lệ đô thị hóa đến năm 2025 đạt 32%, đến năm 2030 đạt 37%.",116]]);
+AtlasSearch._register("x/48",[["Tỷ lệ tăng dân số tự nhiên năm 2025 là 7,79%o, năm 2030 là 10%o, dân số đến năm 2030 khoảng 770.000 người.",114]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/50",[["Tỷ lệ lao động qua đào tạo đến năm 2025 đạt 70%, đến năm 2030 đạt 75%. Số lao động được tạo việc làm trong 5 năm đầu là 75.000 lao động, 5 năm sau 80.000 lao động.",113]]);
+AtlasSearch._register("x/50",[["Giảm tỷ lệ hộ nghèo mỗi năm 1%.",117]]);

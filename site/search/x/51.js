@@ -1,1 +1,1 @@
-AtlasSearch._register("x/51",[["Tỷ lệ trường đạt chuẩn quốc gia đạt 85%/năm 2025 và đạt 90%/năm 2030, số sinh viên trên 10.000 người dân là 225 sinh viên/năm 2025 và 250 sinh viên/năm 2030.",113]]);
+AtlasSearch._register("x/51",[["Tỷ lệ lao động qua đào tạo đến năm 2025 đạt 70%, đến năm 2030 đạt 75%. Số lao động được tạo việc làm trong 5 năm đầu là 75.000 lao động, 5 năm sau 80.000 lao động.",113]]);

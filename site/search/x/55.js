@@ -1,1 +1,1 @@
-AtlasSearch._register("x/55",[["Tỷ lệ rác thải sinh hoạt ở đô thị và nông thôn được thu gom và xử lý 96%/năm 2025 và 98%/năm 2030.",114]]);
+AtlasSearch._register("x/55",[["Đến năm 2025: Tỷ lệ dân số ở thành thị sử dụng nước sạch 100%, tỷ lệ dân số nông thôn sử dụng nước sạch 85%. Đến năm 2030: Tỷ lệ dân số ở thành thị sử dụng nước sạch 100%, tỷ lệ dân số nông thôn sử dụng nước sạch 95%.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/56",[["Xây dựng lực lượng quân sự, công an chính quy, từng bước hiện đại, xây dựng lực lượng dân quân tự vệ đúng quy mô tổ chức. Hoàn thành 100% chỉ tiêu kế hoạch công tác huấn luyện, diễn tập, giáo dục quốc phòng - an ninh, công tác tuyển chọn và gọi công dân nhập ngũ hàng năm; diễn tập khu vực phòng thủ cấp Tỉnh, huyện và cấp xã ít nhất một lần trong nhiệm kỳ.",111]]);
+AtlasSearch._register("x/56",[["Tỷ lệ rác thải sinh hoạt ở đô thị và nông thôn được thu gom và xử lý 96%/năm 2025 và 98%/năm 2030.",114]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/60",[["Về cải thiện môi trường đầu tư kinh doanh:",117]]);
+AtlasSearch._register("x/60",[["Sở Thông tin và Truyền thông phối hợp tốt với các cơ quan báo chí để tuyên truyền, phổ biến thông tin về Nghị quyết số 13-NQ/TW và Chương trình này với quy mô sâu rộng, tăng cường ứng dụng công nghệ thông tin và áp dụng nhiều hình thức, phương thức truyền thông đa dạng để đạt hiệu quả cao nhất.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/73",[["Trung tâm vùng công nghiệp thứ nhất nằm ở khu vực huyện: Châu Thành, Châu Thành A. Vùng này tận dụng thế mạnh hậu cận vùng, liên quan tới khu vực cảng hàng không, cảng biển Cần Thơ, theo định hướng quy hoạch vùng. Trọng tâm của khu vực này là phát triển các lĩnh vực công nghiệp ứng dụng công nghệ cao, công nghiệp hỗ trợ, dược, mỹ phẩm, các cụm ngành logistics, chế biến nông sản, có liên quan tới đầu vào là sản phẩm nông nghiệp quy mô vùng.",110]]);
+AtlasSearch._register("x/73",[["Tập trung 02 trung tâm công nghiệp:",118]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/76",[["Lập quy hoạch và kế hoạch chuyển đổi đất sản xuất nông nghiệp sang công nghiệp, hạ tầng giao thông công nghiệp là nhiệm vụ trọng tâm.",114]]);
+AtlasSearch._register("x/76",[["Định hướng hai vùng công nghiệp này dù tập trung thành những vùng công nghiệp lớn, nhưng cấu trúc đất xây dựng công nghiệp cần phải đan xen với những yếu tố sinh thái, cảnh quan, đô thị, chứ không phải là những khu nhà máy tập trung.",112]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/79",[["Thành lập và đầu tư các khu công nghiệp mới khoảng 1.741 ha, trong đó giai đoạn 2021 - 2025 phát triển 04 khu công nghiệp với diện tích khoảng 784 ha; giai đoạn 2026 - 2030 phát triển 04 khu công nghiệp với diện tích khoảng 957 ha và các cụm công nghiệp huyện, thị xã, thành phố khoảng 580 ha.",112]]);
+AtlasSearch._register("x/79",[["Xây dựng cẩm nang, giới thiệu những tiềm năng, thế mạnh và cơ hội, chính sách đầu tư gửi tới các doanh nghiệp, các thị trường trọng điểm và trên các kênh điện tử.",113]]);

@@ -1,1 +1,1 @@
-AtlasSearch._register("x/8",[["Nhất tâm là: Phát triển huyện Châu Thành trở thành trung tâm phát triển về công nghiệp và đô thị của Tỉnh trong trung và dài hạn.",114]]);
+AtlasSearch._register("x/8",[["Phát triển công nghiệp theo hướng công nghiệp hiện đại, thu hút đầu tư, giải quyết việc làm, tăng nguồn thu ngân sách địa phương, tạo nguồn lực phát triển các lĩnh vực khác; phát triển chế biến gắn với vùng nguyên liệu của địa phương.",112]]);

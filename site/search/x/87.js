@@ -1,1 +1,1 @@
-AtlasSearch._register("x/87",[["Thúc đẩy cơ giới hóa trong sản xuất nông nghiệp tiến tới mở rộng áp dụng tự động hóa trong nông nghiệp. Hình thành các mô hình sản xuất theo chuỗi giá trị, nhân rộng mô hình liên kết trong sản xuất nông nghiệp.",112]]);
+AtlasSearch._register("x/87",[["Xây dựng thành công 05 nông sản chủ lực và xây dựng 15 mô hình hợp tác xã và 03 liên hiệp hợp tác xã được đầu tư đồng bộ về kết cấu hạ tầng, máy móc, thiết bị và phát triển toàn diện, hoạt động hiệu quả.",112]]);

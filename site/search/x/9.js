@@ -1,1 +1,1 @@
-AtlasSearch._register("x/9",[["Nhị tuyến là: Tập trung khai thác phát triển theo 02 tuyến động lực là cao tốc Cần Thơ - Cà Mau kết nối với Thành phố Hồ Chí Minh và tuyến Châu Đốc - Cần Thơ - Sóc Trăng kết nối với các tỉnh Nam Sông Hậu.",112]]);
+AtlasSearch._register("x/9",[["Nhất tâm là: Phát triển huyện Châu Thành trở thành trung tâm phát triển về công nghiệp và đô thị của Tỉnh trong trung và dài hạn.",114]]);

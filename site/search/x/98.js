@@ -1,1 +1,1 @@
-AtlasSearch._register("x/98",[["Nâng cao chất lượng, sản phẩm du lịch, tạo dựng hình ảnh của Tỉnh, thu hút nhiều khách tham quan du lịch đến tỉnh Hậu Giang. Thực hiện có hiệu quả Đề án tạo dựng hình ảnh tỉnh Hậu Giang.",113]]);
+AtlasSearch._register("x/98",[["Tập trung xây dựng sản phẩm du lịch có chất lượng, đa dạng, mang đặc trưng của Tỉnh. Triển khai các nhiệm vụ và bố trí nguồn ngân sách hiện thực hóa 02 điểm nhấn du lịch cho giai đoạn 5 năm tới.",112]]);

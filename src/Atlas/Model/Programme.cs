@@ -141,3 +141,10 @@ public sealed record ClosingMatter(IReadOnlyList<string> Recipients, IReadOnlyLi
 /// <param name="Sha256">Hex digest of the original bytes: lets the cache and the sources page identify the exact input.</param>
 /// <param name="Encoding">Detected encoding name, e.g. "utf-8", "utf-8-bom", "windows-1258".</param>
 public sealed record SourceInfo(string FileName, string Sha256, string Encoding);
+
+/// <summary>Anchors of a programme page that other parts of the atlas link to.</summary>
+public static class ProgrammeAnchors
+{
+    /// <summary>The page's head (title, source link): where a search for the programme's number leads.</summary>
+    public const string Head = "van-ban";
+}

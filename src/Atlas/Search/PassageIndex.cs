@@ -103,7 +103,8 @@ public sealed class PassageIndex : IDisposable
         return new PassageIndex(directory, passages);
     }
 
-    /// <summary>The passages of the model in index order, with everything a search result shows.</summary>
+    /// <summary>The passages of the model in index order, with everything a search result shows; each numbered
+    /// programme's first record is its number, anchored at <see cref="ProgrammeAnchors.Head"/>.</summary>
     public static IReadOnlyList<PassageRecord> Records(AtlasModel model)
     {
         var provinceNames = model.Provinces.GroupBy(p => p.Slug, StringComparer.Ordinal)
@@ -125,6 +126,12 @@ public sealed class PassageIndex : IDisposable
                 if (!ids.Contains(t.ThemeId)) ids.Add(t.ThemeId);
             }
             foreach (var ids in themesByPassage.Values) ids.Sort(StringComparer.Ordinal);
+            // A programme is known by its number ("38-CTr/TU"), which its passages rarely repeat: one record holds it,
+            // so searching the number finds the programme (its page's head). Only the number: the title's words would
+            // make this short record outrank the passages on every query of the programme's subject.
+            if (programme.Metadata.Number is { Length: > 0 } number)
+                records.Add(new PassageRecord(records.Count, programme.Slug, title, provinceSlug, provinceName, ProgrammeAnchors.Head, "",
+                    "Số " + number, Array.Empty<string>(), resolutions));
             var trails = SectionTrails(programme.Sections);
             foreach (var passage in programme.Passages)
             {

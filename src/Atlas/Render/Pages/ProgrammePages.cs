@@ -85,6 +85,9 @@ public sealed record ProgrammeView(
 
     /// <summary>The citation of a section, "{0}" standing for its path (the copy buttons fill it in from each permalink).</summary>
     public string CitationInSection { get; init; } = "";
+
+    /// <summary>The head's anchor (a search for the programme's number links to it).</summary>
+    public string HeadId => ProgrammeAnchors.Head;
 }
 
 /// <summary>The programme's own versus shared wording, as the programme page and tables show it.</summary>

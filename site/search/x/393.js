@@ -1,0 +1,1 @@
+AtlasSearch._register("x/393",[["Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan tổ chức học tập, quán triệt, tuyên truyền sâu rộng nội dung kết quả thực hiện Nghị quyết 29-NQ/TW, Kế hoạch 13- KH/TW và Chương trình này.",112]]);

@@ -1,0 +1,1 @@
+AtlasSearch._register("x/394",[["Ban cán sự đảng Ủy ban nhân dân tỉnh, Văn phòng Tỉnh ủy, các cơ quan liên quan thường xuyên theo dõi, đôn đốc, kiểm tra việc triển khai thực hiện Nghị quyết, Kế hoạch và Chương trình này; định kỳ sơ kết, tổng kết và báo cáo Ban Thường vụ Tỉnh ủy, Ban Chấp hành Đảng bộ tỉnh kết quả thực hiện để có chỉ đạo kịp thời.",111]]);
