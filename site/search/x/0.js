@@ -1,1 +1,1 @@
-AtlasSearch._register("x/0",[["Số 123-CTr/TU",120]]);
+AtlasSearch._register("x/0",[["Chương trình số 123-CTr/TU",118]]);

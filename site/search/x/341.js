@@ -1,1 +1,1 @@
-AtlasSearch._register("x/341",[["Số 38-CTr/TU",120]]);
+AtlasSearch._register("x/341",[["Chương trình số 38-CTr/TU",118]]);

@@ -126,12 +126,13 @@ public sealed class PassageIndex : IDisposable
                 if (!ids.Contains(t.ThemeId)) ids.Add(t.ThemeId);
             }
             foreach (var ids in themesByPassage.Values) ids.Sort(StringComparer.Ordinal);
-            // A programme is known by its number ("38-CTr/TU"), which its passages rarely repeat: one record holds it,
-            // so searching the number finds the programme (its page's head). Only the number: the title's words would
-            // make this short record outrank the passages on every query of the programme's subject.
+            // A programme is known by its kind and number ("Chương trình số 38-CTr/TU"), which its passages rarely repeat:
+            // one record holds them, so searching the number finds the programme (its page's head). Not the rest of the
+            // title: its words would make this short record outrank the passages on every query of the programme's subject.
             if (programme.Metadata.Number is { Length: > 0 } number)
                 records.Add(new PassageRecord(records.Count, programme.Slug, title, provinceSlug, provinceName, ProgrammeAnchors.Head, "",
-                    "Số " + number, Array.Empty<string>(), resolutions));
+                    (DocumentKinds.Leading(programme.Metadata.Title) is { } kind ? kind + " số " : "Số ") + number,
+                    Array.Empty<string>(), resolutions));
             var trails = SectionTrails(programme.Sections);
             foreach (var passage in programme.Passages)
             {

@@ -203,6 +203,9 @@
     if (folded !== AtlasSearch.normalize(q)) candidates.push({ label: msg("try-folded"), q: folded, province: state.province, theme: state.theme });
     if (state.province || state.theme) candidates.push({ label: msg("try-unfiltered"), q: q, province: "", theme: "" });
     if (plain !== q) candidates.push({ label: msg("try-broader"), q: plain, province: state.province, theme: state.theme });
+    // "nq29", "ctr38": a document number typed as one word, where the texts write "29-NQ/TW".
+    var apart = plain.replace(/(\p{L})(\p{N})/gu, "$1 $2").replace(/(\p{N})(\p{L})/gu, "$1 $2");
+    if (apart !== plain) candidates.push({ label: msg("try-split"), q: apart, province: state.province, theme: state.theme });
     var words = plain.split(" ");
     if (words.length > 1) {
       words.forEach(function (w, i) {

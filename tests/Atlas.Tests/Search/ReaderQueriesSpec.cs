@@ -79,6 +79,8 @@ public sealed class ReaderQueriesSpec(SeedAtlas seeds) : IClassFixture<SeedAtlas
     [InlineData("38-CTr/TU", "tien-giang-38-ctr-tu-2023")]
     [InlineData("123-CTr/TU", "hau-giang-123-ctr-tu-2022")]
     [InlineData("123-ctr/tu", "hau-giang-123-ctr-tu-2022")]
+    [InlineData("chương trình 38", "tien-giang-38-ctr-tu-2023")]
+    [InlineData("chuong trinh so 123", "hau-giang-123-ctr-tu-2022")]
     public void A_programme_number_finds_the_programme_first(string query, string slug)
     {
         // Passages rarely repeat their own programme's number: the programme is found by a record of its number.
@@ -142,7 +144,7 @@ public sealed class ReaderQueriesParitySpec(SeedExport seeds, Browser browser) :
         await page.GotoAsync(seeds.HarnessUrl);
         var queries = ReaderQueriesSpec.Queries().Select(row => (string)row[0])
             .Concat(["khoi nghiep tien giang", "logistics tỉnh Thái Bình", "thành phố Hậu Giang du lịch", "Quảng Ngãi",
-                     "Hậu Giang zzzkhongco", "\"Hậu Giang\" logistics", "tinh", "38-CTr/TU", "123-ctr/tu"]);
+                     "Hậu Giang zzzkhongco", "\"Hậu Giang\" logistics", "tinh", "38-CTr/TU", "123-ctr/tu", "chương trình 38"]);
         foreach (var q in queries) await Parity.AssertSame(seeds.Searcher, page, q);
         await Parity.AssertSame(seeds.Searcher, page, "Hậu Giang logistics", "thai-binh");
     }

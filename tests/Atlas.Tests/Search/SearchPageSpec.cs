@@ -120,6 +120,20 @@ public sealed class SearchPageSpec(RenderedSearchSite site, Browser browser) : I
     }
 
     [Fact]
+    public async Task A_number_typed_as_one_word_is_suggested_with_its_letters_and_digits_apart()
+    {
+        var errors = new List<string>();
+        var page = await Open(browser, site.Url("search.html") + "?q=nq29", errors);
+        await page.WaitForSelectorAsync(".search-suggestion a");
+        var suggestions = await page.EvalOnSelectorAllAsync<string[]>(".search-suggestion a", "as => as.map(a => a.textContent)");
+        Assert.Contains("nq 29", suggestions); // the texts write "29-NQ/TW"
+        await page.ClickAsync(".search-suggestion a >> text=nq 29");
+        await page.WaitForSelectorAsync(".search-result");
+        Assert.Contains("29-NQ/TW", await page.TextContentAsync(".search-results") ?? "");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Text_from_documents_is_inserted_as_text_never_as_markup()
     {
         var errors = new List<string>();

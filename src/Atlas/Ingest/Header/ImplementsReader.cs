@@ -10,8 +10,7 @@ namespace Atlas.Ingest.Header;
 /// </summary>
 public static class ImplementsReader
 {
-    private static readonly string[] Kinds =
-        ["Nghị quyết", "Kế hoạch", "Kết luận", "Chỉ thị", "Chương trình hành động", "Chương trình", "Quyết định", "Thông báo", "Đề án", "Hướng dẫn", "Quy định"];
+    private static IReadOnlyList<string> Kinds => DocumentKinds.All;
 
     private static readonly string[] PreambleOpenings =
         ["thuc-hien", "nham-trien-khai", "nham-thuc-hien", "trien-khai", "de-trien-khai", "de-thuc-hien", "can-cu", "quan-triet"];
