@@ -1,4 +1,5 @@
 using Atlas.Ingest.Closing;
+using Atlas.Ingest.Header;
 using Atlas.Ingest.Structure;
 using Atlas.Ingest.Text;
 
@@ -11,18 +12,25 @@ public sealed record DocumentLayout(IReadOnlyList<Block> Header, IReadOnlyList<B
     private const int HeaderLimit = 40;
 
     /// <summary>
-    /// The header ends at the first rule (<c>-----</c>), at the first Roman part, or just before the first paragraph that
-    /// reads like prose (long, or ending a sentence) — whichever comes first. Without any of these there is no header.
+    /// The header ends at the first rule (<c>-----</c>) after the title has begun, at the first Roman part, or just before
+    /// the first paragraph that reads like prose (long, or ending a sentence) — whichever comes first. Without any of these
+    /// there is no header. A rule before the title is the line drawn under the organ's name or the motto.
     /// </summary>
     /// <param name="lines">The physical lines, when known: a line laid out as table columns ("*" under the organ in one
     /// column, "Đồng Tháp, ngày …" in the other) is a row of the header table, never the start of the body.</param>
     public static DocumentLayout Split(IReadOnlyList<Block> blocks, IReadOnlyList<SourceLine>? lines = null)
     {
         int bodyStart = 0;
+        bool titleBegun = false;
         for (int i = 0; i < blocks.Count && i < HeaderLimit; i++)
         {
             var b = blocks[i];
-            if (b.IsRule) { bodyStart = i + 1; break; }
+            if (b.IsRule)
+            {
+                if (titleBegun) { bodyStart = i + 1; break; }
+                continue;
+            }
+            titleBegun |= HeaderReader.OpensTitle(b.Text);
             var marker = MarkerReader.Read(b.Text);
             if (marker is not null && marker.Kind != MarkerKind.Bullet) { bodyStart = i; break; }
             if (lines is not null && IsTableRow(b, lines)) continue;

@@ -143,6 +143,31 @@ public class HeaderLayoutSpec
         Assert.Equal("2023-02-02", m.Date);
     }
 
+    [Theory]
+    [InlineData("-------")]
+    [InlineData("_______")]
+    [InlineData("*")]
+    public void Lines_drawn_under_the_organ_and_the_motto_do_not_end_the_header(string underline)
+    {
+        var text = $"TỈNH ỦY TIỀN GIANG\n{underline}\nSố 38-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\n" +
+            "Tiền Giang, ngày 31 tháng 3 năm 2023\n\nCHƯƠNG TRÌNH\nthực hiện Nghị quyết 29-NQ/TW\n" + Body;
+        var (p, _) = Seeds.IngestText("ruled.txt", text);
+        Assert.Equal(("38-CTr/TU", "2023-03-31", "Tỉnh ủy", "Tiền Giang"), (p.Metadata.Number, p.Metadata.Date, p.Metadata.Issuer, p.Metadata.Province));
+        Assert.Equal("CHƯƠNG TRÌNH thực hiện Nghị quyết 29-NQ/TW", p.Metadata.Title);
+        Assert.Equal(["Nội dung của chương trình."], p.Passages.Select(x => x.Text)); // the rule under the title still ends the header
+    }
+
+    [Fact]
+    public void A_peoples_committee_plan_carrying_a_programme_out_is_read_like_a_programme()
+    {
+        var text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n" +
+            "Số: 245/KH-UBND\nBắc Ninh, ngày 05 tháng 6 năm 2023\n\nKẾ HOẠCH\nTriển khai thực hiện Chương trình hành động số 56-CTr/TU ngày 12/4/2023 của Tỉnh ủy\n" + Body;
+        var m = Seeds.IngestText("kh.txt", text).Programme.Metadata;
+        Assert.Equal(("245/KH-UBND", "2023-06-05", "Ủy ban nhân dân tỉnh", "Bắc Ninh"), (m.Number, m.Date, m.Issuer, m.Province));
+        Assert.Equal("KẾ HOẠCH Triển khai thực hiện Chương trình hành động số 56-CTr/TU ngày 12/4/2023 của Tỉnh ủy", m.Title);
+        Assert.Equal(["56-CTr/TU"], m.Implements.Select(d => d.Number));
+    }
+
     [Fact]
     public void A_number_cited_in_the_title_is_not_the_programmes_number()
     {

@@ -36,8 +36,17 @@ public static class HeaderReader
         var titleParts = new List<string>();
         bool inTitle = false;
 
-        foreach (var raw in Items(header, lines))
+        string? organHead = null;
+        foreach (var cell in Items(header, lines))
         {
+            // "ỦY BAN NHÂN DÂN" is printed above "TỈNH BẮC NINH": the two lines name one organ.
+            var raw = organHead is null ? cell : organHead + " " + cell;
+            organHead = null;
+            if (!inTitle && Slugs.From(raw) is "uy-ban-nhan-dan" or "hoi-dong-nhan-dan" && Closing.ClosingReader.IsAllCaps(raw))
+            {
+                organHead = raw;
+                continue;
+            }
             var item = StripMottos(raw);
             if (number is null && NumberAfterSo(item) is { } found)
             {
@@ -59,7 +68,7 @@ public static class HeaderReader
                 else if (organ.Named is not null) unknownProvince ??= new Evidenced(organ.Named, raw);
                 continue;
             }
-            if (!inTitle && StartsTitle(item, folded)) inTitle = true;
+            if (!inTitle && OpensTitle(item, folded)) inTitle = true;
             if (inTitle) titleParts.Add(item);
         }
 
@@ -73,7 +82,10 @@ public static class HeaderReader
         };
     }
 
-    private static bool StartsTitle(string item, string folded) =>
+    /// <summary>Whether a header item opens the title: a document kind in capitals ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH").</summary>
+    public static bool OpensTitle(string item) => OpensTitle(item, Slugs.From(item));
+
+    private static bool OpensTitle(string item, string folded) =>
         TitleWords.Any(w => folded == w || folded.StartsWith(w + "-", StringComparison.Ordinal))
         && Closing.ClosingReader.IsAllCaps(item.Split(' ', 3) is var w3 && w3.Length >= 2 ? w3[0] + " " + w3[1] : item);
 
@@ -184,6 +196,13 @@ public static class HeaderReader
         ("ban-thuong-vu-thanh-uy", "Ban Thường vụ Thành ủy"),
         ("ban-chap-hanh-dang-bo-tinh", "Ban Chấp hành Đảng bộ tỉnh"),
         ("ban-chap-hanh-dang-bo-thanh-pho", "Ban Chấp hành Đảng bộ thành phố"),
+        // Provincial People's Committees and Councils issue the plans that carry a Party programme out.
+        ("uy-ban-nhan-dan-tinh", "Ủy ban nhân dân tỉnh"),
+        ("uy-ban-nhan-dan-thanh-pho", "Ủy ban nhân dân thành phố"),
+        ("ubnd-tinh", "Ủy ban nhân dân tỉnh"),
+        ("ubnd-thanh-pho", "Ủy ban nhân dân thành phố"),
+        ("hoi-dong-nhan-dan-tinh", "Hội đồng nhân dân tỉnh"),
+        ("hoi-dong-nhan-dan-thanh-pho", "Hội đồng nhân dân thành phố"),
         ("tinh-uy", "Tỉnh ủy"),
         ("thanh-uy", "Thành ủy"),
         ("dang-bo-tinh", "Tỉnh ủy"),
