@@ -158,6 +158,15 @@ public class HeaderLayoutSpec
     }
 
     [Fact]
+    public void The_body_named_under_the_party_organisation_is_the_issuer_and_a_joined_place_name_stays_whole()
+    {
+        var text = "ĐẢNG BỘ TỈNH BÀ RỊA - VŨNG TÀU\nBAN THƯỜNG VỤ TỈNH ỦY\n*\nSố 20-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n" +
+            "Bà Rịa - Vũng Tàu, ngày 10 tháng 5 năm 2023\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 29-NQ/TW\n" + Body;
+        var m = Seeds.IngestText("brvt.txt", text).Programme.Metadata;
+        Assert.Equal(("Ban Thường vụ Tỉnh ủy", "Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu"), (m.Issuer, m.Province, m.Place));
+    }
+
+    [Fact]
     public void A_peoples_committee_plan_carrying_a_programme_out_is_read_like_a_programme()
     {
         var text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n" +

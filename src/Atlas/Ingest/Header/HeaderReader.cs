@@ -63,7 +63,9 @@ public static class HeaderReader
             if (folded.Length == 0) continue;
             if (!inTitle && Organ(item) is { } organ)
             {
-                issuer ??= new Evidenced(organ.Issuer, raw);
+                // "ĐẢNG BỘ TỈNH BẮC NINH" above "BAN THƯỜNG VỤ TỈNH ỦY": the second line names which body of it issues.
+                if (issuer is null || organ.Issuer.Length > issuer.Value.Length && organ.Issuer.EndsWith(issuer.Value, StringComparison.Ordinal))
+                    issuer = new Evidenced(organ.Issuer, raw);
                 if (organ.Province is not null) province ??= new Evidenced(organ.Province, raw);
                 else if (organ.Named is not null) unknownProvince ??= new Evidenced(organ.Named, raw);
                 continue;
@@ -179,7 +181,9 @@ public static class HeaderReader
             for (int w = words.Length - 1; w >= 0 && place.Count < 5; w--)
             {
                 var word = words[w];
-                if (!char.IsUpper(word[0]) || !word.Skip(1).All(char.IsLower)) break;
+                // A lone dash joins the two halves of a name ("Bà Rịa - Vũng Tàu").
+                bool joins = word is "-" or "–" && place.Count > 0 && w > 0 && IsCapitalised(words[w - 1]);
+                if (!joins && !IsCapitalised(word)) break;
                 place.Insert(0, word);
             }
             if (place.Count == 0) continue;
@@ -188,6 +192,8 @@ public static class HeaderReader
         }
         return null;
     }
+
+    private static bool IsCapitalised(string word) => char.IsUpper(word[0]) && word.Skip(1).All(char.IsLower);
 
     /// <summary>Issuing organs by their folded form, most specific first.</summary>
     public static readonly (string Folded, string Name)[] IssuerPrefixes =
