@@ -465,6 +465,12 @@
   var NEED_BATCH = 64;     // open candidates decided per step to choose the lists to read next
   var THEME_SAMPLE = 3;    // theme-mask files read for approximate theme counts on a large result set
   var EAGER_TEXTS = 1;      // per result asked for, passages scored from their text before the lists decide them
+  // Impact pages one ranking may read. Words found in most passages (three such words in a large atlas) score nearly
+  // alike everywhere, and proving the exact top passages read hundreds of pages (a megabyte on a phone). Past the
+  // budget the best candidates so far are scored from their text and returned: the first results are then the best
+  // of those read, not proven the best of all. An atlas of a few hundred programmes never reaches it.
+  var PAGE_BUDGET = 80;
+  var BUDGET_TEXTS = 2;     // per result asked for, candidates scored from their text once the page budget is spent
   var PHRASE_VERIFY = 4000;
   var PHRASE_REP_FILES = 4; // r/ files a quoted phrase's check may read
   var PHRASE_TEXTS = 16;    // passages holding all of a quoted phrase's pairs checked from their stored text // postings a quoted phrase's words may have for every match to be checked exactly
@@ -972,7 +978,7 @@
 
     // Open candidates in a max-heap by bound. A stored bound may be stale but never too low (bounds only fall), so
     // only the candidates at the top are looked at again: a step costs the few it must decide, not all of them.
-    var heap = [], eagerLeft = EAGER_TEXTS * limit;
+    var heap = [], eagerLeft = EAGER_TEXTS * limit, budgetTexts = BUDGET_TEXTS * limit;
     function above(x, y) { return x.ub > y.ub || (x.ub === y.ub && x.doc < y.doc); }
     function push(h) {
       var i = heap.length;
@@ -1029,6 +1035,16 @@
       var eager = need.filter(function (p) { return p.ub >= unseen && !byText.has(p.doc); }).slice(0, Math.min(TEXT_BATCH, eagerLeft));
       if (eager.length) { eagerLeft -= eager.length; return textResolve(eager.map(function (p) { return p.doc; })).then(step); }
       var open = lists.filter(function (l) { return !complete(l); });
+      if (state.stats.pages >= PAGE_BUDGET && open.length) {
+        var best = need.filter(function (p) { return !byText.has(p.doc); });
+        if (best.length && budgetTexts > 0) {
+          best = best.slice(0, Math.min(TEXT_BATCH, budgetTexts));
+          budgetTexts -= best.length;
+          return textResolve(best.map(function (p) { return p.doc; })).then(step);
+        }
+        state.stats.capped = true;
+        return Promise.resolve(top.slice());
+      }
       if (!open.length || (!unseenOpen && !need.length)) {
         if (need.length) return textResolve(need.slice(0, TEXT_BATCH).map(function (p) { return p.doc; })).then(step);
         // Documents no list shows (cannot happen with complete lists, kept as a safe end): read them from the set.
