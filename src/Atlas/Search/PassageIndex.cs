@@ -131,7 +131,7 @@ public sealed class PassageIndex : IDisposable
             // title: its words would make this short record outrank the passages on every query of the programme's subject.
             if (programme.Metadata.Number is { Length: > 0 } number)
                 records.Add(new PassageRecord(records.Count, programme.Slug, title, provinceSlug, provinceName, ProgrammeAnchors.Head, "",
-                    (DocumentKinds.Leading(programme.Metadata.Title) is { } kind ? kind + " số " : "Số ") + number,
+                    (DocumentKinds.Of(programme.Metadata) is { } kind ? kind + " số " : "Số ") + number,
                     Array.Empty<string>(), resolutions));
             var trails = SectionTrails(programme.Sections);
             foreach (var passage in programme.Passages)

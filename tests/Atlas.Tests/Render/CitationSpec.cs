@@ -36,8 +36,21 @@ public sealed class CitationSpec
     [InlineData("123-CTr/TU", "Chương trình")]
     [InlineData("05-KH/TU", "Kế hoạch")]
     [InlineData("12-NQ/TU", "Nghị quyết")]
+    [InlineData("245/KH-UBND", "Kế hoạch")]
     public void Names_the_kind_of_document_from_its_number(string number, string kind) =>
         Assert.Equal(kind, Citation.Kind(new ProgrammeMetadata(null, null, null, number, null, null, [], null, [])));
+
+    [Theory]
+    [InlineData("ĐỀ ÁN phát triển công nghiệp bán dẫn", "Đề án")]
+    [InlineData("CHƯƠNG TRÌNH HÀNH ĐỘNG thực hiện Nghị quyết 29-NQ/TW", "Chương trình hành động")]
+    [InlineData("Kế hoạch triển khai", "Kế hoạch")]
+    [InlineData("Chương trìnhX", "Chương trình")] // not a kind word: the citation's default
+    public void Without_a_number_the_kind_is_the_one_the_title_opens_with(string title, string kind)
+    {
+        var m = new ProgrammeMetadata(title, null, null, null, null, null, [], null, []);
+        Assert.Equal(kind, Citation.Kind(m));
+        Assert.Equal(title.StartsWith("Chương trìnhX") ? null : kind, DocumentKinds.Of(m));
+    }
 }
 
 public sealed class DocumentLinkerSpec

@@ -34,23 +34,9 @@ public static class Citation
         return string.Join(", ", parts);
     }
 
-    /// <summary>"Chương trình", "Kế hoạch"… from the number's type code, else from the title's first words.</summary>
-    public static string Kind(ProgrammeMetadata m)
-    {
-        var code = m.Number?.Split('-', '/').Skip(1).FirstOrDefault()?.ToUpperInvariant();
-        switch (code)
-        {
-            case "CTR": return "Chương trình";
-            case "KH": return "Kế hoạch";
-            case "NQ": return "Nghị quyết";
-            case "CT": return "Chỉ thị";
-            case "KL": return "Kết luận";
-        }
-        var title = (m.Title ?? "").Trim().ToLower(Vietnamese);
-        if (title.StartsWith("chương trình hành động", StringComparison.Ordinal)) return "Chương trình hành động";
-        if (title.StartsWith("kế hoạch", StringComparison.Ordinal)) return "Kế hoạch";
-        return "Chương trình";
-    }
+    /// <summary>The programme's kind (<see cref="DocumentKinds.Of"/>); a citation names one, so "Chương trình" when neither
+    /// the number nor the title says.</summary>
+    public static string Kind(ProgrammeMetadata m) => DocumentKinds.Of(m) ?? "Chương trình";
 
     /// <summary>
     /// The issuer as it reads in running text, naming its province: headers print it in capitals ("TỈNH ỦY TIỀN GIANG")
