@@ -71,6 +71,17 @@ public class IndicatorMatcherSpec
         Assert.Equal(plain.Select(m => m.IndicatorId), spaced.Select(m => m.IndicatorId));
     }
 
+    [Theory]
+    [InlineData("co 100% so xa dat chuan nong thon moi", "new-rural-communes")]
+    [InlineData("ty le xa nong thon moi dat tren 80%", "new-rural-communes")]
+    [InlineData("so xa dat chuan xa nong thon moi nang cao dat tren 20%", "advanced-new-rural-communes")]
+    [InlineData("30% so xa dat chuan nong thon moi kieu mau", "model-new-rural-communes")]
+    public void New_rural_communes_are_read_whichever_side_of_the_share_they_are_written(string folded, string indicator)
+    {
+        var matcher = new IndicatorMatcher(Registries.Load(Repo.Content).Indicators);
+        Assert.Equal([indicator], matcher.Find(folded).Select(m => m.IndicatorId));
+    }
+
     [Fact]
     public void The_longest_mention_wins_an_overlap_however_many_mentions_a_passage_holds()
     {
