@@ -82,6 +82,24 @@ public class IndicatorMatcherSpec
         Assert.Equal([indicator], matcher.Find(folded).Select(m => m.IndicatorId));
     }
 
+    [Theory]
+    [InlineData("Tỷ trọng giá trị sản phẩm công nghệ cao trong các ngành chế biến, chế tạo đạt tối thiểu 45%", "hi-tech-products-share")]
+    [InlineData("Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số", "health-insurance-coverage")]
+    [InlineData("Số bác sĩ trên 1 vạn dân đạt 19 bác sĩ", "doctors-per-10000")]
+    [InlineData("Số giường bệnh/1 vạn dân đạt 32 giường", "hospital-beds-per-10000")]
+    [InlineData("Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi dưới 15%", "child-malnutrition")]
+    [InlineData("Chi cho nghiên cứu khoa học và phát triển công nghệ đạt 1% GRDP", "rd-spending")]
+    [InlineData("Tốc độ tăng trưởng khu vực nông, lâm nghiệp và thủy sản đạt 3%/năm", "agriculture-growth")]
+    [InlineData("Tỷ lệ dân số đô thị được cung cấp nước sạch đạt 100%", "clean-water-urban")]
+    [InlineData("Tỷ lệ hộ gia đình nông thôn sử dụng nước sạch đạt 65%", "clean-water-rural")]
+    [InlineData("Tỷ lệ thu gom và xử lý chất thải rắn sinh hoạt đạt 90%", "waste-collection")]
+    [InlineData("Dân số trung bình đạt 2 triệu người", "population")]
+    public void Common_phrasings_of_a_target_name_its_indicator(string sentence, string indicator)
+    {
+        var matcher = new IndicatorMatcher(Registries.Load(Repo.Content).Indicators);
+        Assert.Equal([indicator], matcher.Find(TextFold.Fold(sentence.Normalize())).Select(m => m.IndicatorId));
+    }
+
     [Fact]
     public void The_longest_mention_wins_an_overlap_however_many_mentions_a_passage_holds()
     {
