@@ -72,17 +72,6 @@ public class IndicatorMatcherSpec
     }
 
     [Theory]
-    [InlineData("co 100% so xa dat chuan nong thon moi", "new-rural-communes")]
-    [InlineData("ty le xa nong thon moi dat tren 80%", "new-rural-communes")]
-    [InlineData("so xa dat chuan xa nong thon moi nang cao dat tren 20%", "advanced-new-rural-communes")]
-    [InlineData("30% so xa dat chuan nong thon moi kieu mau", "model-new-rural-communes")]
-    public void New_rural_communes_are_read_whichever_side_of_the_share_they_are_written(string folded, string indicator)
-    {
-        var matcher = new IndicatorMatcher(Registries.Load(Repo.Content).Indicators);
-        Assert.Equal([indicator], matcher.Find(folded).Select(m => m.IndicatorId));
-    }
-
-    [Theory]
     [InlineData("Tỷ trọng giá trị sản phẩm công nghệ cao trong các ngành chế biến, chế tạo đạt tối thiểu 45%", "hi-tech-products-share")]
     [InlineData("Tỷ lệ bao phủ bảo hiểm y tế đạt 95% dân số", "health-insurance-coverage")]
     [InlineData("Số bác sĩ trên 1 vạn dân đạt 19 bác sĩ", "doctors-per-10000")]
@@ -94,6 +83,11 @@ public class IndicatorMatcherSpec
     [InlineData("Tỷ lệ hộ gia đình nông thôn sử dụng nước sạch đạt 65%", "clean-water-rural")]
     [InlineData("Tỷ lệ thu gom và xử lý chất thải rắn sinh hoạt đạt 90%", "waste-collection")]
     [InlineData("Dân số trung bình đạt 2 triệu người", "population")]
+    // New rural communes whichever side of the share they are written; the advanced and model standards win their longer mentions.
+    [InlineData("Có 100% số xã đạt chuẩn nông thôn mới", "new-rural-communes")]
+    [InlineData("Tỷ lệ xã nông thôn mới đạt trên 80%", "new-rural-communes")]
+    [InlineData("Số xã đạt chuẩn xã nông thôn mới nâng cao đạt trên 20%", "advanced-new-rural-communes")]
+    [InlineData("30% số xã đạt chuẩn nông thôn mới kiểu mẫu", "model-new-rural-communes")]
     public void Common_phrasings_of_a_target_name_its_indicator(string sentence, string indicator)
     {
         var matcher = new IndicatorMatcher(Registries.Load(Repo.Content).Indicators);
