@@ -93,6 +93,9 @@ public class HeadingStylesSpec
     [InlineData("2) Nhiệm vụ", "2", "Nhiệm vụ")]
     [InlineData("(b) Nhiệm vụ", "b", "Nhiệm vụ")]
     [InlineData("b. Nhiệm vụ", "b", "Nhiệm vụ")]
+    [InlineData("2.Nhiệm vụ", "2", "Nhiệm vụ")]            // typed without its space
+    [InlineData("2.1.NHIỆM VỤ", "2.1", "NHIỆM VỤ")]
+    [InlineData("b)Nhiệm vụ", "b", "Nhiệm vụ")]
     public void Heading_styles_are_read_with_their_number(string heading, string number, string text)
     {
         var p = Body(heading + "\n\n- Nội dung thứ nhất.\n\n- Nội dung thứ hai.\n");
@@ -107,6 +110,8 @@ public class HeadingStylesSpec
     [InlineData("Chương trình này được phổ biến đến chi bộ.")]
     [InlineData("Mục tiêu của chương trình là phát triển nhanh và bền vững.")]
     [InlineData("GRDP TĂNG 8%.")]
+    [InlineData("1.500 doanh nghiệp được hỗ trợ.")]       // a number, not "1." without its space
+    [InlineData("2.5 triệu lượt khách du lịch.")]
     public void A_sentence_is_never_a_heading(string sentence)
     {
         var p = Body("I. MỤC TIÊU\n\n" + sentence + "\n\nĐoạn tiếp theo.\n");

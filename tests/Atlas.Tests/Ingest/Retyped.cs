@@ -40,6 +40,10 @@ public static class Retyped
         yield return new RetypedCopy("unwrapped", unwrapped, []);
         yield return new RetypedCopy("unwrapped nfd crlf", unwrapped.Normalize(NormalizationForm.FormD).Replace("\n", "\r\n"), []);
         yield return new RetypedCopy("blank lines doubled", lf.Replace("\n\n", "\n\n\n"), []);
+        // Numbering typed without its space: "I.MỤC TIÊU", "1.Mục tiêu", "2.1.Nhiệm vụ", "a)Nội dung".
+        var unspaced = System.Text.RegularExpressions.Regex.Replace(lf, @"(?m)^(\**)([IVX]+|\d+(?:\.\d+)*)\. (?=\p{Lu}\p{L})", "$1$2.");
+        yield return new RetypedCopy("numbering without its space",
+            System.Text.RegularExpressions.Regex.Replace(unspaced, @"(?m)^([a-zđ])\) (?=\p{Lu}\p{L})", "$1)"), []);
         yield return new RetypedCopy("trailing spaces and indents", string.Join('\n', lf.Split('\n').Select((l, i) => l.Length == 0 ? l : (i % 3 == 0 ? "  " : "") + l + (i % 2 == 0 ? "  " : ""))), []);
     }
 

@@ -205,7 +205,7 @@ public static class MarkerReader
         // "1 Heading" is not numbering; "1.2 Heading" is.
         if (!terminated && parts == 1) return null;
         int printedEnd = j;
-        if (j >= s.Length || s[j] != ' ') return null;
+        if (j >= s.Length || s[j] != ' ' && !UnspacedTitle(s, j)) return null;
         while (j < s.Length && s[j] == ' ') j++;
         if (j >= s.Length || !char.IsUpper(s[j])) return null;
         return new Marker(MarkerKind.Numbered, number, s[..printedEnd], s[j..]);
@@ -221,7 +221,7 @@ public static class MarkerReader
         if (i >= s.Length || !(s[i] == ')' || (!paren && s[i] is '.' or '/'))) return null; // "a)", "a.", "a/", "(a)"
         i++;
         int printedEnd = i;
-        if (i >= s.Length || s[i] != ' ') return null;
+        if (i >= s.Length || s[i] != ' ' && !UnspacedTitle(s, i)) return null;
         while (i < s.Length && s[i] == ' ') i++;
         if (i >= s.Length || !char.IsUpper(s[i])) return null;
         return new Marker(MarkerKind.Lettered, s[paren ? 1 : 0].ToString(), s[..printedEnd], s[i..]);
@@ -239,6 +239,13 @@ public static class MarkerReader
         if (i >= s.Length || !char.IsUpper(s[i])) return null;
         return new Marker(MarkerKind.Capital, s[..1], s[..2], s[i..]);
     }
+
+    /// <summary>
+    /// "1.Mục tiêu", "a)Nội dung": numbering typed without its space, the title's capital right after the "." or ")"
+    /// (a Roman part reads the same way): a word of two letters or more, "2.Đến năm 2030", "1.MỤC TIÊU"; never "1.5" or "1.A".
+    /// </summary>
+    private static bool UnspacedTitle(string s, int at) =>
+        at > 0 && s[at - 1] is '.' or ')' && char.IsUpper(s[at]) && at + 1 < s.Length && char.IsLetter(s[at + 1]);
 
     private static bool StartsLikeText(char c) => char.IsUpper(c) || char.IsDigit(c) || c is '"' or '“' or '\'';
 

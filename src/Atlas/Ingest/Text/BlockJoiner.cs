@@ -81,6 +81,9 @@ public static class BlockJoiner
             // "- Trà Vinh" (from "Bến Tre - Trà Vinh") too: a real bullet follows a finished line, not a full unfinished one.
             return full && !ends && dashRest > 0 && ContinuesWithDash(previous, next.AsSpan(dashRest));
         }
+        // A heading in capitals is not continued by a sentence that opens with a number ("I. MỤC TIÊU", then "1.500 doanh
+        // nghiệp …"): a wrapped capital heading continues in capitals ("… ĐẾN NĂM" + "2030, TẦM NHÌN …").
+        if (char.IsDigit(next[0]) && IsAllCaps(previous) && next.Any(char.IsLower)) return false;
         if (!ends && StartsContinuation(next, blankBefore)) return true;
         // A heading in capitals ends where the capitals end: "II- QUAN ĐIỂM … VÀ TẦM NHÌN" then "Quan điểm …" is a new block
         // even when the capitals filled the line. A heading wrapped in capitals continues in capitals.
