@@ -27,6 +27,20 @@ public class TextVariantsSpec
     }
 
     [Theory]
+    [InlineData("\uF0B7 ")]  // Word's Symbol bullet, copied as text
+    [InlineData("\uF0D8\t")] // a Wingdings arrow and the tab Word puts after it
+    [InlineData("  \uF0A7 ")]
+    public void Word_symbol_bullets_are_bullets_and_never_print_as_empty_boxes(string bullet)
+    {
+        var text = Seeds.Text(Seeds.TienGiang).Replace("\r\n", "\n");
+        var dashed = Seeds.IngestText(Seeds.TienGiang, text).Programme;
+        var symbol = Seeds.IngestText(Seeds.TienGiang, System.Text.RegularExpressions.Regex.Replace(text, "(?m)^- ", bullet)).Programme;
+        Assert.Equal(dashed.Passages.Select(p => p.Id), symbol.Passages.Select(p => p.Id));
+        Assert.DoesNotContain(symbol.Passages, p => p.Text.Any(c => c is >= '\uF000' and <= '\uF0FF'));
+        Assert.Equal(dashed.Passages.Count(p => p.Text.StartsWith("- ")), symbol.Passages.Count(p => p.Text.StartsWith("• ")));
+    }
+
+    [Theory]
     [InlineData(Seeds.KienGiang)]
     [InlineData(Seeds.ThaiBinh)]
     [InlineData(Seeds.QuangNgai)]

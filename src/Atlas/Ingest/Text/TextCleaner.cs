@@ -75,6 +75,7 @@ public static class TextCleaner
 
     private static SourceLine CleanLine(string raw, LineWidth width)
     {
+        raw = SymbolFontBullet(raw);
         var text = CleanText(raw, out var styled);
         // Only a line laid out in columns (a tab or a wide gap) has cells worth cleaning separately.
         IReadOnlyList<string> cells = raw.Contains('\t') || raw.Contains("   ", StringComparison.Ordinal)
@@ -83,6 +84,19 @@ public static class TextCleaner
         var isRule = IsRuleLine(raw);
         if (isRule) text = "";
         return new SourceLine(text, cells, styled && text.Length > 0, isRule, width);
+    }
+
+    /// <summary>
+    /// Word's list bullets copied as text keep their Symbol or Wingdings code, a private-use character (U+F0B7 "",
+    /// U+F0A7, U+F0D8 …) that shows as an empty box without the font: at the start of a line, before a space or tab, it is
+    /// the bullet "•".
+    /// </summary>
+    private static string SymbolFontBullet(string raw)
+    {
+        int i = 0;
+        while (i < raw.Length && raw[i] is ' ' or '\t') i++;
+        if (i + 1 >= raw.Length || raw[i] is < '\uF000' or > '\uF0FF' || raw[i + 1] is not (' ' or '\t')) return raw;
+        return string.Concat(raw.AsSpan(0, i), "• ", raw.AsSpan(i + 2));
     }
 
     /// <summary>True for <c>-----</c>, <c>***</c>, <c>___</c>, <c>* * *</c>, <c>=====</c>: three or more rule characters and nothing else.</summary>
