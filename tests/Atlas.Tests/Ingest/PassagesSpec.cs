@@ -27,6 +27,18 @@ public class PassagesSpec
     public static TheoryData<string> AllSeeds() => new(Seeds.All);
 
     [Fact]
+    public void A_markdown_tables_delimiter_row_is_debris_and_its_rows_stay_passages()
+    {
+        var text = Seeds.Text(Seeds.TienGiang).Replace("\r\n", "\n");
+        var at = text.IndexOf("III- NHIỆM VỤ", StringComparison.Ordinal);
+        var table = "| Chỉ tiêu | Năm 2025 | Năm 2030 |\n|:---|---:|---:|\n| Tỷ lệ đô thị hóa (%) | 35 | 45 |\n\n";
+        var p = Seeds.IngestText("table.txt", text[..at] + table + text[at..]).Programme;
+        Assert.DoesNotContain(p.Passages, x => x.Text.Contains("---", StringComparison.Ordinal));
+        Assert.Single(p.Passages, x => x.Text == "| Tỷ lệ đô thị hóa (%) | 35 | 45 |");
+        Assert.Equal(Seeds.Ingest(Seeds.TienGiang).Programme.Passages.Count + 2, p.Passages.Count); // header row and data row
+    }
+
+    [Fact]
     public void A_sentence_split_by_a_page_break_is_one_passage()
     {
         var p = Seeds.Ingest(Seeds.ThaiBinh).Programme;

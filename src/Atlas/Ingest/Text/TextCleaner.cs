@@ -99,8 +99,23 @@ public static class TextCleaner
         return string.Concat(raw.AsSpan(0, i), "• ", raw.AsSpan(i + 2));
     }
 
-    /// <summary>True for <c>-----</c>, <c>***</c>, <c>___</c>, <c>* * *</c>, <c>=====</c>: three or more rule characters and nothing else.</summary>
-    private static bool IsRuleLine(string raw)
+    /// <summary>True for <c>-----</c>, <c>***</c>, <c>___</c>, <c>* * *</c>, <c>=====</c>: three or more rule characters and nothing else;
+    /// also a Markdown table's delimiter row (<c>|---|:---:|</c>), which says nothing either.</summary>
+    private static bool IsRuleLine(string raw) => IsUniformRule(raw) || IsTableDelimiter(raw);
+
+    private static bool IsTableDelimiter(string raw)
+    {
+        int pipes = 0, dashes = 0;
+        foreach (var c in raw)
+        {
+            if (c == '|') pipes++;
+            else if (c == '-') dashes++;
+            else if (c is not (':' or ' ' or '\t')) return false;
+        }
+        return pipes > 0 && dashes >= 3;
+    }
+
+    private static bool IsUniformRule(string raw)
     {
         int count = 0;
         char kind = '\0';
