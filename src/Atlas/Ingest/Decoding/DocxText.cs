@@ -30,6 +30,7 @@ internal static class DocxText
     {
         var text = new StringBuilder();
         var line = new StringBuilder();
+        var table = new TableRows(text);
         string? numId = null, style = null;
         int? level = null;
         int skipDepth = -1; // inside a deleted revision or a field instruction
@@ -60,11 +61,14 @@ internal static class DocxText
                 {
                     case "p":
                         // A paragraph inside another (in a text box): the outer one's words so far are a line of their own.
-                        if (line.Length > 0) text.Append(line).Append('\n');
+                        if (line.Length > 0) table.Paragraph(line.ToString());
                         line.Clear();
                         (numId, level, style) = (null, null, null);
-                        if (reader.IsEmptyElement) text.Append('\n');
+                        if (reader.IsEmptyElement) table.Paragraph("");
                         break;
+                    case "tbl" when !reader.IsEmptyElement: table.Open(); break;
+                    case "tr" when !reader.IsEmptyElement: table.StartRow(); break;
+                    case "tc" when !reader.IsEmptyElement: table.StartCell(); break;
                     case "pStyle": style = reader.GetAttribute("val", W); break;
                     case "numId": numId = reader.GetAttribute("val", W); break;
                     case "ilvl": level = Level(reader); break;
@@ -75,13 +79,14 @@ internal static class DocxText
                 }
             }
             else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "t") inText = false;
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "tbl") table.Close();
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "tr") table.EndRow();
             else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "p")
             {
                 // Numbering set on the paragraph, else on its style ("Heading 1" numbered I., II., …).
                 if (numId is null && style is not null && styles.Of(style) is { } fromStyle) (numId, level) = (fromStyle.NumId, level ?? fromStyle.Level);
                 var label = numId is null ? null : numbering.Next(numId, level ?? (style is null ? 0 : numbering.LevelOfStyle(numId, style)));
-                if (label is { Length: > 0 }) text.Append(label).Append(' ');
-                text.Append(line).Append('\n');
+                table.Paragraph(label is { Length: > 0 } ? label + " " + line : line.ToString());
                 line.Clear();
             }
         }

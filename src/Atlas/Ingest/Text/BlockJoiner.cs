@@ -20,7 +20,7 @@ public static class BlockJoiner
         int first = -1, last = -1;
         List<int>? joins = null;
         LineWidth lastWidth = LineWidth.Of("", "");
-        bool styled = false, blankBefore = false;
+        bool styled = false, blankBefore = false, blockIsRow = false;
 
         void Flush()
         {
@@ -41,7 +41,9 @@ public static class BlockJoiner
                 blankBefore = false;
                 continue;
             }
-            if (first >= 0 && Continues(text, lastWidth, line, blankBefore, wrap))
+            // A table row ("1 | Xây dựng Đề án … | Sở Công Thương | 2024") is a block of its own: its cells are complete.
+            bool row = IsTableRow(line.Text);
+            if (first >= 0 && !row && !blockIsRow && Continues(text, lastWidth, line, blankBefore, wrap))
             {
                 text.Append(' ');
                 (joins ??= []).Add(text.Length);
@@ -56,6 +58,7 @@ public static class BlockJoiner
                 first = last = i;
                 styled = line.Styled;
                 lastWidth = line.Width;
+                blockIsRow = row;
             }
             blankBefore = false;
         }
@@ -89,6 +92,13 @@ public static class BlockJoiner
         // even when the capitals filled the line. A heading wrapped in capitals continues in capitals.
         if (full && IsAllCaps(previous) && !IsAllCaps(next)) return false;
         return full;
+    }
+
+    /// <summary>A row of a table as Markdown and the Word reader write it: cells between " | " (at least three cells).</summary>
+    public static bool IsTableRow(string text)
+    {
+        int at = text.IndexOf(" | ", StringComparison.Ordinal);
+        return at >= 0 && text.IndexOf(" | ", at + 3, StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>Three or more letters and none of them lower case: a heading typed in capitals.</summary>

@@ -68,6 +68,34 @@ public class OfficeDocumentSpec
         Assert.Contains(word.Report.Warnings, w => w.Contains(".docx"));
     }
 
+    /// <summary>A table: rows of cells, each cell's paragraphs separated by '\n'.</summary>
+    private static string Table(params string[][] rows) =>
+        "<w:tbl>" + string.Concat(rows.Select(r => "<w:tr>" + string.Concat(r.Select(cell =>
+            "<w:tc>" + string.Concat(cell.Split('\n').Select(p => $"<w:p>{Run(p)}</w:p>")) + "</w:tc>")) + "</w:tr>")) + "</w:tbl>";
+
+    [Fact]
+    public void A_table_row_of_three_columns_or_more_is_one_passage_and_a_two_column_header_table_is_read_cell_by_cell()
+    {
+        var body = new List<string>
+        {
+            Table(["TỈNH ỦY TIỀN GIANG\n*\nSố 38-CTr/TU", "ĐẢNG CỘNG SẢN VIỆT NAM\nTiền Giang, ngày 31 tháng 3 năm 2023"]),
+            Paragraph("CHƯƠNG TRÌNH HÀNH ĐỘNG"), Paragraph("thực hiện Nghị quyết số 29-NQ/TW"), Paragraph("-----"),
+            Paragraph("I. NHIỆM VỤ CỤ THỂ"),
+            Table(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+                  ["1", "Xây dựng Đề án phát triển\ncông nghiệp hỗ trợ", "Sở Công Thương", "Quý IV/2023"],
+                  ["2", "Rà soát quy hoạch các khu công nghiệp", "Sở Kế hoạch và Đầu tư", "2024"]),
+        };
+
+        var p = Assert.IsType<Ingested>(Seeds.IngestBytes("nhiem-vu.docx", Docx(body))).Programme;
+
+        Assert.Equal(("38-CTr/TU", "2023-03-31", "Tiền Giang"), (p.Metadata.Number, p.Metadata.Date, p.Metadata.Province));
+        Assert.Equal([
+            "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian",
+            "1 | Xây dựng Đề án phát triển công nghiệp hỗ trợ | Sở Công Thương | Quý IV/2023",
+            "2 | Rà soát quy hoạch các khu công nghiệp | Sở Kế hoạch và Đầu tư | 2024",
+        ], p.Passages.Select(x => x.Text));
+    }
+
     [Fact]
     public void A_document_typed_in_a_vni_font_is_converted_with_its_capitals()
     {
@@ -192,5 +220,28 @@ public class OfficeDocumentSpec
         Assert.Equal(plain.Passages.Select(x => (x.Id, x.Text)), odt.Programme.Passages.Select(x => (x.Id, x.Text)).Where(x => x.Text != "Ghi chú"));
         Assert.DoesNotContain(odt.Programme.Passages, x => x.Text.Contains("CHÚ THÍCH"));
         Assert.Contains(odt.Report.Warnings, w => w.Contains(".odt"));
+    }
+
+    [Fact]
+    public void An_opendocument_table_row_of_three_columns_or_more_is_one_passage()
+    {
+        const string t = "urn:oasis:names:tc:opendocument:xmlns:text:1.0", tb = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+        static string Row(params string[] cells) => "<table:table-row>" + string.Concat(cells.Select(c => c == ""
+            ? "<table:covered-table-cell/>" : $"<table:table-cell><text:p>{SecurityElement.Escape(c)}</text:p></table:table-cell>")) + "</table:table-row>";
+        var body = "<text:p>CHƯƠNG TRÌNH HÀNH ĐỘNG</text:p><text:p>-----</text:p><text:h>I. CHỈ TIÊU</text:h>" +
+                   "<table:table><table:table-header-rows>" + Row("Chỉ tiêu", "Đơn vị", "Năm 2025", "Năm 2030") + "</table:table-header-rows>" +
+                   Row("Tỷ lệ đô thị hóa", "%", "35", "45") + Row("Tỷ lệ hộ nghèo", "", "1", "0,5") + "</table:table>";
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Part(zip, "mimetype", "application/vnd.oasis.opendocument.text");
+            Part(zip, "content.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " +
+                                     $"xmlns:text=\"{t}\" xmlns:table=\"{tb}\"><office:body><office:text>{body}</office:text></office:body></office:document-content>");
+        }
+
+        var p = Assert.IsType<Ingested>(Seeds.IngestBytes("chi-tieu.odt", ms.ToArray())).Programme;
+
+        Assert.Equal(["Chỉ tiêu | Đơn vị | Năm 2025 | Năm 2030", "Tỷ lệ đô thị hóa | % | 35 | 45", "Tỷ lệ hộ nghèo | | 1 | 0,5"],
+            p.Passages.Select(x => x.Text));
     }
 }
