@@ -36,8 +36,20 @@ public sealed class TargetExtractor
         int? programmeYear = programme.Metadata.Date is { Length: >= 4 } d && int.TryParse(d.AsSpan(0, 4), out var y) ? y : null;
         var targets = new List<Target>();
         var scratch = new char[256];
+        var tables = new TableTargets(matcher);
+        TableTargets.Head? head = null; // the head of the table the last passages were rows of
         foreach (var passage in programme.Passages)
         {
+            if (TableTargets.Cells(passage.Text) is { } cells)
+            {
+                if (TableTargets.ReadHead(passage.SectionId, cells) is { } newHead) { head = newHead; continue; }
+                if (head is not null && head.SectionId == passage.SectionId && cells.Length == head.Columns)
+                {
+                    targets.AddRange(tables.Read(passage, cells, head, context.For(passage.SectionId), programmeYear));
+                    continue;
+                }
+            }
+            else head = null;
             if (!factsByText.TryGet(passage.Text, out var facts))
             {
                 facts = Read(passage.Text, ref scratch);
