@@ -39,10 +39,21 @@ public sealed record DocumentLayout(IReadOnlyList<Block> Header, IReadOnlyList<B
             if (marker is { Kind: MarkerKind.Bullet } || IsProse(b.Text)) { bodyStart = i; break; }
         }
         int closingStart = ClosingReader.FindStart(blocks, bodyStart);
+        int appendixStart = AppendixStart(blocks, closingStart);
+        // An appendix after the signature ("PHỤ LỤC", a table of targets or tasks) is the programme's text: it joins the
+        // body, after the rest; the closing is only the recipients and the signature before it.
         return new DocumentLayout(
             blocks.Take(bodyStart).ToList(),
-            blocks.Skip(bodyStart).Take(closingStart - bodyStart).ToList(),
-            blocks.Skip(closingStart).ToList());
+            blocks.Skip(bodyStart).Take(closingStart - bodyStart).Concat(blocks.Skip(appendixStart)).ToList(),
+            blocks.Skip(closingStart).Take(appendixStart - closingStart).ToList());
+    }
+
+    /// <summary>Where an appendix opens after the closing ("PHỤ LỤC", "Phụ lục 1", "PHỤ LỤC II"), or the end.</summary>
+    private static int AppendixStart(IReadOnlyList<Block> blocks, int closingStart)
+    {
+        for (int i = closingStart; i < blocks.Count; i++)
+            if (UnnumberedHeading.IsAppendix(blocks[i].Text)) return i;
+        return blocks.Count;
     }
 
     private static bool IsTableRow(Block b, IReadOnlyList<SourceLine> lines) =>

@@ -39,6 +39,31 @@ public class PassagesSpec
     }
 
     [Fact]
+    public void An_appendix_after_the_signature_is_a_section_of_the_programme_and_not_part_of_the_signature()
+    {
+        var text = Seeds.Text(Seeds.TienGiang).TrimEnd() +
+            "\n\nPHỤ LỤC\nCÁC CHỈ TIÊU CHỦ YẾU\n\n| Chỉ tiêu | Đơn vị | Năm 2025 | Năm 2030 |\n|---|---|---|---|\n| Tỷ lệ đô thị hóa | % | 40 | 45 |\n";
+        var plain = Seeds.Ingest(Seeds.TienGiang).Programme;
+        var p = Seeds.IngestText("appendix.txt", text).Programme;
+
+        Assert.Equal(plain.Closing.Recipients, p.Closing.Recipients);
+        Assert.Equal(plain.Closing.SignatureLines, p.Closing.SignatureLines);
+        var appendix = Assert.Single(p.Sections, s => s.Id == "s-phu-luc"); // top level, beside the parts
+        Assert.Equal("| Tỷ lệ đô thị hóa | % | 40 | 45 |", p.Passages.Last().Text);
+        Assert.StartsWith(appendix.Id, p.Passages.Last().SectionId); // ids are paths: the row is in the appendix
+        Assert.Equal(plain.Passages.Select(x => x.Id), p.Passages.Take(plain.Passages.Count).Select(x => x.Id));
+    }
+
+    [Theory]
+    [InlineData("PHỤ LỤC", true)]
+    [InlineData("**PHỤ LỤC II**", true)]
+    [InlineData("Phụ lục 1", true)]
+    [InlineData("Phụ lục kèm theo Kế hoạch số 12-KH/TU", false)]
+    [InlineData("- Phụ lục,", false)]
+    public void An_appendix_heading_is_phu_luc_in_capitals_or_with_its_number_only(string text, bool expected) =>
+        Assert.Equal(expected, Atlas.Ingest.Structure.UnnumberedHeading.IsAppendix(text));
+
+    [Fact]
     public void A_sentence_split_by_a_page_break_is_one_passage()
     {
         var p = Seeds.Ingest(Seeds.ThaiBinh).Programme;

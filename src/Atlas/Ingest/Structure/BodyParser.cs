@@ -53,7 +53,9 @@ public static class BodyParser
                 if (markers[i] is { Kind: MarkerKind.Capital } capital) markers[i] = capital with { FixedRank = -1 };
         for (int i = 0; i < content.Count; i++)
             if (markers[i] is null && UnnumberedHeading.Reads(content, i))
-                markers[i] = new Marker(MarkerKind.Unnumbered, "", "", content[i].Text) { FixedRank = unnumberedRank };
+                // An appendix stands beside the parts, whatever the document's divisions: above them all.
+                markers[i] = new Marker(MarkerKind.Unnumbered, "", "", content[i].Text)
+                    { FixedRank = UnnumberedHeading.IsAppendix(content[i].Text) ? -2 : unnumberedRank };
         var roots = new List<Node>();
         var stack = new List<Node>();
         var usedIds = new HashSet<string>(StringComparer.Ordinal) { PreambleId };

@@ -33,6 +33,20 @@ public static class UnnumberedHeading
         return letters >= 4;
     }
 
+    /// <summary>
+    /// An appendix's heading: "PHỤ LỤC", "PHỤ LỤC II", "Phụ lục 1", "**PHỤ LỤC** …" in capitals — not a sentence or a
+    /// recipient that names one ("Phụ lục kèm theo Kế hoạch số …").
+    /// </summary>
+    public static bool IsAppendix(string text)
+    {
+        var t = text.Trim('*', '#', ' ');
+        if (t.Length is 0 or > 40 || !char.IsLetter(t[0])) return false;
+        var folded = Slugs.From(t);
+        if (folded != "phu-luc" && !folded.StartsWith("phu-luc-", StringComparison.Ordinal)) return false;
+        var rest = folded.Length > 8 ? folded[8..] : "";
+        return BlockJoiner.IsAllCaps(t) || rest.All(c => char.IsAsciiDigit(c) || "ivxlc-".Contains(c));
+    }
+
     /// <summary>The id segment: the heading's words folded, cut at a word boundary.</summary>
     public static string Token(string heading)
     {
