@@ -22,6 +22,11 @@
   var langRoot = root.getAttribute("data-lang-root") || "";
   var english = root.getAttribute("data-lang") === "en";
   var PAGE = 10, DEBOUNCE = 180;
+  // Fewer results than this and broader queries that find more are offered too ("chỉ tiêu tỷ lệ đô thị hóa": one
+  // passage says all five words; "tỷ lệ đô thị hóa" finds the targets).
+  var FEW = 3;
+  // Words of a question or of a heading that passages seldom repeat ("tỉnh nào có chỉ tiêu kinh tế số").
+  var FILLERS = ["tỉnh nào", "như thế nào", "bao nhiêu", "ra sao", "chỉ tiêu", "mục tiêu", "nào", "có", "những", "các", "về", "là", "gì"];
 
   function msg(name, arg) {
     var text = root.getAttribute("data-msg-" + name) || "";
@@ -82,7 +87,7 @@
     AtlasSearch.search(q, { province: state.province, theme: state.theme, limit: state.limit }).then(function (r) {
       if (mine !== sequence) return;
       render(r);
-      if (r.total === 0) suggest(q, mine);
+      if (r.total < FEW) suggest(q, mine, r.total);
     }, function () {
       if (mine !== sequence) return;
       statusEl.textContent = msg("error");
@@ -195,8 +200,32 @@
     run();
   }
 
-  /** Broader queries that do find something: without quotes, without the filters, without one word, folded. */
-  function suggest(q, mine) {
+  /** The query without the words of a question or heading (FILLERS), or null when it has none or nothing else. */
+  function withoutFillers(plain) {
+    var words = plain.split(" "), keep = [];
+    var norm = words.map(function (w) { return AtlasSearch.normalize(w); });
+    for (var i = 0; i < words.length;) {
+      var skip = 0;
+      FILLERS.forEach(function (f) {
+        var fw = f.split(" ");
+        if (skip || i + fw.length > words.length) return;
+        for (var k = 0; k < fw.length; k++) {
+          var typed = norm[i + k], filler = AtlasSearch.normalize(fw[k]);
+          // A word typed without diacritics matches the filler's folded form.
+          if (typed !== filler && !(typed === AtlasSearch.fold(typed) && typed === AtlasSearch.fold(filler))) return;
+        }
+        skip = fw.length;
+      });
+      if (skip) i += skip; else keep.push(words[i++]);
+    }
+    return keep.length && keep.length < words.length ? keep.join(" ") : null;
+  }
+
+  /**
+   * Broader queries that find more than the query's <found> passages: without quotes, without the filters, without the
+   * words of a question, without one word, folded.
+   */
+  function suggest(q, mine, found) {
     var candidates = [];
     var plain = q.replace(/["\u201c\u201d]/g, " ").replace(/\s+/g, " ").trim();
     var folded = AtlasSearch.fold(AtlasSearch.normalize(q));
@@ -206,6 +235,8 @@
     // "nq29", "ctr38": a document number typed as one word, where the texts write "29-NQ/TW".
     var apart = plain.replace(/(\p{L})(\p{N})/gu, "$1 $2").replace(/(\p{N})(\p{L})/gu, "$1 $2");
     if (apart !== plain) candidates.push({ label: msg("try-split"), q: apart, province: state.province, theme: state.theme });
+    var essential = withoutFillers(plain);
+    if (essential) candidates.push({ label: msg("try-broader"), q: essential, province: state.province, theme: state.theme });
     var words = plain.split(" ");
     if (words.length > 1) {
       words.forEach(function (w, i) {
@@ -217,7 +248,13 @@
       return AtlasSearch.search(c.q, { province: c.province, theme: c.theme, limit: 0 }).then(function (r) { c.total = r.total; return c; });
     })).then(function (all) {
       if (mine !== sequence) return;
-      var useful = all.filter(function (c) { return c.total > 0; }).slice(0, 4);
+      var seen = new Set();
+      var useful = all.filter(function (c) {
+        var key = c.q + "\u0000" + c.province + "\u0000" + c.theme;
+        if (c.total <= found || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }).slice(0, 4);
       if (!useful.length) return;
       useful.forEach(function (c) {
         var p = el("p", "search-suggestion");

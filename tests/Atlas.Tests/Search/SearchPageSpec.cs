@@ -119,6 +119,32 @@ public sealed class SearchPageSpec(RenderedSearchSite site, Browser browser) : I
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData("chỉ tiêu tỷ lệ đô thị hóa", "tỷ lệ đô thị hóa")]          // one passage says all five words
+    [InlineData("tỉnh nào có chỉ tiêu kinh tế số", "kinh tế số")]         // none does
+    [InlineData("tinh nao co chi tieu kinh te so", "kinh te so")]
+    public async Task A_question_or_a_query_with_few_results_suggests_its_essential_words(string query, string essential)
+    {
+        var errors = new List<string>();
+        var page = await Open(browser, site.Url("search.html") + "?q=" + Uri.EscapeDataString(query), errors);
+        await page.WaitForSelectorAsync(".search-suggestion a");
+        var suggestions = await page.EvalOnSelectorAllAsync<string[]>(".search-suggestion a", "as => as.map(a => a.textContent)");
+        Assert.Contains(essential, suggestions);
+        Assert.Equal(suggestions.Length, suggestions.Distinct().Count());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_query_with_enough_results_suggests_nothing()
+    {
+        var errors = new List<string>();
+        var page = await Open(browser, site.Url("search.html") + "?q=" + Uri.EscapeDataString("tỷ lệ đô thị hóa"), errors);
+        await page.WaitForSelectorAsync(".search-result");
+        await page.WaitForTimeoutAsync(300); // suggestions, if any, would be computed by now
+        Assert.Equal(0, await page.Locator(".search-suggestion").CountAsync());
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task A_number_typed_as_one_word_is_suggested_with_its_letters_and_digits_apart()
     {
