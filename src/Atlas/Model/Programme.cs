@@ -106,8 +106,9 @@ public static class SectionPath
     }
 }
 
-/// <summary>Unnumbered: a heading the document does not number (a line in capitals, a Markdown heading); its Number is "".</summary>
-public enum SectionKind { Part, Numbered, Lettered, Enumerated, Unnumbered }
+/// <summary>Unnumbered: a heading the document does not number (a line in capitals, a Markdown heading); its Number is "".
+/// Appendix: an unnumbered heading that opens an appendix ("PHỤ LỤC"), printed after the signature.</summary>
+public enum SectionKind { Part, Numbered, Lettered, Enumerated, Unnumbered, Appendix }
 
 /// <summary>One paragraph or bullet of the body: the unit of search, themes and citation.</summary>
 /// <param name="Id">Stable anchor id, e.g. <c>s-iii-2-p3</c> (section anchor + ordinal within the section).</param>

@@ -46,6 +46,21 @@ public sealed class SiteRendererSpec
     }
 
     [Fact]
+    public void An_appendix_is_shown_after_the_signature_as_the_document_prints_it()
+    {
+        using var temp = new TempDir();
+        var ingested = Atlas.Tests.Ingest.Seeds.IngestText("tien-giang-38-ctr-tu-2023.txt", Atlas.Tests.Ingest.Seeds.Text(Atlas.Tests.Ingest.Seeds.TienGiang).TrimEnd() +
+            "\n\nPHỤ LỤC\nCÁC CHỈ TIÊU CHỦ YẾU\n\n| Chỉ tiêu | Đơn vị | Năm 2025 | Năm 2030 |\n| Tỷ lệ đô thị hóa | % | 40 | 45 |\n").Programme;
+        Assert.Equal(Atlas.Model.SectionKind.Appendix, Assert.Single(ingested.Sections, x => x.Id == "s-phu-luc").Kind);
+        var site = TestAtlas.Render(temp, TestAtlas.Model(ingested));
+        var html = File.ReadAllText(Path.Combine(site, TienGiangPage));
+        int closing = html.IndexOf("class=\"closing\"", StringComparison.Ordinal), appendix = html.IndexOf("id=\"s-phu-luc\"", StringComparison.Ordinal);
+        Assert.True(closing > 0 && appendix > closing, $"closing at {closing}, appendix at {appendix}");
+        Assert.True(html.IndexOf("id=\"s-iv\"", StringComparison.Ordinal) < closing); // the body before the signature
+        Assert.Empty(new SiteChecker().Check(site));
+    }
+
+    [Fact]
     public void A_word_original_is_published_and_linked_from_its_programme_page()
     {
         using var temp = new TempDir();

@@ -53,9 +53,12 @@ public static class BodyParser
                 if (markers[i] is { Kind: MarkerKind.Capital } capital) markers[i] = capital with { FixedRank = -1 };
         for (int i = 0; i < content.Count; i++)
             if (markers[i] is null && UnnumberedHeading.Reads(content, i))
+            {
                 // An appendix stands beside the parts, whatever the document's divisions: above them all.
+                bool appendix = UnnumberedHeading.IsAppendix(content[i].Text);
                 markers[i] = new Marker(MarkerKind.Unnumbered, "", "", content[i].Text)
-                    { FixedRank = UnnumberedHeading.IsAppendix(content[i].Text) ? -2 : unnumberedRank };
+                    { FixedRank = appendix ? -2 : unnumberedRank, OpensAppendix = appendix };
+            }
         var roots = new List<Node>();
         var stack = new List<Node>();
         var usedIds = new HashSet<string>(StringComparer.Ordinal) { PreambleId };

@@ -31,7 +31,10 @@ public sealed record Marker(MarkerKind Kind, string Number, string Printed, stri
     /// <summary>The rank of an unnumbered heading, which depends on the document (top level, or under its Roman parts).</summary>
     public int? FixedRank { get; init; }
 
-    public SectionKind SectionKind => Kind switch
+    /// <summary>An unnumbered heading that opens an appendix ("PHỤ LỤC").</summary>
+    public bool OpensAppendix { get; init; }
+
+    public SectionKind SectionKind => OpensAppendix ? SectionKind.Appendix : Kind switch
     {
         MarkerKind.Part or MarkerKind.Capital => SectionKind.Part,
         MarkerKind.Numbered => SectionKind.Numbered,

@@ -36,6 +36,12 @@ public sealed record BodyBlock(
     /// <summary><see cref="Related"/> grouped by wording, in the order of their first member.</summary>
     public IReadOnlyList<RelatedGroup> RelatedGroups { get; init; } = [];
 
+    /// <summary>Where the closing (recipients, signature) stands: after the body, before an appendix, as printed.</summary>
+    public bool IsClosing { get; init; }
+
+    /// <summary>The place of the closing among the body's blocks.</summary>
+    public static BodyBlock Closing { get; } = new(false, "", 0, null, null, new HtmlString(""), "", "", [], []) { IsClosing = true };
+
     /// <summary>The section path the citation names ("III.2"), empty for the preamble; the copy button's script adds it
     /// to the programme's citation (<see cref="ProgrammeView.Citation"/>), so the page does not repeat the whole citation.</summary>
     public string Section => CitationLabel;
@@ -182,8 +188,14 @@ public sealed class ProgrammePages : ISitePage
         var folder = Wording.FolderOf(at);
         var chips = new Dictionary<string, ThemeChip>(StringComparer.Ordinal); // a theme's chip is the same in every section of the page
 
+        bool closingPlaced = false;
         foreach (var entry in DocumentOrder.Of(p))
         {
+            if (entry.Section is { Kind: SectionKind.Appendix } && !closingPlaced)
+            {
+                body.Add(BodyBlock.Closing);
+                closingPlaced = true;
+            }
             if (entry.Section is { } s)
             {
                 depthOf[s.Id] = entry.Depth;
@@ -197,6 +209,7 @@ public sealed class ProgrammePages : ISitePage
             else if (entry.Passage is { } passage)
                 body.Add(PassageBlock(site, ap, passage, passage.SectionId is { } sid ? depthOf.GetValueOrDefault(sid) : 0, at, related, wording, citation, folder));
         }
+        if (!closingPlaced) body.Add(BodyBlock.Closing);
 
         return new ProgrammeView(
             m.Title ?? label,
