@@ -14,7 +14,8 @@ public sealed record DecodedText(string? Text, string Encoding, string? Error)
 /// Bytes → text. Refuses what it cannot decode with certainty rather than guessing:
 /// a wrong guess would silently corrupt every Vietnamese word.
 /// Accepts UTF-8 (with or without BOM), UTF-16/UTF-32 with BOM, UTF-16 without BOM when the zero-byte
-/// pattern is unmistakable, and Windows-1258 / TCVN3 (VN3 or VN1) / VISCII when the converted text reads as Vietnamese.
+/// pattern is unmistakable, UTF-7, and Windows-1258 / TCVN3 (VN3 or VN1) / VISCII / VNI when the converted text reads as
+/// Vietnamese; UTF-8 that was misread as Latin-1 or as a legacy font's text and saved again is repaired the same way.
 /// Line endings are left as they are (ingest normalises them).
 /// </summary>
 public static class SourceDecoder
