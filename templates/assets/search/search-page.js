@@ -204,15 +204,17 @@
   function withoutFillers(plain) {
     var words = plain.split(" "), keep = [];
     var norm = words.map(function (w) { return AtlasSearch.normalize(w); });
+    var fillers = FILLERS.map(function (f) {
+      return f.split(" ").map(function (w) { var n = AtlasSearch.normalize(w); return { exact: n, folded: AtlasSearch.fold(n) }; });
+    });
     for (var i = 0; i < words.length;) {
       var skip = 0;
-      FILLERS.forEach(function (f) {
-        var fw = f.split(" ");
+      fillers.forEach(function (fw) {
         if (skip || i + fw.length > words.length) return;
         for (var k = 0; k < fw.length; k++) {
-          var typed = norm[i + k], filler = AtlasSearch.normalize(fw[k]);
+          var typed = norm[i + k];
           // A word typed without diacritics matches the filler's folded form.
-          if (typed !== filler && !(typed === AtlasSearch.fold(typed) && typed === AtlasSearch.fold(filler))) return;
+          if (typed !== fw[k].exact && !(typed === AtlasSearch.fold(typed) && typed === fw[k].folded)) return;
         }
         skip = fw.length;
       });

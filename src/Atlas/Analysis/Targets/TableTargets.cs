@@ -14,19 +14,6 @@ internal sealed class TableTargets(IndicatorMatcher matcher)
     /// <summary>A table's head: which columns hold which year, and which one the unit.</summary>
     internal sealed record Head(string? SectionId, int Columns, IReadOnlyDictionary<int, int> YearOf, int UnitColumn);
 
-    /// <summary>The cells of a table row (at least three), or null when the text is no table row. A Markdown row opens
-    /// and closes with a bar; a Word row does not, and a bar at its end closes an empty last cell.</summary>
-    public static string[]? Cells(string text)
-    {
-        var trimmed = text.Trim();
-        if (!trimmed.Contains(" | ", StringComparison.Ordinal)) return null;
-        var parts = trimmed.Split('|');
-        IEnumerable<string> cells = parts;
-        if (trimmed.StartsWith('|')) cells = parts.Skip(1).Take(parts.Length - (trimmed.EndsWith('|') && parts.Length > 1 ? 2 : 1));
-        var result = cells.Select(c => c.Trim()).ToArray();
-        return result.Length >= 3 ? result : null;
-    }
-
     /// <summary>The head a row is, when a column names a single year ("Năm 2025", "2030", "Đến năm 2030") and none holds a value.</summary>
     public static Head? ReadHead(string? sectionId, string[] cells)
     {

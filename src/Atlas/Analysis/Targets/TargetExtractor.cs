@@ -40,7 +40,7 @@ public sealed class TargetExtractor
         TableTargets.Head? head = null; // the head of the table the last passages were rows of
         foreach (var passage in programme.Passages)
         {
-            if (TableTargets.Cells(passage.Text) is { } cells)
+            if (TableRow.Cells(passage.Text) is { } cells)
             {
                 if (TableTargets.ReadHead(passage.SectionId, cells) is { } newHead) { head = newHead; continue; }
                 if (head is not null && head.SectionId == passage.SectionId && cells.Length == head.Columns)

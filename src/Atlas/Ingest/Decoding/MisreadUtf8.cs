@@ -10,16 +10,10 @@ namespace Atlas.Ingest.Decoding;
 /// </summary>
 public static class MisreadUtf8
 {
-    /// <summary>Windows-1252's characters for bytes 0x80–0x9F (U+0080–U+009F stand for themselves: Latin-1 readers).</summary>
-    private static readonly Dictionary<char, byte> Windows1252 = BuildWindows1252();
-
-    private static Dictionary<char, byte> BuildWindows1252()
-    {
-        const string chars = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
-        var map = new Dictionary<char, byte>();
-        for (int i = 0; i < chars.Length; i++) map[chars[i]] = (byte)(0x80 + i);
-        return map;
-    }
+    /// <summary>Windows-1252's characters for bytes 0x80–0x9F, back to their bytes (U+0080–U+009F stand for themselves:
+    /// Latin-1 readers).</summary>
+    private static readonly Dictionary<char, byte> Windows1252 = SingleByte.Windows1252C1.Select((c, i) => (c, i))
+        .ToDictionary(x => x.c, x => (byte)(0x80 + x.i));
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

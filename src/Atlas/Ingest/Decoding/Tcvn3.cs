@@ -28,10 +28,6 @@ public static partial class Tcvn3
         // F0
         "\u1ED6\u1EE7\u0169\u00FA\u1EE5\u1EEB\u1EED\u1EEF\u1EE9\u1EF1\u1EF3\u1EF7\u1EF9\u00FD\u1EF5\u1ED0";
 
-    private static readonly string C1 =
-        "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
-        "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
-
     /// <summary>Bytes that only TCVN3 text uses often: đ ư ơ ô ê â ă à á ạ ả ì í ị ộ ố ờ ớ ợ ủ ứ ự.</summary>
     public static bool IsSignatureByte(byte b) => b is 0xAE or 0xAD or 0xAC or 0xAB or 0xAA or 0xA9 or 0xA8
         or 0xB5 or 0xB8 or 0xB9 or 0xB6 or 0xD7 or 0xDD or 0xDE or 0xE9 or 0xE8 or 0xEA or 0xED or 0xEE or 0xF1 or 0xF8 or 0xF9;
@@ -39,7 +35,7 @@ public static partial class Tcvn3
     public static char Map(int code) => code switch
     {
         < 0x80 => (char)code,
-        < 0xA0 => C1[code - 0x80],
+        < 0xA0 => SingleByte.Windows1252C1[code - 0x80],
         <= 0xFF => High[code - 0xA0],
         _ => (char)code,
     };
@@ -72,26 +68,16 @@ public static partial class Tcvn3
     /// TCVN 5712 VN1 bytes → NFC Unicode. No case restoring: VN1 has its own toned capitals, so the text's case is
     /// the author's.
     /// </summary>
-    public static string DecodeVn1(ReadOnlySpan<byte> bytes)
+    public static string DecodeVn1(ReadOnlySpan<byte> bytes) => SingleByte.Decode(bytes, b => b switch
     {
-        var sb = new StringBuilder(bytes.Length);
-        foreach (var b in bytes)
-            sb.Append(b switch
-            {
-                < 0x20 when Vn1Controls[b] != '\0' => Vn1Controls[b],
-                >= 0x80 and < 0xA0 => Vn1Capitals[b - 0x80],
-                _ => Map(b),
-            });
-        return sb.ToString().Normalize(NormalizationForm.FormC);
-    }
+        < 0x20 when Vn1Controls[b] != '\0' => Vn1Controls[b],
+        >= 0x80 and < 0xA0 => Vn1Capitals[b - 0x80],
+        _ => Map(b),
+    }).Normalize(NormalizationForm.FormC);
 
     /// <summary>TCVN3 bytes → NFC Unicode, with the case of all-capital words restored (see <see cref="RestoreCapitals"/>).</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes)
-    {
-        var sb = new StringBuilder(bytes.Length);
-        foreach (var b in bytes) sb.Append(Map(b));
-        return RestoreCapitals(sb.ToString().Normalize(NormalizationForm.FormC));
-    }
+    public static string Decode(ReadOnlySpan<byte> bytes) =>
+        RestoreCapitals(SingleByte.Decode(bytes, b => Map(b)).Normalize(NormalizationForm.FormC));
 
     /// <summary>The same conversion for TCVN3 text that was later re-saved as UTF-8 or Latin-1 ("Ch­¬ng tr×nh"):
     /// every char ≤ U+00FF stands for the byte of the same value.</summary>

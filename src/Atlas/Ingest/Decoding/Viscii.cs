@@ -33,10 +33,5 @@ public static class Viscii
         _ => High[b - 0x80],
     };
 
-    public static string Decode(ReadOnlySpan<byte> bytes)
-    {
-        var sb = new StringBuilder(bytes.Length);
-        foreach (var b in bytes) sb.Append(Map(b));
-        return sb.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string Decode(ReadOnlySpan<byte> bytes) => SingleByte.Decode(bytes, Map).Normalize(NormalizationForm.FormC);
 }

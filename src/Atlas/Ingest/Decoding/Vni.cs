@@ -48,10 +48,7 @@ public static class Vni
     }
 
     /// <summary>VNI bytes (Windows-1252) → NFC Unicode.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes) => DecodeChars(Windows1252.GetString(bytes));
-
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)
-        ?? throw new InvalidOperationException("Windows-1252 is not available from CodePagesEncodingProvider");
+    public static string Decode(ReadOnlySpan<byte> bytes) => DecodeChars(SingleByte.Decode(bytes, SingleByte.Windows1252));
 
     /// <summary>VNI characters (the font's Latin-1 letters) → NFC Unicode. A mark after anything but a vowel it can
     /// sit on is left as it is (and then reads as a wrong syllable, which the caller's score notices).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Atlas.Ingest.Structure;
+using Atlas.Model;
 
 namespace Atlas.Ingest.Text;
 
@@ -42,7 +43,7 @@ public static class BlockJoiner
                 continue;
             }
             // A table row ("1 | Xây dựng Đề án … | Sở Công Thương | 2024") is a block of its own: its cells are complete.
-            bool row = IsTableRow(line.Text);
+            bool row = TableRow.Is(line.Text);
             if (first >= 0 && !row && !blockIsRow && Continues(text, lastWidth, line, blankBefore, wrap))
             {
                 text.Append(' ');
@@ -86,19 +87,12 @@ public static class BlockJoiner
         }
         // A heading in capitals is not continued by a sentence that opens with a number ("I. MỤC TIÊU", then "1.500 doanh
         // nghiệp …"): a wrapped capital heading continues in capitals ("… ĐẾN NĂM" + "2030, TẦM NHÌN …").
-        if (char.IsDigit(next[0]) && IsAllCaps(previous) && next.Any(char.IsLower)) return false;
+        if (char.IsDigit(next[0]) && next.Any(char.IsLower) && IsAllCaps(previous)) return false; // the line first: the block may be long
         if (!ends && StartsContinuation(next, blankBefore)) return true;
         // A heading in capitals ends where the capitals end: "II- QUAN ĐIỂM … VÀ TẦM NHÌN" then "Quan điểm …" is a new block
         // even when the capitals filled the line. A heading wrapped in capitals continues in capitals.
         if (full && IsAllCaps(previous) && !IsAllCaps(next)) return false;
         return full;
-    }
-
-    /// <summary>A row of a table as Markdown and the Word reader write it: cells between " | " (at least three cells).</summary>
-    public static bool IsTableRow(string text)
-    {
-        int at = text.IndexOf(" | ", StringComparison.Ordinal);
-        return at >= 0 && text.IndexOf(" | ", at + 3, StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>Three or more letters and none of them lower case: a heading typed in capitals.</summary>

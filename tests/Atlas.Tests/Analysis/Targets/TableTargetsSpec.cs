@@ -54,6 +54,6 @@ public class TableTargetsSpec
             "Tỷ lệ đô thị hóa | % | 30 | 35",
             "Ghi chú | Tỷ lệ đô thị hóa đạt 40% vào năm 2030");
         Assert.Equal(["urbanisation-rate Exact 30 % @2020 past", "urbanisation-rate Exact 35 % @2025"], shown.Take(2));
-        Assert.Null(TableTargets.Cells("Ghi chú | Tỷ lệ đô thị hóa đạt 40% vào năm 2030")); // two cells: not a table row
+        Assert.Null(Atlas.Model.TableRow.Cells("Ghi chú | Tỷ lệ đô thị hóa đạt 40% vào năm 2030")); // two cells: not a table row
     }
 }
