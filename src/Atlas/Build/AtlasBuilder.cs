@@ -40,6 +40,9 @@ public sealed record BuildResult(
 
     /// <summary>Search files written over in the folder of the site replaced last time instead of created (<see cref="RecycledFiles"/>).</summary>
     public int SearchFilesRecycled { get; init; }
+
+    /// <summary>content/programmes files left as they were, made from the same inputs as last time (<see cref="ContentCarryOver"/>).</summary>
+    public int MarkdownReused { get; init; }
 }
 
 /// <summary>
@@ -82,18 +85,27 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
         foreach (var i in ingested) if (i.Cached?.Analysis is { } a && i.Outcome is Ingested ok) known[ok.Programme] = a;
         var analysed = Time("analyse", () => new AtlasAnalyser(registries.Themes, registries.Indicators, registries.ThemeOverrides)
             .Analyse(programmes, programmes.Select(p => known.GetValueOrDefault(p)).ToList()));
-        return (analysed, report, registries, new WriteBack(options.ContentDir, cache, ingested, analysed, report));
+        // A programme's Markdown is left as it is when its ingest key and file are those of the last write (ContentCarryOver).
+        var unchanged = options.UseCache
+            ? new ContentCarryOver(new BuildCache(options.CacheDir), options.ProgrammesDir,
+                ingested.Where(i => i.Key is not null && i.Outcome is Ingested).Select(i => (((Ingested)i.Outcome).Programme, i.Key!)))
+            : null;
+        return (analysed, report, registries, new WriteBack(options.ContentDir, cache, ingested, analysed, report, unchanged));
     }
 
     /// <summary>What ingest and analysis leave on disk: the build cache, then content/programmes and the report.</summary>
     private sealed record WriteBack(string ContentDir, ProgrammeCache Cache, IReadOnlyList<SourceIngest> Ingested,
-        IReadOnlyList<AnalysedProgramme> Analysed, IngestReport Report)
+        IReadOnlyList<AnalysedProgramme> Analysed, IngestReport Report, ContentCarryOver? Unchanged)
     {
         /// <summary>Writes both, each timed as a stage by <paramref name="time"/>.</summary>
         public void Run(Action<string, Action> time)
         {
             SaveToCache(Cache, Ingested, Analysed, time);
-            time("content", () => ContentFolder.Write(ContentDir, Analysed, Report));
+            time("content", () =>
+            {
+                ContentFolder.Write(ContentDir, Analysed, Report, Unchanged);
+                Unchanged?.Save();
+            });
         }
     }
 
@@ -189,7 +201,7 @@ public sealed class AtlasBuilder(BuildOptions options, IProgress<string>? progre
             if (reuse is not null) Time("cache (pages)", () => Parallel.Invoke(reuse.Save, () => checkedPages?.Save()));
             return new BuildResult(report, timings, [], true, null) {
                 PagesRendered = reuse?.Rendered, PagesReused = reuse?.Reused ?? 0, PagesCheckedFromCache = checkedPages?.KnownCount ?? 0,
-                SearchFilesRecycled = recycled?.Reused ?? 0,
+                SearchFilesRecycled = recycled?.Reused ?? 0, MarkdownReused = writeBack.Unchanged?.Reused ?? 0,
             };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -75,6 +75,8 @@ public class IncrementalBuildSpec
         Assert.True(result.PagesReused > result.PagesRendered, $"{result.PagesReused} carried over, {result.PagesRendered} rendered");
         // The checks take a carried-over page's facts from the last check instead of reading it again.
         Assert.Equal(result.PagesReused, result.PagesCheckedFromCache);
+        // Only the changed programme's Markdown is made again.
+        Assert.Equal(Directory.GetFiles(temp["incremental/content/programmes"], "*.md").Length - 1, result.MarkdownReused);
     }
 
     [Fact]
@@ -84,6 +86,32 @@ public class IncrementalBuildSpec
         var result = RebuildMatchesFullBuild(temp, _ => { });
         Assert.Equal(0, result.PagesRendered);
         Assert.True(result.PagesReused > 100);
+        Assert.Equal(Directory.GetFiles(temp["incremental/content/programmes"], "*.md").Length, result.MarkdownReused);
+    }
+
+    [Fact]
+    public void A_hand_edited_programme_markdown_is_written_again_from_its_source()
+    {
+        using var temp = new TempDir();
+        var options = Copy(temp, "incremental");
+        Build(options);
+        var markdown = Directory.GetFiles(options.ProgrammesDir, "*.md").Order(StringComparer.Ordinal).ToList();
+        var generated = File.ReadAllBytes(markdown[0]);
+        Edit(markdown[0], t => t.Replace("Tỉnh", "Tinh", StringComparison.Ordinal) + "\nsửa tay\n");
+
+        var again = Build(options);
+
+        Assert.Equal(generated, File.ReadAllBytes(markdown[0]));
+        Assert.Equal(markdown.Count - 1, again.MarkdownReused);
+    }
+
+    [Fact]
+    public void A_build_without_cache_makes_every_programme_markdown()
+    {
+        using var temp = new TempDir();
+        var options = Copy(temp, "incremental");
+        Build(options);
+        Assert.Equal(0, Build(options with { UseCache = false }).MarkdownReused);
     }
 
     [Fact]
