@@ -39,7 +39,7 @@ public sealed class ProgrammeIngester
 
     private static IngestOutcome IngestChecked(SourceDocument source, string? overridesYaml)
     {
-        var decoded = OfficeDocument.LooksLikeZip(source.Bytes) ? OfficeDocument.Decode(source.Bytes) : SourceDecoder.Decode(source.Bytes);
+        var decoded = OfficeDocument.LooksLikeDocument(source.Bytes) ? OfficeDocument.Decode(source.Bytes) : SourceDecoder.Decode(source.Bytes);
         if (decoded.Text is null) return Reject(source, $"{source.FileName}: {decoded.Error ?? "không đọc được (unreadable)"}");
 
         bool webPage = HtmlText.IsHtml(source.FileName, decoded.Text);

@@ -4,9 +4,10 @@ using System.Xml;
 namespace Atlas.Ingest.Decoding;
 
 /// <summary>
-/// An office document dropped as a source — Word (.docx, <see cref="DocxText"/>) or OpenDocument (.odt, the format
-/// Vietnamese public bodies are asked to exchange; <see cref="OdtText"/>) — read as its body text. Both are ZIP archives
-/// of XML parts; a part is read as a stream capped at <see cref="MaxPartBytes"/>, with DTDs refused.
+/// An office document dropped as a source — Word (.docx, <see cref="DocxText"/>), OpenDocument (.odt, the format
+/// Vietnamese public bodies are asked to exchange; <see cref="OdtText"/>) or Word 97–2003 (.doc, <see cref="WordBinaryText"/>)
+/// — read as its body text. The first two are ZIP archives of XML parts; a part is read as a stream capped at
+/// <see cref="MaxPartBytes"/>, with DTDs refused. A .doc is an OLE2 compound file (<see cref="CompoundFile"/>).
 /// </summary>
 public static class OfficeDocument
 {
@@ -15,6 +16,9 @@ public static class OfficeDocument
 
     /// <summary>A ZIP archive (PK\3\4): which kind of document, if any, is known once it is opened.</summary>
     public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
+
+    /// <summary>A ZIP archive or an OLE2 compound file: what <see cref="Decode"/> reads.</summary>
+    public static bool LooksLikeDocument(ReadOnlySpan<byte> bytes) => LooksLikeZip(bytes) || CompoundFile.LooksLike(bytes);
 
     /// <summary>
     /// The document's text as a decoded source, or why it cannot be read. The text then goes through the UTF-8 path of
@@ -32,15 +36,31 @@ public static class OfficeDocument
             // font text, and named by the font and the document's format ("vni-in-docx").
             Encoding = decoded.Encoding.EndsWith(SourceDecoder.FontInUnicode + "utf-8", StringComparison.Ordinal)
                 ? decoded.Encoding[..^"utf-8".Length] + format : format,
-            Warnings = [.. decoded.Warnings, format == "docx"
-                ? "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out."
-                : "Đọc từ tệp OpenDocument (read from an .odt document): body paragraphs, headings, lists and tables; numbers LibreOffice generates are not written out, so check the sections."],
+            Warnings = [.. decoded.Warnings, format switch
+            {
+                "docx" => "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out.",
+                "doc" => "Đọc từ tệp Word 97–2003 (read from a .doc document): body paragraphs and tables; numbers Word generates (automatic numbering) are not written out, so check the sections; headers, footers, footnotes and comments left out.",
+                _ => "Đọc từ tệp OpenDocument (read from an .odt document): body paragraphs, headings, lists and tables; numbers LibreOffice generates are not written out, so check the sections.",
+            }],
         };
     }
 
-    /// <summary>The document's text and its format ("docx", "odt"), or null with <paramref name="error"/> saying why.</summary>
+    /// <summary>The document's text and its format ("docx", "odt", "doc"), or null with <paramref name="error"/> saying why.</summary>
     public static string? ToText(byte[] bytes, out string format, out string? error)
     {
+        if (CompoundFile.LooksLike(bytes))
+        {
+            format = "doc";
+            try
+            {
+                return WordBinaryText.Read(bytes, out error);
+            }
+            catch (InvalidDataException ex)
+            {
+                error = $"tệp Word (.doc) bị hỏng (damaged .doc document: {ex.Message})";
+                return null;
+            }
+        }
         format = "zip";
         try
         {

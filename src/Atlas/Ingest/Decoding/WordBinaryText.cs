@@ -1,0 +1,251 @@
+using System.Text;
+using static Atlas.Ingest.Decoding.CompoundFile;
+
+namespace Atlas.Ingest.Decoding;
+
+/// <summary>
+/// The body text of a Word 97–2003 document (.doc, the binary format most provincial documents still circulate in):
+/// the main document's characters through the piece table, paragraphs as lines, tables through <see cref="TableRows"/>
+/// (so a task table reads as it does from a .docx), and of each field only what it shows. Headers, footers, footnotes,
+/// comments and text boxes are left out, like the .docx reader leaves them out. Word's automatic numbering is not in
+/// the text (it lives in list tables Word evaluates when it prints), so it is not written out: the report says so.
+/// </summary>
+/// <remarks>
+/// Format: [MS-DOC]. The FIB at the start of the WordDocument stream gives the length of the main text and where the
+/// piece table (Clx) and the paragraph properties (PlcBtePapx) are in the table stream; a piece is either
+/// Windows-1252 bytes or UTF-16 code units. A paragraph's properties tell a table's cell mark from its row mark.
+/// Word 6/95 files (another FIB) and encrypted files are refused with a message.
+/// </remarks>
+internal static class WordBinaryText
+{
+    /// <summary>The text, or null with <paramref name="error"/> saying why the document cannot be read.</summary>
+    public static string? Read(byte[] bytes, out string? error)
+    {
+        var container = new CompoundFile(bytes);
+        var word = container.Stream("WordDocument");
+        if (word is null)
+        {
+            error = "tệp OLE2 không phải văn bản Word (an OLE2 file that is not a Word document: an Excel .xls or an Outlook .msg?)";
+            return null;
+        }
+        if (U16(word, 0) != 0xA5EC || U16(word, 2) < 0xC1)
+        {
+            error = "văn bản Word 6.0/95 hoặc cũ hơn (a Word 6.0/95 or older document): hãy mở và lưu lại dưới dạng .docx (open it and save it as .docx)";
+            return null;
+        }
+        var flags = U16(word, 0x0A);
+        if ((flags & 0x0100) != 0)
+        {
+            error = "văn bản Word có mật khẩu (a password-protected Word document): hãy bỏ mật khẩu hoặc lưu lại dưới dạng .docx (remove the password or save it as .docx)";
+            return null;
+        }
+        var table = container.Stream((flags & 0x0200) != 0 ? "1Table" : "0Table")
+            ?? throw new InvalidDataException("no table stream");
+        var fib = new Fib(word);
+        var pieces = Pieces(table, fib.FcLcb(33));
+        var paragraphs = new ParagraphProperties(word, table, fib.FcLcb(13));
+        error = null;
+        return new Reader(word, pieces, paragraphs).Text(fib.CcpText);
+    }
+
+    /// <summary>The FIB's variable-length parts located, so its fields are read where this file puts them.</summary>
+    private sealed class Fib(byte[] word)
+    {
+        private readonly int longs = 34 + 2 * U16(word, 32) + 2; // after csw, fibRgW and cslw
+        private int Pairs => longs + 4 * U16(word, longs - 2) + 2; // after fibRgLw and cbRgFcLcb
+
+        /// <summary>Characters of the main document (fibRgLw.ccpText).</summary>
+        public int CcpText => (int)Math.Min(U32(word, longs + 12), int.MaxValue);
+
+        /// <summary>The offset and length of entry <paramref name="index"/> of fibRgFcLcb (in the table stream).</summary>
+        public (int Fc, int Lcb) FcLcb(int index)
+        {
+            if (index >= U16(word, Pairs - 2)) throw new InvalidDataException("FIB too short");
+            return ((int)U32(word, Pairs + 8 * index), (int)U32(word, Pairs + 8 * index + 4));
+        }
+    }
+
+    /// <summary>A run of characters: CPs [Start, End) stored from file offset Fc, one byte (Windows-1252) or two per character.</summary>
+    private readonly record struct Piece(int Start, int End, int Fc, bool Compressed);
+
+    /// <summary>The piece table: the Pcdt of the Clx (after any Prc, which holds formatting only).</summary>
+    private static List<Piece> Pieces(byte[] table, (int Fc, int Lcb) clx)
+    {
+        int at = clx.Fc, end = clx.Fc + clx.Lcb;
+        if (clx.Lcb <= 0 || end > table.Length) throw new InvalidDataException("no piece table");
+        while (at < end && table[at] == 0x01) at += 3 + U16(table, at + 1);
+        if (at >= end || table[at] != 0x02) throw new InvalidDataException("no piece table");
+        int lcb = (int)U32(table, at + 1), plc = at + 5, n = (lcb - 4) / 12;
+        if (n <= 0 || plc + lcb > table.Length) throw new InvalidDataException("damaged piece table");
+        var pieces = new List<Piece>(n);
+        for (int i = 0; i < n; i++)
+        {
+            int start = (int)U32(table, plc + 4 * i), stop = (int)U32(table, plc + 4 * (i + 1));
+            uint fc = U32(table, plc + 4 * (n + 1) + 8 * i + 2);
+            bool compressed = (fc & 0x40000000) != 0;
+            int offset = (int)(fc & 0x3FFFFFFF);
+            if (stop > start) pieces.Add(new Piece(start, stop, compressed ? offset / 2 : offset, compressed));
+        }
+        return pieces;
+    }
+
+    /// <summary>What the reader needs of a paragraph's properties: whether its mark is in a table, and ends a row.</summary>
+    private readonly record struct Paragraph(bool InTable, bool RowEnd, int Depth);
+
+    /// <summary>
+    /// Paragraph properties by the file offset of the paragraph's mark: PlcBtePapx → 512-byte FKP pages of the WordDocument
+    /// stream → the PAPX's sprms. Only sprmPFInTable, sprmPFTtp and sprmPItap are read; anything unreadable counts as
+    /// a paragraph outside tables.
+    /// </summary>
+    private sealed class ParagraphProperties
+    {
+        private readonly byte[] word;
+        private readonly int[] fcs = [];
+        private readonly int[] pages = [];
+
+        public ParagraphProperties(byte[] word, byte[] table, (int Fc, int Lcb) plc)
+        {
+            this.word = word;
+            int n = (plc.Lcb - 4) / 8;
+            if (n <= 0 || plc.Fc + plc.Lcb > table.Length) return;
+            fcs = new int[n + 1];
+            pages = new int[n];
+            for (int i = 0; i <= n; i++) fcs[i] = (int)U32(table, plc.Fc + 4 * i);
+            for (int i = 0; i < n; i++) pages[i] = (int)(U32(table, plc.Fc + 4 * (n + 1) + 4 * i) & 0x3FFFFF);
+        }
+
+        public Paragraph Of(int fc)
+        {
+            int i = Array.BinarySearch(fcs, fc);
+            if (i < 0) i = ~i - 1;
+            if (i < 0 || i >= pages.Length) return default;
+            try { return InPage(pages[i] * 512, fc); }
+            catch (InvalidDataException) { return default; }
+        }
+
+        private Paragraph InPage(int page, int fc)
+        {
+            if (page + 512 > word.Length) return default;
+            int runs = word[page + 511];
+            for (int r = 0; r < runs; r++)
+            {
+                int from = (int)U32(word, page + 4 * r), to = (int)U32(word, page + 4 * (r + 1));
+                if (fc < from || fc >= to) continue;
+                int offset = word[page + 4 * (runs + 1) + 13 * r] * 2;
+                if (offset == 0) return default;
+                int at = page + offset, cb = word[at], length = cb != 0 ? 2 * cb - 1 : 2 * word[at + 1];
+                int start = at + (cb != 0 ? 1 : 2) + 2; // past cb (and cb') and the style index
+                return Sprms(start, Math.Min(start + length - 2, page + 511));
+            }
+            return default;
+        }
+
+        private Paragraph Sprms(int at, int end)
+        {
+            bool inTable = false, rowEnd = false;
+            int depth = 0;
+            while (at + 2 <= end)
+            {
+                int sprm = U16(word, at), operand = at + 2, size;
+                switch (sprm >> 13)
+                {
+                    case 0 or 1: size = 1; break;
+                    case 2 or 4 or 5: size = 2; break;
+                    case 3: size = 4; break;
+                    case 7: size = 3; break;
+                    default:
+                        // Variable: a length byte, except sprmTDefTable's two-byte length and sprmPChgTabs's own layout.
+                        if (sprm == 0xD608) { size = U16(word, operand) + 1; break; }
+                        if (sprm == 0xC615 && word[operand] == 255) return new Paragraph(inTable, rowEnd, depth); // rare; stop here
+                        size = word[operand] + 1;
+                        break;
+                }
+                if (operand + size > end + 1) break;
+                switch (sprm)
+                {
+                    case 0x2416: inTable = word[operand] != 0; break;
+                    case 0x2417: rowEnd = word[operand] != 0; break;
+                    case 0x6649: depth = (int)U32(word, operand); break;
+                }
+                at = operand + size;
+            }
+            return new Paragraph(inTable, rowEnd, inTable && depth == 0 ? 1 : depth);
+        }
+    }
+
+    /// <summary>Walks the main document's characters once and writes paragraphs and table rows.</summary>
+    private sealed class Reader(byte[] word, List<Piece> pieces, ParagraphProperties properties)
+    {
+        private readonly StringBuilder text = new();
+        private readonly StringBuilder paragraph = new();
+        private TableRows? rows;
+        private bool tableOpen, rowOpen, cellOpen;
+        // Fields: per open field, whether its result (after the separator) has begun; the instruction is not shown.
+        private readonly Stack<bool> fields = new();
+
+        public string Text(int ccpText)
+        {
+            rows = new TableRows(text);
+            foreach (var piece in pieces)
+            {
+                int end = Math.Min(piece.End, ccpText);
+                for (int cp = piece.Start; cp < end; cp++)
+                {
+                    int fc = piece.Compressed ? piece.Fc + (cp - piece.Start) : piece.Fc + 2 * (cp - piece.Start);
+                    char c = piece.Compressed
+                        ? SingleByte.Windows1252(fc < word.Length ? word[fc] : throw new InvalidDataException("piece past the end"))
+                        : (char)U16(word, fc);
+                    Put(c, fc);
+                }
+            }
+            if (paragraph.Length > 0) EndParagraph(new Paragraph(false, false, 0));
+            if (tableOpen) rows.Close();
+            return text.ToString();
+        }
+
+        private void Put(char c, int fc)
+        {
+            switch (c)
+            {
+                case '\u0013': fields.Push(false); return;
+                case '\u0014': if (fields.Count > 0) { fields.Pop(); fields.Push(true); } return;
+                case '\u0015': if (fields.Count > 0) fields.Pop(); return;
+            }
+            if (fields.Count > 0 && !fields.Peek()) return; // inside a field's instruction
+            switch (c)
+            {
+                case '\r' or '\u0007': EndParagraph(properties.Of(fc), cellMark: c == '\u0007'); return;
+                case '\u000C': EndParagraph(new Paragraph(false, false, 0)); return; // page or section break
+                case '\u000B': paragraph.Append('\n'); return; // manual line break
+                case '\t': paragraph.Append('\t'); return;
+                case '\u001E': paragraph.Append('-'); return; // non-breaking hyphen
+                case < ' ': return; // objects, pictures, note references, optional hyphens
+                default: paragraph.Append(c); return;
+            }
+        }
+
+        private void EndParagraph(Paragraph props, bool cellMark = false)
+        {
+            var line = paragraph.ToString();
+            paragraph.Clear();
+            if (!props.InTable)
+            {
+                if (tableOpen) { rows!.Close(); tableOpen = rowOpen = cellOpen = false; }
+                if (line.Length > 0 || !cellMark) rows!.Paragraph(line);
+                return;
+            }
+            if (cellMark && props.RowEnd && props.Depth <= 1)
+            {
+                if (rowOpen) rows!.EndRow();
+                rowOpen = cellOpen = false;
+                return;
+            }
+            if (!tableOpen) { rows!.Open(); tableOpen = true; }
+            if (!rowOpen) { rows!.StartRow(); rowOpen = true; }
+            if (!cellOpen) { rows!.StartCell(); cellOpen = true; }
+            if (line.Length > 0) rows!.Paragraph(line);
+            // A cell's mark ends the cell (a nested table's marks are paragraphs of the outer cell).
+            if (cellMark && props.Depth <= 1) cellOpen = false;
+        }
+    }
+}
