@@ -144,8 +144,7 @@ internal static class DocxText
     private sealed class Numbering
     {
         private readonly Dictionary<string, string> abstractOf = new(StringComparer.Ordinal);
-        private readonly Dictionary<(string Abstract, int Level), (string Format, string Text, int Start)> levels = [];
-        private readonly Dictionary<string, int[]> counters = new(StringComparer.Ordinal);
+        private readonly ListLabels labels = new();
         private readonly Dictionary<(string Abstract, string Style), int> styleLevels = [];
 
         /// <summary>The level of a list a paragraph style is tied to (numbering.xml's lvl/pStyle), else the first.</summary>
@@ -159,7 +158,7 @@ internal static class DocxText
             using var reader = OfficeDocument.Open(entry);
             string? abstractId = null, numId = null;
             int level = -1;
-            var current = (Format: "decimal", Text: "", Start: 1);
+            var current = new ListLabels.Level("decimal", "", 1);
             while (reader.Read())
             {
                 if (reader.NamespaceURI != W) continue;
@@ -168,61 +167,23 @@ internal static class DocxText
                     switch (reader.LocalName)
                     {
                         case "abstractNum": abstractId = reader.GetAttribute("abstractNumId", W); break;
-                        case "lvl": level = int.TryParse(reader.GetAttribute("ilvl", W), out var l) ? l : 0; current = ("decimal", "", 1); break;
-                        case "start": current.Start = int.TryParse(reader.GetAttribute("val", W), out var s) ? s : 1; break;
-                        case "numFmt": current.Format = reader.GetAttribute("val", W) ?? "decimal"; break;
-                        case "lvlText": current.Text = reader.GetAttribute("val", W) ?? ""; break;
+                        case "lvl": level = int.TryParse(reader.GetAttribute("ilvl", W), out var l) ? l : 0; current = new("decimal", "", 1); break;
+                        case "start": current = current with { Start = int.TryParse(reader.GetAttribute("val", W), out var s) ? s : 1 }; break;
+                        case "numFmt": current = current with { Format = reader.GetAttribute("val", W) ?? "decimal" }; break;
+                        case "lvlText": current = current with { Text = reader.GetAttribute("val", W) ?? "" }; break;
                         case "pStyle" when abstractId is not null && level >= 0: n.styleLevels[(abstractId, reader.GetAttribute("val", W) ?? "")] = level; break;
                         case "num": numId = reader.GetAttribute("numId", W); break;
                         case "abstractNumId" when numId is not null: n.abstractOf[numId] = reader.GetAttribute("val", W) ?? ""; break;
                     }
                 }
                 else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "lvl" && abstractId is not null && level >= 0)
-                    n.levels[(abstractId, level)] = current;
+                    n.labels.Define(abstractId, level, current);
             }
             return n;
         }
 
         /// <summary>The label of the next paragraph of list <paramref name="numId"/> at <paramref name="level"/> ("II.", "2.1.", "b)").</summary>
-        public string? Next(string numId, int level)
-        {
-            if (numId == "0" || !abstractOf.TryGetValue(numId, out var abstractId) || level is < 0 or > 8) return null;
-            if (!levels.TryGetValue((abstractId, level), out var definition)) return null;
-            if (!counters.TryGetValue(abstractId, out var count)) counters[abstractId] = count = new int[9];
-            count[level] = count[level] == 0 ? definition.Start : count[level] + 1;
-            for (int deeper = level + 1; deeper < 9; deeper++) count[deeper] = 0;
-            if (definition.Format == "bullet") return "-";
-            if (definition.Format == "none") return null;
-            var label = new StringBuilder(definition.Text);
-            for (int k = 0; k <= level; k++)
-            {
-                var at = label.ToString().IndexOf("%" + (k + 1), StringComparison.Ordinal);
-                if (at < 0) continue;
-                var format = levels.TryGetValue((abstractId, k), out var d) ? d.Format : "decimal";
-                int value = count[k] == 0 ? (levels.TryGetValue((abstractId, k), out var s) ? s.Start : 1) : count[k];
-                label.Remove(at, 2).Insert(at, Format(value, format));
-            }
-            return label.ToString().Trim();
-        }
-
-        private static string Format(int n, string format) => format switch
-        {
-            "upperRoman" => Roman(n),
-            "lowerRoman" => Roman(n).ToLowerInvariant(),
-            "lowerLetter" => Letter(n),
-            "upperLetter" => Letter(n).ToUpperInvariant(),
-            _ => n.ToString(CultureInfo.InvariantCulture),
-        };
-
-        private static string Letter(int n) => n is >= 1 and <= 26 ? ((char)('a' + n - 1)).ToString() : n.ToString(CultureInfo.InvariantCulture);
-
-        private static string Roman(int n)
-        {
-            if (n is < 1 or > 3999) return n.ToString(CultureInfo.InvariantCulture);
-            var sb = new StringBuilder();
-            foreach (var (value, numeral) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
-                while (n >= value) { sb.Append(numeral); n -= value; }
-            return sb.ToString();
-        }
+        public string? Next(string numId, int level) =>
+            numId != "0" && abstractOf.TryGetValue(numId, out var abstractId) ? labels.Next(abstractId, level) : null;
     }
 }

@@ -39,7 +39,7 @@ public static class OfficeDocument
             Warnings = [.. decoded.Warnings, format switch
             {
                 "docx" => "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out.",
-                "doc" => "Đọc từ tệp Word 97–2003 (read from a .doc document): body paragraphs and tables; numbers Word generates (automatic numbering) are not written out, so check the sections; headers, footers, footnotes and comments left out.",
+                "doc" => "Đọc từ tệp Word 97–2003 (read from a .doc document): body paragraphs and tables, automatic numbering set on a paragraph written out (numbering a heading takes from its style is not: check the sections); headers, footers, footnotes and comments left out.",
                 _ => "Đọc từ tệp OpenDocument (read from an .odt document): body paragraphs, headings, lists and tables; numbers LibreOffice generates are not written out, so check the sections.",
             }],
         };

@@ -7,8 +7,9 @@ namespace Atlas.Ingest.Decoding;
 /// The body text of a Word 97–2003 document (.doc, the binary format most provincial documents still circulate in):
 /// the main document's characters through the piece table, paragraphs as lines, tables through <see cref="TableRows"/>
 /// (so a task table reads as it does from a .docx), and of each field only what it shows. Headers, footers, footnotes,
-/// comments and text boxes are left out, like the .docx reader leaves them out. Word's automatic numbering is not in
-/// the text (it lives in list tables Word evaluates when it prints), so it is not written out: the report says so.
+/// comments and text boxes are left out, like the .docx reader leaves them out. Word's automatic numbering set on a
+/// paragraph is not in the text but in list tables Word evaluates when it prints: it is written out the same way
+/// (<see cref="ListLabels"/>); numbering a paragraph takes from its style is not, and the report says so.
 /// </summary>
 /// <remarks>
 /// Format: [MS-DOC]. The FIB at the start of the WordDocument stream gives the length of the main text and where the
@@ -44,8 +45,9 @@ internal static class WordBinaryText
         var fib = new Fib(word);
         var pieces = Pieces(table, fib.FcLcb(33));
         var paragraphs = new ParagraphProperties(word, table, fib.FcLcb(13));
+        var lists = Lists.Read(table, fib.FcLcb(73), fib.FcLcb(74));
         error = null;
-        return new Reader(word, pieces, paragraphs).Text(fib.CcpText);
+        return new Reader(word, pieces, paragraphs, lists).Text(fib.CcpText);
     }
 
     /// <summary>The FIB's variable-length parts located, so its fields are read where this file puts them.</summary>
@@ -89,8 +91,9 @@ internal static class WordBinaryText
         return pieces;
     }
 
-    /// <summary>What the reader needs of a paragraph's properties: whether its mark is in a table, and ends a row.</summary>
-    private readonly record struct Paragraph(bool InTable, bool RowEnd, int Depth);
+    /// <summary>What the reader needs of a paragraph's properties: whether its mark is in a table, and ends a row; its list
+    /// (1-based index into the LFOs, 0 for none) and level.</summary>
+    private readonly record struct Paragraph(bool InTable, bool RowEnd, int Depth, int List = 0, int Level = 0);
 
     /// <summary>
     /// Paragraph properties by the file offset of the paragraph's mark: PlcBtePapx → 512-byte FKP pages of the WordDocument
@@ -143,7 +146,7 @@ internal static class WordBinaryText
         private Paragraph Sprms(int at, int end)
         {
             bool inTable = false, rowEnd = false;
-            int depth = 0;
+            int depth = 0, list = 0, level = 0;
             while (at + 2 <= end)
             {
                 int sprm = U16(word, at), operand = at + 2, size;
@@ -156,7 +159,7 @@ internal static class WordBinaryText
                     default:
                         // Variable: a length byte, except sprmTDefTable's two-byte length and sprmPChgTabs's own layout.
                         if (sprm == 0xD608) { size = U16(word, operand) + 1; break; }
-                        if (sprm == 0xC615 && word[operand] == 255) return new Paragraph(inTable, rowEnd, depth); // rare; stop here
+                        if (sprm == 0xC615 && word[operand] == 255) return new Paragraph(inTable, rowEnd, depth, list, level); // rare; stop here
                         size = word[operand] + 1;
                         break;
                 }
@@ -166,15 +169,17 @@ internal static class WordBinaryText
                     case 0x2416: inTable = word[operand] != 0; break;
                     case 0x2417: rowEnd = word[operand] != 0; break;
                     case 0x6649: depth = (int)U32(word, operand); break;
+                    case 0x260A: level = word[operand]; break;
+                    case 0x460B: list = (short)U16(word, operand); break;
                 }
                 at = operand + size;
             }
-            return new Paragraph(inTable, rowEnd, inTable && depth == 0 ? 1 : depth);
+            return new Paragraph(inTable, rowEnd, inTable && depth == 0 ? 1 : depth, list, level);
         }
     }
 
     /// <summary>Walks the main document's characters once and writes paragraphs and table rows.</summary>
-    private sealed class Reader(byte[] word, List<Piece> pieces, ParagraphProperties properties)
+    private sealed class Reader(byte[] word, List<Piece> pieces, ParagraphProperties properties, Lists lists)
     {
         private readonly StringBuilder text = new();
         private readonly StringBuilder paragraph = new();
@@ -228,6 +233,7 @@ internal static class WordBinaryText
         {
             var line = paragraph.ToString();
             paragraph.Clear();
+            if (props.List > 0 && lists.Next(props.List, props.Level) is { Length: > 0 } label) line = label + " " + line;
             if (!props.InTable)
             {
                 if (tableOpen) { rows!.Close(); tableOpen = rowOpen = cellOpen = false; }
@@ -247,5 +253,70 @@ internal static class WordBinaryText
             // A cell's mark ends the cell (a nested table's marks are paragraphs of the outer cell).
             if (cellMark && props.Depth <= 1) cellOpen = false;
         }
+    }
+
+    /// <summary>
+    /// The document's lists: PlfLst (LSTF records, each list's id and whether it has one level or nine) followed by the
+    /// lists' LVL records (start, number format, label text with placeholders), and PlfLfo, which maps the list index a
+    /// paragraph names (sprmPIlfo) to a list id. Unreadable lists number nothing.
+    /// </summary>
+    private sealed class Lists
+    {
+        private readonly ListLabels labels = new();
+        private readonly uint[] listOf = [];
+
+        private Lists() { }
+
+        private Lists(uint[] listOf) => this.listOf = listOf;
+
+        public static Lists Read(byte[] table, (int Fc, int Lcb) plfLst, (int Fc, int Lcb) plfLfo)
+        {
+            try
+            {
+                if (plfLst.Lcb <= 0 || plfLfo.Lcb <= 0) return new Lists();
+                int lfos = (int)U32(table, plfLfo.Fc);
+                if (lfos is < 0 or > 65535) return new Lists();
+                var listOf = new uint[lfos];
+                for (int i = 0; i < lfos; i++) listOf[i] = U32(table, plfLfo.Fc + 4 + 16 * i);
+                var lists = new Lists(listOf);
+                int count = (short)U16(table, plfLst.Fc), at = plfLst.Fc + 2 + 28 * count;
+                for (int l = 0; l < count; l++)
+                {
+                    int lstf = plfLst.Fc + 2 + 28 * l;
+                    var id = U32(table, lstf).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    int levels = (table[lstf + 26] & 0x01) != 0 ? 1 : 9; // fSimpleList
+                    for (int level = 0; level < levels; level++) at = lists.ReadLevel(table, at, id, level);
+                }
+                return lists;
+            }
+            catch (InvalidDataException)
+            {
+                return new Lists();
+            }
+        }
+
+        /// <summary>One LVL: LVLF (28 bytes), its paragraph and character properties, then the label text (Xst).</summary>
+        private int ReadLevel(byte[] table, int at, string list, int level)
+        {
+            int start = (int)U32(table, at), nfc = table[at + 4];
+            int chpx = table[at + 24], papx = table[at + 25];
+            int xst = at + 28 + papx + chpx, length = U16(table, xst);
+            if (xst + 2 + 2 * length > table.Length) throw new InvalidDataException("list level past the end");
+            var text = new StringBuilder();
+            for (int i = 0; i < length; i++)
+            {
+                char c = (char)U16(table, xst + 2 + 2 * i);
+                // A character 0–8 stands for that level's number.
+                if (c < 9) text.Append('%').Append((char)('1' + c));
+                else text.Append(c);
+            }
+            var format = nfc switch { 1 => "upperRoman", 2 => "lowerRoman", 3 => "upperLetter", 4 => "lowerLetter", 23 => "bullet", 255 => "none", _ => "decimal" };
+            labels.Define(list, level, new ListLabels.Level(format, text.ToString(), start));
+            return xst + 2 + 2 * length;
+        }
+
+        /// <summary>The label of the next paragraph of the list at 1-based index <paramref name="lfo"/>, at <paramref name="level"/>.</summary>
+        public string? Next(int lfo, int level) =>
+            lfo >= 1 && lfo <= listOf.Length ? labels.Next(listOf[lfo - 1].ToString(System.Globalization.CultureInfo.InvariantCulture), level) : null;
     }
 }

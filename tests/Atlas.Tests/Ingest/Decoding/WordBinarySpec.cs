@@ -33,6 +33,24 @@ public class WordBinarySpec
     }
 
     [Fact]
+    public void Automatic_numbering_is_written_out_as_word_prints_it_and_as_the_docx_reader_writes_it()
+    {
+        var doc = OfficeDocument.ToText(Fixture("quang-nam-danh-so.doc"), out _, out var error);
+        var docx = OfficeDocument.ToText(Fixture("quang-nam-danh-so.docx"), out _, out _);
+
+        Assert.Null(error);
+        Assert.Equal(docx, doc);
+        var lines = doc!.Split('\n');
+        // Two levels of one list (I., 1.: the second level restarts under each part) and a second list (a), b)).
+        Assert.Contains("I. MỤC TIÊU", lines);
+        Assert.Contains("2. Mục tiêu cụ thể", lines);
+        Assert.Contains("II. NHIỆM VỤ VÀ GIẢI PHÁP", lines);
+        Assert.Contains("1. Nâng cao nhận thức", lines);
+        Assert.Contains("b) Tuyên truyền rộng rãi trong nhân dân.", lines);
+        Assert.Contains("III. TỔ CHỨC THỰC HIỆN", lines);
+    }
+
+    [Fact]
     public void Tables_fields_and_the_header_read_as_from_the_docx_the_file_was_saved_from()
     {
         var doc = OfficeDocument.ToText(Fixture("bac-ninh-bang.doc"), out var format, out var error);
