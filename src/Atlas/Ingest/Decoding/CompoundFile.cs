@@ -120,6 +120,9 @@ internal sealed class CompoundFile
         return size == long.MaxValue || bytes.Length == size ? bytes : bytes[..(int)size];
     }
 
+    internal static byte Byte(byte[] bytes, int at) =>
+        at >= 0 && at < bytes.Length ? bytes[at] : throw new InvalidDataException("read past the end");
+
     internal static ushort U16(byte[] bytes, int at) =>
         at >= 0 && at + 2 <= bytes.Length ? BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at)) : throw new InvalidDataException("read past the end");
 

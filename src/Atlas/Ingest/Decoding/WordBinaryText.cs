@@ -74,7 +74,7 @@ internal static class WordBinaryText
     private static List<Piece> Pieces(byte[] table, (int Fc, int Lcb) clx)
     {
         int at = clx.Fc, end = clx.Fc + clx.Lcb;
-        if (clx.Lcb <= 0 || end > table.Length) throw new InvalidDataException("no piece table");
+        if (clx.Lcb <= 0 || clx.Fc < 0 || end > table.Length) throw new InvalidDataException("no piece table");
         while (at < end && table[at] == 0x01) at += 3 + U16(table, at + 1);
         if (at >= end || table[at] != 0x02) throw new InvalidDataException("no piece table");
         int lcb = (int)U32(table, at + 1), plc = at + 5, n = (lcb - 4) / 12;
@@ -128,15 +128,16 @@ internal static class WordBinaryText
 
         private Paragraph InPage(int page, int fc)
         {
-            if (page + 512 > word.Length) return default;
+            if ((long)page + 512 > word.Length) return default;
             int runs = word[page + 511];
+            if (4 * (runs + 1) + 13 * runs > 511) return default; // more runs than a page holds: damaged
             for (int r = 0; r < runs; r++)
             {
                 int from = (int)U32(word, page + 4 * r), to = (int)U32(word, page + 4 * (r + 1));
                 if (fc < from || fc >= to) continue;
                 int offset = word[page + 4 * (runs + 1) + 13 * r] * 2;
                 if (offset == 0) return default;
-                int at = page + offset, cb = word[at], length = cb != 0 ? 2 * cb - 1 : 2 * word[at + 1];
+                int at = page + offset, cb = Byte(word, at), length = cb != 0 ? 2 * cb - 1 : 2 * Byte(word, at + 1);
                 int start = at + (cb != 0 ? 1 : 2) + 2; // past cb (and cb') and the style index
                 return Sprms(start, Math.Min(start + length - 2, page + 511));
             }
@@ -159,17 +160,17 @@ internal static class WordBinaryText
                     default:
                         // Variable: a length byte, except sprmTDefTable's two-byte length and sprmPChgTabs's own layout.
                         if (sprm == 0xD608) { size = U16(word, operand) + 1; break; }
-                        if (sprm == 0xC615 && word[operand] == 255) return new Paragraph(inTable, rowEnd, depth, list, level); // rare; stop here
-                        size = word[operand] + 1;
+                        if (sprm == 0xC615 && Byte(word, operand) == 255) return new Paragraph(inTable, rowEnd, depth, list, level); // rare; stop here
+                        size = Byte(word, operand) + 1;
                         break;
                 }
                 if (operand + size > end + 1) break;
                 switch (sprm)
                 {
-                    case 0x2416: inTable = word[operand] != 0; break;
-                    case 0x2417: rowEnd = word[operand] != 0; break;
+                    case 0x2416: inTable = Byte(word, operand) != 0; break;
+                    case 0x2417: rowEnd = Byte(word, operand) != 0; break;
                     case 0x6649: depth = (int)U32(word, operand); break;
-                    case 0x260A: level = word[operand]; break;
+                    case 0x260A: level = Byte(word, operand); break;
                     case 0x460B: list = (short)U16(word, operand); break;
                 }
                 at = operand + size;
@@ -198,7 +199,7 @@ internal static class WordBinaryText
                 {
                     int fc = piece.Compressed ? piece.Fc + (cp - piece.Start) : piece.Fc + 2 * (cp - piece.Start);
                     char c = piece.Compressed
-                        ? SingleByte.Windows1252(fc < word.Length ? word[fc] : throw new InvalidDataException("piece past the end"))
+                        ? SingleByte.Windows1252(Byte(word, fc))
                         : (char)U16(word, fc);
                     Put(c, fc);
                 }
@@ -284,7 +285,7 @@ internal static class WordBinaryText
                 {
                     int lstf = plfLst.Fc + 2 + 28 * l;
                     var id = U32(table, lstf).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    int levels = (table[lstf + 26] & 0x01) != 0 ? 1 : 9; // fSimpleList
+                    int levels = (Byte(table, lstf + 26) & 0x01) != 0 ? 1 : 9; // fSimpleList
                     for (int level = 0; level < levels; level++) at = lists.ReadLevel(table, at, id, level);
                 }
                 return lists;
@@ -298,8 +299,8 @@ internal static class WordBinaryText
         /// <summary>One LVL: LVLF (28 bytes), its paragraph and character properties, then the label text (Xst).</summary>
         private int ReadLevel(byte[] table, int at, string list, int level)
         {
-            int start = (int)U32(table, at), nfc = table[at + 4];
-            int chpx = table[at + 24], papx = table[at + 25];
+            int start = (int)U32(table, at), nfc = Byte(table, at + 4);
+            int chpx = Byte(table, at + 24), papx = Byte(table, at + 25);
             int xst = at + 28 + papx + chpx, length = U16(table, xst);
             if (xst + 2 + 2 * length > table.Length) throw new InvalidDataException("list level past the end");
             var text = new StringBuilder();

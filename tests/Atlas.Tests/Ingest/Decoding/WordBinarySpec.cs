@@ -147,4 +147,23 @@ public class WordBinarySpec
         Assert.Contains("bang-tinh.xls", notWord.Report.Error);
         Assert.Contains("not a Word document", notWord.Report.Error);
     }
+
+    [Theory]
+    [InlineData("quang-nam-danh-so.doc")]
+    [InlineData("bac-ninh-bang.doc")]
+    public void A_doc_with_any_bytes_changed_is_read_or_refused_as_damaged_never_failing_inside_the_reader(string fixture)
+    {
+        var doc = Fixture(fixture);
+        var random = new Random(7); // fixed: the same 1,000 damaged copies every run
+        var internalErrors = new List<string>();
+        for (int i = 0; i < 1000; i++)
+        {
+            var damaged = (byte[])doc.Clone();
+            for (int f = 1 + random.Next(8); f > 0; f--) damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+            if (Seeds.IngestBytes("hong.doc", damaged) is Rejected { Report.Error: { } error }
+                && (!error.StartsWith("hong.doc: ", StringComparison.Ordinal) || error.Contains("internal ingest error")))
+                internalErrors.Add($"copy {i}: {error}");
+        }
+        Assert.Empty(internalErrors);
+    }
 }
