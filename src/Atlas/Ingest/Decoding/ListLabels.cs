@@ -19,6 +19,12 @@ internal sealed class ListLabels
 
     public void Define(string list, int level, Level definition) => levels[(list, level)] = definition;
 
+    /// <summary>Whether <paramref name="list"/> has a definition for <paramref name="level"/>.</summary>
+    public bool Defines(string list, int level) => levels.ContainsKey((list, level));
+
+    /// <summary>Starts <paramref name="list"/>'s numbering again (a new list of the same style).</summary>
+    public void Restart(string list) => counters.Remove(list);
+
     /// <summary>The label of the next paragraph of <paramref name="list"/> at <paramref name="level"/>; "-" for a bullet, null for none.</summary>
     public string? Next(string list, int level)
     {

@@ -3,6 +3,7 @@ using System.Security;
 using System.Text;
 using Atlas.Ingest;
 using Atlas.Ingest.Decoding;
+using Atlas.Tests.TestSupport;
 
 namespace Atlas.Tests.Ingest.Decoding;
 
@@ -243,5 +244,24 @@ public class OfficeDocumentSpec
 
         Assert.Equal(["Chỉ tiêu | Đơn vị | Năm 2025 | Năm 2030", "Tỷ lệ đô thị hóa | % | 35 | 45", "Tỷ lệ hộ nghèo | | 1 | 0,5"],
             p.Passages.Select(x => x.Text));
+    }
+
+    private static byte[] OpenDocumentFixture(string name) => File.ReadAllBytes(Path.Combine(Repo.Root, "tests", "Fixtures", "opendocument", name));
+
+    /// <summary>LibreOffice's copies of .docx files (tests/Fixtures/opendocument/README.md): the numbers it generates are
+    /// written out as the .docx reader writes Word's.</summary>
+    [Theory]
+    [InlineData("quang-nam-danh-so", "I. MỤC TIÊU", "2. Mục tiêu cụ thể", "II. NHIỆM VỤ VÀ GIẢI PHÁP", "b) Tuyên truyền rộng rãi trong nhân dân.")]
+    [InlineData("quang-nam-de-muc", "I. MỤC TIÊU", "II. NHIỆM VỤ", "2. Phát triển công nghiệp", "III. TỔ CHỨC THỰC HIỆN")]
+    public void Numbers_libreoffice_generates_for_lists_and_headings_are_written_out_as_printed(string name, params string[] expected)
+    {
+        var odt = OfficeDocument.ToText(OpenDocumentFixture(name + ".odt"), out var format, out var error);
+        var docx = OfficeDocument.ToText(OpenDocumentFixture(name + ".docx"), out _, out _);
+
+        Assert.Null(error);
+        Assert.Equal("odt", format);
+        Assert.Equal(docx, odt);
+        var lines = odt!.Split('\n');
+        foreach (var line in expected) Assert.Contains(line, lines);
     }
 }
