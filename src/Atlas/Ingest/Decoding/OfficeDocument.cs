@@ -5,9 +5,10 @@ namespace Atlas.Ingest.Decoding;
 
 /// <summary>
 /// An office document dropped as a source — Word (.docx, <see cref="DocxText"/>), OpenDocument (.odt, the format
-/// Vietnamese public bodies are asked to exchange; <see cref="OdtText"/>) or Word 97–2003 (.doc, <see cref="WordBinaryText"/>)
-/// — read as its body text. The first two are ZIP archives of XML parts; a part is read as a stream capped at
-/// <see cref="MaxPartBytes"/>, with DTDs refused. A .doc is an OLE2 compound file (<see cref="CompoundFile"/>).
+/// Vietnamese public bodies are asked to exchange; <see cref="OdtText"/>), Word 97–2003 (.doc, <see cref="WordBinaryText"/>)
+/// or RTF (.rtf, <see cref="RtfText"/>) — read as its body text. The first two are ZIP archives of XML parts; a part is
+/// read as a stream capped at <see cref="MaxPartBytes"/>, with DTDs refused. A .doc is an OLE2 compound file
+/// (<see cref="CompoundFile"/>); an RTF file is 7-bit text with control words.
 /// </summary>
 public static class OfficeDocument
 {
@@ -17,8 +18,8 @@ public static class OfficeDocument
     /// <summary>A ZIP archive (PK\3\4): which kind of document, if any, is known once it is opened.</summary>
     public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
 
-    /// <summary>A ZIP archive or an OLE2 compound file: what <see cref="Decode"/> reads.</summary>
-    public static bool LooksLikeDocument(ReadOnlySpan<byte> bytes) => LooksLikeZip(bytes) || CompoundFile.LooksLike(bytes);
+    /// <summary>A ZIP archive, an OLE2 compound file or an RTF file: what <see cref="Decode"/> reads.</summary>
+    public static bool LooksLikeDocument(ReadOnlySpan<byte> bytes) => LooksLikeZip(bytes) || CompoundFile.LooksLike(bytes) || RtfText.LooksLike(bytes);
 
     /// <summary>
     /// The document's text as a decoded source, or why it cannot be read. The text then goes through the UTF-8 path of
@@ -39,15 +40,21 @@ public static class OfficeDocument
             Warnings = [.. decoded.Warnings, format switch
             {
                 "docx" => "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out.",
+                "rtf" => "Đọc từ tệp RTF (read from an .rtf document): body paragraphs and tables, list numbers as the file renders them; headers, footers, footnotes, comments and pictures left out.",
                 "doc" => "Đọc từ tệp Word 97–2003 (read from a .doc document): body paragraphs and tables, automatic numbering set on a paragraph written out (numbering a heading takes from its style is not: check the sections); headers, footers, footnotes and comments left out.",
                 _ => "Đọc từ tệp OpenDocument (read from an .odt document): body paragraphs, headings, lists and tables, the numbers of lists and numbered headings written out (numbering a paragraph takes from its paragraph style is not: check the sections).",
             }],
         };
     }
 
-    /// <summary>The document's text and its format ("docx", "odt", "doc"), or null with <paramref name="error"/> saying why.</summary>
+    /// <summary>The document's text and its format ("docx", "odt", "doc", "rtf"), or null with <paramref name="error"/> saying why.</summary>
     public static string? ToText(byte[] bytes, out string format, out string? error)
     {
+        if (RtfText.LooksLike(bytes))
+        {
+            format = "rtf";
+            return RtfText.Read(bytes, out error);
+        }
         if (CompoundFile.LooksLike(bytes))
         {
             format = "doc";
