@@ -6,9 +6,10 @@ namespace Atlas.Ingest.Decoding;
 
 /// <summary>
 /// A programme saved from a web page: its text, one line per block (paragraph, heading, list item, table cell), read
-/// with a full HTML5 parser, without scripts, styles, menus or forms. Ingest then reads the lines as it reads any text
-/// file. Only a whole HTML document is read so (by its extension or its opening tag): markup inside a plain-text source
-/// is text, shown escaped.
+/// with a full HTML5 parser, without scripts, styles, menus or forms; an ordered list's items numbered as a browser
+/// numbers them ("I.", "2.", "b.": type, start and value honoured), since a page saved from Word or LibreOffice keeps
+/// its numbered headings as such lists. Ingest then reads the lines as it reads any text file. Only a whole HTML
+/// document is read so (by its extension or its opening tag): markup inside a plain-text source is text, shown escaped.
 /// </summary>
 public static class HtmlText
 {
@@ -41,6 +42,8 @@ public static class HtmlText
         var document = new HtmlParser().ParseDocument(html);
         var text = new StringBuilder();
         var line = new StringBuilder();
+        // An item's number waits for the item's first text: saved from Word or LibreOffice, that text is in a <p> of its own.
+        string? label = null;
         void EndLine()
         {
             var done = line.ToString().Trim();
@@ -50,12 +53,19 @@ public static class HtmlText
 
         // Iterative, not recursive: a hostile page nests elements a hundred thousand deep.
         var stack = new Stack<(INode Node, bool Leaving, bool Pre)>();
+        var nextNumber = new Dictionary<IElement, int>(); // per ordered list, the number of its next item
         stack.Push((document.Body ?? (INode)document.DocumentElement, false, false));
         while (stack.Count > 0)
         {
             var (node, leaving, pre) = stack.Pop();
             if (node is IText t)
             {
+                if (label is not null && !string.IsNullOrWhiteSpace(t.Data))
+                {
+                    EndLine();
+                    line.Append(label).Append(' ');
+                    label = null;
+                }
                 AppendText(t.Data, pre, line, EndLine);
                 continue;
             }
@@ -70,12 +80,27 @@ public static class HtmlText
             if (name == "br") { EndLine(); continue; }
             if (name == "hr") { EndLine(); text.Append("-----\n"); continue; }
             if (Blocks.Contains(name)) EndLine();
+            if (name == "li" && element.ParentElement is { LocalName: "ol" } list) label = ItemNumber(element, list, nextNumber);
             stack.Push((element, true, pre));
             var children = element.ChildNodes;
             for (int i = children.Length - 1; i >= 0; i--) stack.Push((children[i], false, pre || name == "pre"));
         }
         EndLine();
         return text.ToString();
+    }
+
+    /// <summary>An ordered list item's number as a browser shows it: the list's type ("1", "I", "i", "A", "a") and start,
+    /// the item's own type and value, then a period.</summary>
+    private static string ItemNumber(IElement item, IElement list, Dictionary<IElement, int> nextNumber)
+    {
+        static int? Parse(string? value) => int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        int number = Parse(item.GetAttribute("value")) ?? (nextNumber.TryGetValue(list, out var next) ? next : Parse(list.GetAttribute("start")) ?? 1);
+        nextNumber[list] = number + 1;
+        var format = (item.GetAttribute("type") ?? list.GetAttribute("type")) switch
+        {
+            "I" => "upperRoman", "i" => "lowerRoman", "A" => "upperLetter", "a" => "lowerLetter", _ => "decimal",
+        };
+        return ListLabels.Format(number, format) + ".";
     }
 
     /// <summary>Runs of white space are one space (as a browser shows them), except in <c>pre</c>, where lines are kept.</summary>

@@ -46,7 +46,8 @@ internal sealed class ListLabels
         return label.ToString().Trim();
     }
 
-    private static string Format(int n, string format) => format switch
+    /// <summary><paramref name="n"/> in a list's number format ("upperRoman" 4 → "IV"; anything unknown: decimal).</summary>
+    public static string Format(int n, string format) => format switch
     {
         "upperRoman" => Roman(n),
         "lowerRoman" => Roman(n).ToLowerInvariant(),

@@ -45,6 +45,29 @@ public class HtmlTextSpec
     }
 
     [Fact]
+    public void An_ordered_list_s_items_are_numbered_as_a_browser_numbers_them()
+    {
+        var text = HtmlText.ToText("<html><body><ol type=\"I\"><li><p>MỤC TIÊU</p><ol><li><p>Tổng quát</p></li><li>Cụ thể</li></ol></li>" +
+                                   "<li>NHIỆM VỤ</li></ol><ol start=\"4\" type=\"a\"><li>Bốn</li><li value=\"9\">Chín</li><li type=\"i\">Mười</li></ol>" +
+                                   "<ul><li>Không số</li></ul></body></html>");
+        Assert.Equal("I. MỤC TIÊU\n1. Tổng quát\n2. Cụ thể\nII. NHIỆM VỤ\nd. Bốn\ni. Chín\nx. Mười\nKhông số\n", text);
+    }
+
+    [Fact]
+    public void A_page_saved_from_a_numbered_word_document_has_the_document_s_sections_and_passages()
+    {
+        var fixtures = Path.Combine(Atlas.Tests.TestSupport.Repo.Root, "tests", "Fixtures");
+        var word = Assert.IsType<Ingested>(Seeds.IngestBytes("quang-nam.docx", File.ReadAllBytes(Path.Combine(fixtures, "word97", "quang-nam-danh-so.docx")))).Programme;
+
+        var page = Assert.IsType<Ingested>(Seeds.IngestBytes("quang-nam.html", File.ReadAllBytes(Path.Combine(fixtures, "html", "quang-nam-danh-so.html")))).Programme;
+
+        Assert.Equal(Seeds.AllSections(word.Sections).Select(s => (s.Id, s.Number, s.Heading)), Seeds.AllSections(page.Sections).Select(s => (s.Id, s.Number, s.Heading)));
+        Assert.Equal(word.Passages.Select(x => (x.Id, x.Text)), page.Passages.Select(x => (x.Id, x.Text)));
+        Assert.Equal(word.Metadata.Title, page.Metadata.Title);
+        Assert.Contains(Seeds.AllSections(page.Sections), s => s.Number == "II" && s.Heading == "NHIỆM VỤ VÀ GIẢI PHÁP");
+    }
+
+    [Fact]
     public void A_page_nested_a_hundred_thousand_deep_is_read_without_running_out_of_stack()
     {
         var html = "<html><body>" + string.Concat(Enumerable.Repeat("<span>", 100_000)) + "Thực hiện Nghị quyết." + "</body></html>";
