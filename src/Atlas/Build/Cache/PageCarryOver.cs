@@ -1,36 +1,25 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Atlas.Model;
 using Atlas.Render;
 
 namespace Atlas.Build.Cache;
 
-/// <summary>What the published site's page was made from (<see cref="Inputs"/>), and its file as published (length and
-/// modification time), so a page edited or rewritten since is never taken for the one that was rendered.</summary>
-public sealed record PublishedPage(string Inputs, long Length, long ModifiedTicks);
-
-/// <summary>The pages of one published site: <c>.cache/render/&lt;key of the site folder&gt;.json</c>.</summary>
-public sealed record PageManifest(string Site, Dictionary<string, PublishedPage> Pages);
-
 /// <summary>
 /// Incremental rendering (<see cref="IPageReuse"/>): a page's inputs are digested (<see cref="ObjectDigest"/> of its view
-/// model — or, for a page written with a builder, of the records the view model is made from — meta, path and language, plus the templates folder and the generator version); when the published site holds
-/// that page made from the same inputs, its file is hard-linked into the staging folder instead of rendered again. The
-/// site/ folder is only read, so the atomic publish still holds: a failing build leaves it as it was.
-/// After a successful publish, <see cref="Save"/> records what site/ now holds for the next build.
+/// model — or, for a page written with a builder, of the records the view model is made from — meta, path and language,
+/// plus the templates folder and the generator version); when the published site holds that page made from the same
+/// inputs and as published (<see cref="WrittenFiles"/>), its file is hard-linked into the staging folder instead of
+/// rendered again. The site/ folder is only read, so the atomic publish still holds: a failing build leaves it as it
+/// was. After a successful publish, <see cref="Save"/> records what site/ now holds for the next build.
 /// </summary>
 public sealed class PageCarryOver : IPageReuse
 {
     public const string Stage = "render";
 
-    private readonly BuildCache cache;
-    private readonly string siteDir;
+    private readonly WrittenFiles published; // the pages of site/, as the last build published them
     private readonly string outDir;
-    private readonly string manifestKey;
     private readonly string global;
-    private readonly IReadOnlyDictionary<string, PublishedPage> previous;
-    private readonly ConcurrentDictionary<string, string> current = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> carried = new(StringComparer.Ordinal);
     private readonly ObjectDigest digest;
     // Digests of what many pages hold (a passage is shown as related on hundreds of pages, a programme and what its page is
@@ -41,13 +30,10 @@ public sealed class PageCarryOver : IPageReuse
 
     public PageCarryOver(BuildCache cache, string templatesDir, string siteDir, string outDir)
     {
-        this.cache = cache;
-        this.siteDir = Path.GetFullPath(siteDir);
+        published = new WrittenFiles(cache, Stage, siteDir);
         this.outDir = outDir;
-        manifestKey = BuildCache.Key("pages", this.siteDir);
         digest = new ObjectDigest(o => o is Language l ? LanguageCode(l) : Known(o), shortcutTypes: StandsForItself);
         global = BuildCache.Key("page inputs", FolderDigest(templatesDir));
-        previous = Load();
     }
 
     /// <summary>Pages carried over from the published site so far.</summary>
@@ -57,7 +43,7 @@ public sealed class PageCarryOver : IPageReuse
     public int Rendered => rendered;
 
     /// <summary>The inputs digest of a page written by this build; null for a file that is not a digested page.</summary>
-    public string? InputsOf(string sitePath) => current.GetValueOrDefault(sitePath);
+    public string? InputsOf(string sitePath) => published.InputsOf(sitePath);
 
     /// <summary>The inputs digest of a page carried over unchanged by this build; null when it was rendered (or is no page).</summary>
     public string? CarriedOver(string sitePath) => carried.GetValueOrDefault(sitePath);
@@ -74,18 +60,12 @@ public sealed class PageCarryOver : IPageReuse
             Interlocked.Increment(ref rendered); // never recorded, so always rendered
             return false;
         }
-        current[at.SitePath] = inputs;
-        if (previous.TryGetValue(at.SitePath, out var was) && was.Inputs == inputs)
+        if (published.Unchanged(at.SitePath, inputs)
+            && FileLink.LinkOrCopy(Path.Combine(published.Folder, at.SitePath), Path.Combine(outDir, at.SitePath)))
         {
-            var from = Path.Combine(siteDir, at.SitePath);
-            var info = new FileInfo(from);
-            if (info.Exists && info.Length == was.Length && info.LastWriteTimeUtc.Ticks == was.ModifiedTicks
-                && FileLink.LinkOrCopy(from, Path.Combine(outDir, at.SitePath)))
-            {
-                carried[at.SitePath] = inputs;
-                Interlocked.Increment(ref reused);
-                return true;
-            }
+            carried[at.SitePath] = inputs;
+            Interlocked.Increment(ref reused);
+            return true;
         }
         Interlocked.Increment(ref rendered);
         return false;
@@ -103,23 +83,7 @@ public sealed class PageCarryOver : IPageReuse
     private string Known(object record) => known.GetOrAdd(record, static (r, self) => self.digest.OfContents(r), this);
 
     /// <summary>Records the pages of this build as published in site/; call only once the build replaced site/.</summary>
-    public void Save()
-    {
-        var pages = new Dictionary<string, PublishedPage>(StringComparer.Ordinal);
-        foreach (var (path, inputs) in current.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            var info = new FileInfo(Path.Combine(siteDir, path));
-            if (info.Exists) pages[path] = new PublishedPage(inputs, info.Length, info.LastWriteTimeUtc.Ticks);
-        }
-        cache.WriteJson(Stage, manifestKey, new PageManifest(siteDir, pages));
-        cache.Prune(Stage, new HashSet<string>([manifestKey], StringComparer.Ordinal));
-    }
-
-    /// <summary>The pages recorded for this site folder; none when the manifest is absent or corrupt (everything is rendered).</summary>
-    private IReadOnlyDictionary<string, PublishedPage> Load() =>
-        cache.ReadJson<PageManifest>(Stage, manifestKey) is { Pages: not null } manifest && manifest.Site == siteDir
-            ? manifest.Pages.Where(kv => kv.Value?.Inputs is not null).ToDictionary(StringComparer.Ordinal)
-            : new Dictionary<string, PublishedPage>();
+    public void Save() => published.Save();
 
     /// <summary>Every file under the folder (relative path and bytes, in ordinal order): templates, strings, assets.</summary>
     public static string FolderDigest(string dir)

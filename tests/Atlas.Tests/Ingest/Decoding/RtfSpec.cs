@@ -43,12 +43,8 @@ public class RtfSpec
     [InlineData("quang-nam-danh-so", "II. NHIỆM VỤ VÀ GIẢI PHÁP")]
     public void Tables_and_list_numbers_read_as_from_the_docx_the_file_was_saved_from(string name, string line)
     {
-        var rtf = OfficeDocument.ToText(Fixture("rtf", name + ".rtf"), out _, out var error);
-        var docx = OfficeDocument.ToText(Fixture("word97", name + ".docx"), out _, out _);
-
-        Assert.Null(error);
-        Assert.Equal(docx, rtf);
-        Assert.Contains(line, rtf!.Split('\n'));
+        var lines = SavedCopy.HasTheTextOf(Fixture("word97", name + ".docx"), Fixture("rtf", name + ".rtf"), "rtf");
+        Assert.Contains(line, lines);
     }
 
     /// <summary>Bytes as RTF writes them: ASCII as is (braces and backslashes escaped), the rest as \'hh.</summary>

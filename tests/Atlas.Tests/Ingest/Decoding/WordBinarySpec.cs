@@ -35,12 +35,7 @@ public class WordBinarySpec
     [Fact]
     public void Automatic_numbering_is_written_out_as_word_prints_it_and_as_the_docx_reader_writes_it()
     {
-        var doc = OfficeDocument.ToText(Fixture("quang-nam-danh-so.doc"), out _, out var error);
-        var docx = OfficeDocument.ToText(Fixture("quang-nam-danh-so.docx"), out _, out _);
-
-        Assert.Null(error);
-        Assert.Equal(docx, doc);
-        var lines = doc!.Split('\n');
+        var lines = SavedCopy.HasTheTextOf(Fixture("quang-nam-danh-so.docx"), Fixture("quang-nam-danh-so.doc"), "doc");
         // Two levels of one list (I., 1.: the second level restarts under each part) and a second list (a), b)).
         Assert.Contains("I. MỤC TIÊU", lines);
         Assert.Contains("2. Mục tiêu cụ thể", lines);
@@ -53,19 +48,13 @@ public class WordBinarySpec
     [Fact]
     public void Tables_fields_and_the_header_read_as_from_the_docx_the_file_was_saved_from()
     {
-        var doc = OfficeDocument.ToText(Fixture("bac-ninh-bang.doc"), out var format, out var error);
-        var docx = OfficeDocument.ToText(Fixture("bac-ninh-bang.docx"), out _, out _);
-
-        Assert.Null(error);
-        Assert.Equal("doc", format);
-        Assert.Equal(docx, doc);
-        var lines = doc!.Split('\n');
+        var lines = SavedCopy.HasTheTextOf(Fixture("bac-ninh-bang.docx"), Fixture("bac-ninh-bang.doc"), "doc");
         // A row of four cells is one line; a cell of two paragraphs is one cell; an empty cell stays in its place.
         Assert.Contains("1 | Xây dựng Đề án phát triển công nghiệp hỗ trợ giai đoạn 2023 - 2030 | Sở Công Thương | Quý IV/2023", lines);
         Assert.Contains("2 | Rà soát quy hoạch các khu công nghiệp |  | Năm 2024", lines);
         // A field shows its result, never its instruction.
         Assert.Contains("Xem trang Nghị quyết 29-NQ/TW để biết thêm.", lines);
-        Assert.DoesNotContain("HYPERLINK", doc);
+        Assert.DoesNotContain(lines, l => l.Contains("HYPERLINK"));
         // The two-column header and closing tables are read cell by cell, as layout.
         Assert.Contains("TỈNH ỦY BẮC NINH", lines);
         Assert.Contains("Nguyễn Anh Tuấn", lines);
