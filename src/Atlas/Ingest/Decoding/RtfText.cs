@@ -114,6 +114,7 @@ internal static class RtfText
         private void ControlWord(List<byte> pending)
         {
             at++; // the backslash
+            if (at >= rtf.Length) return; // a backslash that ends the file
             byte c = rtf[at];
             if (!IsLetter(c))
             {
@@ -178,6 +179,9 @@ internal static class RtfText
                     group.Font = fontCharsets.TryGetValue(font, out var charset) ? Charset(charset) : null;
                     return;
                 case "uc" when parameter is { } n: group.Uc = Math.Clamp(n, 0, 10); return;
+                case "bin" when parameter is { } length: // raw bytes (a picture's), braces and backslashes included
+                    at = (int)Math.Min(rtf.Length, at + (long)Math.Max(0, length));
+                    return;
                 case "u" when parameter is { } code:
                     Put((char)(code < 0 ? code + 65536 : code));
                     skipChars = group.Uc;

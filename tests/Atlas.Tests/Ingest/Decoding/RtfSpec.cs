@@ -61,13 +61,15 @@ public class RtfSpec
             $@"\pard\plain\f0 {Vn("Tỉnh đoàn Tiền Giang")}\par" +
             @"\pard\f1 Ch\u432?\u417?ng tr\u236?nh h\u224?nh \u273?\u7897?ng\par" +
             @"\pard{\pntext\f1 a)\tab}Xem {\field{\*\fldinst HYPERLINK ""http://example.vn""}{\fldrslt Ngh\u7883\'3f quy\u7871\'3ft 29}}.\par" +
-            @"\pard Ghi ch\u250?{\footnote\pard Ch\u250? th\u237?ch\par}\par}");
+            @"\pard Ghi ch\u250?{\footnote\pard Ch\u250? th\u237?ch\par}\par" +
+            @"{\pict\wmetafile8\bin6 }{\}x}}\pard H\u7871?t.\par}"); // \binN: N raw bytes, here braces that would unbalance the groups
         var lines = text.Split('\n').Select(l => l.Normalize(NormalizationForm.FormC)).ToList();
 
         Assert.Contains("Tỉnh đoàn Tiền Giang", lines);
         Assert.Contains("Chương trình hành động", lines);
         Assert.Contains("a) Xem Nghị quyết 29.", lines); // \'3f after \uN: its fallback, skipped
         Assert.Contains("Ghi chú", lines);
+        Assert.Contains("Hết.", lines);
         Assert.DoesNotContain("HYPERLINK", text);
         Assert.DoesNotContain(lines, l => l.Contains("mật") || l.Contains("Tiêu đề") || l.Contains("thích"));
     }
