@@ -43,9 +43,9 @@ internal static class WordBinaryText
         var table = container.Stream((flags & 0x0200) != 0 ? "1Table" : "0Table")
             ?? throw new InvalidDataException("no table stream");
         var fib = new Fib(word);
-        var pieces = Pieces(table, fib.FcLcb(33));
-        var paragraphs = new ParagraphProperties(word, table, fib.FcLcb(13));
-        var lists = Lists.Read(table, fib.FcLcb(73), fib.FcLcb(74));
+        var pieces = Pieces(table, fib.FcLcb(Fib.Clx));
+        var paragraphs = new ParagraphProperties(word, table, fib.FcLcb(Fib.PlcfBtePapx));
+        var lists = Lists.Read(table, fib.FcLcbOrNone(Fib.PlfLst), fib.FcLcbOrNone(Fib.PlfLfo));
         error = null;
         return new Reader(word, pieces, paragraphs, lists).Text(fib.CcpText);
     }
@@ -53,6 +53,9 @@ internal static class WordBinaryText
     /// <summary>The FIB's variable-length parts located, so its fields are read where this file puts them.</summary>
     private sealed class Fib(byte[] word)
     {
+        // Entries of fibRgFcLcb97: where in the table stream the piece table, the paragraph properties and the lists are.
+        public const int PlcfBtePapx = 13, Clx = 33, PlfLst = 73, PlfLfo = 74;
+
         private readonly int longs = 34 + 2 * U16(word, 32) + 2; // after csw, fibRgW and cslw
         private int Pairs => longs + 4 * U16(word, longs - 2) + 2; // after fibRgLw and cbRgFcLcb
 
@@ -65,6 +68,9 @@ internal static class WordBinaryText
             if (index >= U16(word, Pairs - 2)) throw new InvalidDataException("FIB too short");
             return ((int)U32(word, Pairs + 8 * index), (int)U32(word, Pairs + 8 * index + 4));
         }
+
+        /// <summary>As <see cref="FcLcb"/>, or none (0, 0) when this FIB is too short to have the entry.</summary>
+        public (int Fc, int Lcb) FcLcbOrNone(int index) => index < U16(word, Pairs - 2) ? FcLcb(index) : (0, 0);
     }
 
     /// <summary>A run of characters: CPs [Start, End) stored from file offset Fc, one byte (Windows-1252) or two per character.</summary>
