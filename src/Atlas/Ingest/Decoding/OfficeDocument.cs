@@ -40,8 +40,8 @@ public static class OfficeDocument
             Warnings = [.. decoded.Warnings, format switch
             {
                 "docx" => "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out.",
-                "rtf" => "Đọc từ tệp RTF (read from an .rtf document): body paragraphs and tables, list numbers as the file renders them; headers, footers, footnotes, comments and pictures left out.",
-                "doc" => "Đọc từ tệp Word 97–2003 (read from a .doc document): body paragraphs and tables, automatic numbering set on a paragraph written out (numbering a heading takes from its style is not: check the sections); headers, footers, footnotes and comments left out.",
+                "rtf" => "Đọc từ tệp RTF (read from an .rtf document): body paragraphs and tables, list numbers as the file renders them; tracked deletions, headers, footers, footnotes, comments and pictures left out.",
+                "doc" => "Đọc từ tệp Word 97–2003 (read from a .doc document): body paragraphs and tables, automatic numbering set on a paragraph written out (numbering a heading takes from its style is not: check the sections); tracked deletions, headers, footers, footnotes and comments left out.",
                 _ => "Đọc từ tệp OpenDocument (read from an .odt document): body paragraphs, headings, lists and tables, the numbers of lists and numbered headings written out (numbering a paragraph takes from its paragraph style is not: check the sections).",
             }],
         };

@@ -8,7 +8,8 @@ namespace Atlas.Ingest.Decoding;
 /// through <see cref="TableRows"/> (as from a .docx), a list paragraph's number as the writer rendered it (\listtext,
 /// \pntext), a field's shown text. Characters come as \uN (Unicode) or \'hh bytes in the font's character set
 /// (Vietnamese 163 → Windows-1258, else the document's ANSI code page; VNI or TCVN3 font bytes are then repaired like
-/// any re-saved font text). Headers, footers, footnotes, comments, pictures and every other destination are skipped.
+/// any re-saved font text). Tracked deletions (\deleted), headers, footers, footnotes, comments, pictures and every other
+/// destination are skipped.
 /// </summary>
 internal static class RtfText
 {
@@ -29,6 +30,7 @@ internal static class RtfText
         public bool ListNumber; // \listtext, \pntext: the number a list paragraph shows
         public int LabelStart; // where that number began in the paragraph
         public bool FontTable; // read for each font's character set only
+        public bool Deleted; // a tracked deletion (\deleted): left out, as the .docx reader leaves out w:del
         public int Uc = 1;
         public Encoding? Font;
         public Group Copy() => (Group)MemberwiseClone();
@@ -126,7 +128,7 @@ internal static class RtfText
                         {
                             at += 2;
                             if (skipChars > 0) skipChars--;
-                            else if (!group.Skip) pending.Add(value);
+                            else if (!group.Skip && !group.Deleted) pending.Add(value);
                         }
                         return;
                     case '*': group.Skip = true; return; // an ignorable destination: this reader ignores them all
@@ -190,6 +192,8 @@ internal static class RtfText
                     (group.ListNumber, group.LabelStart) = (true, paragraph.Length);
                     return;
                 case "pard": inTable = false; return;
+                case "deleted": group.Deleted = parameter != 0; return;
+                case "plain": group.Deleted = false; return; // character formatting back to the default
                 case "intbl": inTable = true; return;
                 case "tab": Put('\t'); return;
                 case "line": Put('\n'); return;
@@ -206,7 +210,7 @@ internal static class RtfText
 
         private void Special(string word)
         {
-            if (group.Skip) return;
+            if (group.Skip || group.Deleted) return; // a deleted paragraph mark joins its paragraph to the next
             switch (word)
             {
                 case "par" or "page" or "sect": EndParagraph(); return;
@@ -222,7 +226,7 @@ internal static class RtfText
         private void Put(char c)
         {
             if (skipChars > 0) { skipChars--; return; }
-            if (group.Skip) return;
+            if (group.Skip || group.Deleted) return;
             paragraph.Append(c);
         }
 

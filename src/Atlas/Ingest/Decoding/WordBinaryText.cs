@@ -6,8 +6,8 @@ namespace Atlas.Ingest.Decoding;
 /// <summary>
 /// The body text of a Word 97–2003 document (.doc, the binary format most provincial documents still circulate in):
 /// the main document's characters through the piece table, paragraphs as lines, tables through <see cref="TableRows"/>
-/// (so a task table reads as it does from a .docx), and of each field only what it shows. Headers, footers, footnotes,
-/// comments and text boxes are left out, like the .docx reader leaves them out. Word's automatic numbering set on a
+/// (so a task table reads as it does from a .docx), and of each field only what it shows. Tracked deletions, headers,
+/// footers, footnotes, comments and text boxes are left out, like the .docx reader leaves them out. Word's automatic numbering set on a
 /// paragraph is not in the text but in list tables Word evaluates when it prints: it is written out the same way
 /// (<see cref="ListLabels"/>); numbering a paragraph takes from its style is not, and the report says so.
 /// </summary>
@@ -46,15 +46,16 @@ internal static class WordBinaryText
         var pieces = Pieces(table, fib.FcLcb(Fib.Clx));
         var paragraphs = new ParagraphProperties(word, table, fib.FcLcb(Fib.PlcfBtePapx));
         var lists = Lists.Read(table, fib.FcLcbOrNone(Fib.PlfLst), fib.FcLcbOrNone(Fib.PlfLfo));
+        var deleted = new DeletedText(word, table, fib.FcLcb(Fib.PlcfBteChpx));
         error = null;
-        return new Reader(word, pieces, paragraphs, lists).Text(fib.CcpText);
+        return new Reader(word, pieces, paragraphs, lists, deleted).Text(fib.CcpText);
     }
 
     /// <summary>The FIB's variable-length parts located, so its fields are read where this file puts them.</summary>
     private sealed class Fib(byte[] word)
     {
         // Entries of fibRgFcLcb97: where in the table stream the piece table, the paragraph properties and the lists are.
-        public const int PlcfBtePapx = 13, Clx = 33, PlfLst = 73, PlfLfo = 74;
+        public const int PlcfBteChpx = 12, PlcfBtePapx = 13, Clx = 33, PlfLst = 73, PlfLfo = 74;
 
         private readonly int longs = 34 + 2 * U16(word, 32) + 2; // after csw, fibRgW and cslw
         private int Pairs => longs + 4 * U16(word, longs - 2) + 2; // after fibRgLw and cbRgFcLcb
@@ -185,8 +186,78 @@ internal static class WordBinaryText
         }
     }
 
+    /// <summary>
+    /// Which characters are a tracked deletion (sprmCFRMarkDel in their CHPX, through PlcBteChpx and 512-byte FKP pages):
+    /// Word keeps deleted text in the document until the revision is accepted, the .docx reader leaves such text out
+    /// (w:del), and so does this one. Characters are read in file order, so the last run found is asked first.
+    /// </summary>
+    private sealed class DeletedText
+    {
+        private readonly byte[] word;
+        private readonly int[] fcs = [];
+        private readonly int[] pages = [];
+        private int runFrom = 1, runTo; // the run found last: [runFrom, runTo), empty at first
+        private bool runDeleted;
+
+        public DeletedText(byte[] word, byte[] table, (int Fc, int Lcb) plc)
+        {
+            this.word = word;
+            int n = (plc.Lcb - 4) / 8;
+            if (n <= 0 || plc.Fc < 0 || plc.Fc + plc.Lcb > table.Length) return;
+            fcs = new int[n + 1];
+            pages = new int[n];
+            for (int i = 0; i <= n; i++) fcs[i] = (int)U32(table, plc.Fc + 4 * i);
+            for (int i = 0; i < n; i++) pages[i] = (int)(U32(table, plc.Fc + 4 * (n + 1) + 4 * i) & 0x3FFFFF);
+        }
+
+        public bool At(int fc)
+        {
+            if (fc >= runFrom && fc < runTo) return runDeleted;
+            (runFrom, runTo, runDeleted) = (fc, fc + 1, false);
+            int i = Array.BinarySearch(fcs, fc);
+            if (i < 0) i = ~i - 1;
+            if (i < 0 || i >= pages.Length) return false;
+            try { return runDeleted = InPage(pages[i] * 512L, fc); }
+            catch (InvalidDataException) { return runDeleted = false; }
+        }
+
+        private bool InPage(long page, int fc)
+        {
+            if (page + 512 > word.Length) return false;
+            int at = (int)page, runs = word[at + 511];
+            if (5 * runs + 4 > 511) return false; // more runs than a page holds: damaged
+            for (int r = 0; r < runs; r++)
+            {
+                int from = (int)U32(word, at + 4 * r), to = (int)U32(word, at + 4 * (r + 1));
+                if (fc < from || fc >= to) continue;
+                (runFrom, runTo) = (from, to);
+                int offset = word[at + 4 * (runs + 1) + r] * 2;
+                if (offset == 0) return false;
+                int chpx = at + offset, end = chpx + 1 + Byte(word, chpx);
+                for (int sprm = chpx + 1; sprm + 2 <= end && sprm + 2 <= at + 511;)
+                {
+                    int code = U16(word, sprm), size = Operand(code, sprm + 2);
+                    // sprmCFRMarkDel: a toggle; 1 on, 0x81 the style's opposite (the style is never a deletion).
+                    if (code == 0x0800) return Byte(word, sprm + 2) is 1 or 0x81;
+                    sprm += 2 + size;
+                }
+                return false;
+            }
+            return false;
+        }
+
+        private int Operand(int sprm, int operand) => (sprm >> 13) switch
+        {
+            0 or 1 => 1,
+            2 or 4 or 5 => 2,
+            3 => 4,
+            7 => 3,
+            _ => Byte(word, operand) + 1,
+        };
+    }
+
     /// <summary>Walks the main document's characters once and writes paragraphs and table rows.</summary>
-    private sealed class Reader(byte[] word, List<Piece> pieces, ParagraphProperties properties, Lists lists)
+    private sealed class Reader(byte[] word, List<Piece> pieces, ParagraphProperties properties, Lists lists, DeletedText deleted)
     {
         private readonly StringBuilder text = new();
         private readonly StringBuilder paragraph = new();
@@ -207,7 +278,8 @@ internal static class WordBinaryText
                     char c = piece.Compressed
                         ? SingleByte.Windows1252(Byte(word, fc))
                         : (char)U16(word, fc);
-                    Put(c, fc);
+                    // A deleted paragraph mark joins its paragraph to the next, as accepting the deletion would.
+                    if (!deleted.At(fc)) Put(c, fc);
                 }
             }
             if (paragraph.Length > 0) EndParagraph(new Paragraph(false, false, 0));

@@ -60,6 +60,14 @@ public class WordBinarySpec
         Assert.Contains("Nguyễn Anh Tuấn", lines);
     }
 
+    [Fact]
+    public void A_tracked_deletion_is_left_out_and_an_insertion_kept_as_the_docx_reader_does()
+    {
+        var lines = SavedCopy.HasTheTextOf(Fixture("bac-ninh-sua-doi.docx"), Fixture("bac-ninh-sua-doi.doc"), "doc");
+        Assert.Contains("Các cấp ủy, tổ chức đảng khẩn trương triển khai thực hiện Chương trình này.", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("chính quyền các cấp"));
+    }
+
     /// <summary>
     /// LibreOffice writes every piece as UTF-16; Word writes a piece whose characters Windows-1252 holds as one byte each
     /// (flag 0x40000000 on the piece's offset, which then counts bytes twice over). The fixture's only piece is turned into
