@@ -98,6 +98,35 @@ internal static class WordBinaryText
         return pieces;
     }
 
+    /// <summary>
+    /// A PlcBte (PlcBtePapx, PlcBteChpx): ranges of file offsets, each described by one 512-byte FKP page of the
+    /// WordDocument stream. An unreadable table describes nothing.
+    /// </summary>
+    private sealed class PageTable
+    {
+        private readonly int[] fcs = [];
+        private readonly int[] pages = [];
+
+        public PageTable(byte[] table, (int Fc, int Lcb) plc)
+        {
+            int n = (plc.Lcb - 4) / 8;
+            if (n <= 0 || plc.Fc < 0 || plc.Fc + plc.Lcb > table.Length) return;
+            fcs = new int[n + 1];
+            pages = new int[n];
+            for (int i = 0; i <= n; i++) fcs[i] = (int)U32(table, plc.Fc + 4 * i);
+            for (int i = 0; i < n; i++) pages[i] = (int)(U32(table, plc.Fc + 4 * (n + 1) + 4 * i) & 0x3FFFFF);
+        }
+
+        /// <summary>Where the page describing <paramref name="fc"/> starts in <paramref name="word"/>, or -1 (none, or past the end).</summary>
+        public int PageOf(int fc, byte[] word)
+        {
+            int i = Array.BinarySearch(fcs, fc);
+            if (i < 0) i = ~i - 1;
+            if (i < 0 || i >= pages.Length || pages[i] * 512L + 512 > word.Length) return -1;
+            return pages[i] * 512;
+        }
+    }
+
     /// <summary>What the reader needs of a paragraph's properties: whether its mark is in a table, and ends a row; its list
     /// (1-based index into the LFOs, 0 for none) and level.</summary>
     private readonly record struct Paragraph(bool InTable, bool RowEnd, int Depth, int List = 0, int Level = 0);
@@ -110,32 +139,20 @@ internal static class WordBinaryText
     private sealed class ParagraphProperties
     {
         private readonly byte[] word;
-        private readonly int[] fcs = [];
-        private readonly int[] pages = [];
+        private readonly PageTable table;
 
-        public ParagraphProperties(byte[] word, byte[] table, (int Fc, int Lcb) plc)
-        {
-            this.word = word;
-            int n = (plc.Lcb - 4) / 8;
-            if (n <= 0 || plc.Fc + plc.Lcb > table.Length) return;
-            fcs = new int[n + 1];
-            pages = new int[n];
-            for (int i = 0; i <= n; i++) fcs[i] = (int)U32(table, plc.Fc + 4 * i);
-            for (int i = 0; i < n; i++) pages[i] = (int)(U32(table, plc.Fc + 4 * (n + 1) + 4 * i) & 0x3FFFFF);
-        }
+        public ParagraphProperties(byte[] word, byte[] tableStream, (int Fc, int Lcb) plc) => (this.word, table) = (word, new PageTable(tableStream, plc));
 
         public Paragraph Of(int fc)
         {
-            int i = Array.BinarySearch(fcs, fc);
-            if (i < 0) i = ~i - 1;
-            if (i < 0 || i >= pages.Length) return default;
-            try { return InPage(pages[i] * 512, fc); }
+            int page = table.PageOf(fc, word);
+            if (page < 0) return default;
+            try { return InPage(page, fc); }
             catch (InvalidDataException) { return default; }
         }
 
         private Paragraph InPage(int page, int fc)
         {
-            if ((long)page + 512 > word.Length) return default;
             int runs = word[page + 511];
             if (4 * (runs + 1) + 13 * runs > 511) return default; // more runs than a page holds: damaged
             for (int r = 0; r < runs; r++)
@@ -194,37 +211,25 @@ internal static class WordBinaryText
     private sealed class DeletedText
     {
         private readonly byte[] word;
-        private readonly int[] fcs = [];
-        private readonly int[] pages = [];
+        private readonly PageTable table;
         private int runFrom = 1, runTo; // the run found last: [runFrom, runTo), empty at first
         private bool runDeleted;
 
-        public DeletedText(byte[] word, byte[] table, (int Fc, int Lcb) plc)
-        {
-            this.word = word;
-            int n = (plc.Lcb - 4) / 8;
-            if (n <= 0 || plc.Fc < 0 || plc.Fc + plc.Lcb > table.Length) return;
-            fcs = new int[n + 1];
-            pages = new int[n];
-            for (int i = 0; i <= n; i++) fcs[i] = (int)U32(table, plc.Fc + 4 * i);
-            for (int i = 0; i < n; i++) pages[i] = (int)(U32(table, plc.Fc + 4 * (n + 1) + 4 * i) & 0x3FFFFF);
-        }
+        public DeletedText(byte[] word, byte[] tableStream, (int Fc, int Lcb) plc) => (this.word, table) = (word, new PageTable(tableStream, plc));
 
         public bool At(int fc)
         {
             if (fc >= runFrom && fc < runTo) return runDeleted;
             (runFrom, runTo, runDeleted) = (fc, fc + 1, false);
-            int i = Array.BinarySearch(fcs, fc);
-            if (i < 0) i = ~i - 1;
-            if (i < 0 || i >= pages.Length) return false;
-            try { return runDeleted = InPage(pages[i] * 512L, fc); }
+            int page = table.PageOf(fc, word);
+            if (page < 0) return false;
+            try { return runDeleted = InPage(page, fc); }
             catch (InvalidDataException) { return runDeleted = false; }
         }
 
-        private bool InPage(long page, int fc)
+        private bool InPage(int at, int fc)
         {
-            if (page + 512 > word.Length) return false;
-            int at = (int)page, runs = word[at + 511];
+            int runs = word[at + 511];
             if (5 * runs + 4 > 511) return false; // more runs than a page holds: damaged
             for (int r = 0; r < runs; r++)
             {
