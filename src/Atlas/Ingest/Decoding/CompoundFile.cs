@@ -37,7 +37,7 @@ internal sealed class CompoundFile
         miniCutoff = U32(file, 0x38);
         fat = ReadFat(U32(file, 0x2C), U32(file, 0x44), U32(file, 0x48));
 
-        var directory = Chain(U32(file, 0x30), fat, sectorSize, SectorCount, (s, into) => into.Write(file, Offset(s), sectorSize), long.MaxValue);
+        var directory = SectorChain(U32(file, 0x30), long.MaxValue);
         for (int at = 0; at + 128 <= directory.Length; at += 128)
         {
             int nameBytes = Math.Min((int)U16(directory, at + 0x40), 64);
@@ -50,8 +50,8 @@ internal sealed class CompoundFile
         mini = new Lazy<(byte[], uint[])>(() =>
         {
             var root = entries[0];
-            var stream = Chain(root.Start, fat, sectorSize, SectorCount, (s, into) => into.Write(file, Offset(s), sectorSize), root.Size);
-            var miniFatBytes = Chain(U32(file, 0x3C), fat, sectorSize, SectorCount, (s, into) => into.Write(file, Offset(s), sectorSize), long.MaxValue);
+            var stream = SectorChain(root.Start, root.Size);
+            var miniFatBytes = SectorChain(U32(file, 0x3C), long.MaxValue);
             var table = new uint[miniFatBytes.Length / 4];
             for (int i = 0; i < table.Length; i++) table[i] = U32(miniFatBytes, 4 * i);
             return (stream, table);
@@ -65,13 +65,17 @@ internal sealed class CompoundFile
         if (entry is null) return null;
         if (entry.Size > file.Length) throw new InvalidDataException($"stream {name} is larger than the file");
         if (entry.Size >= miniCutoff)
-            return Chain(entry.Start, fat, sectorSize, SectorCount, (s, into) => into.Write(file, Offset(s), sectorSize), entry.Size);
+            return SectorChain(entry.Start, entry.Size);
         var (stream, table) = mini.Value;
         return Chain(entry.Start, table, MiniSectorSize, stream.Length / MiniSectorSize,
             (s, into) => into.Write(stream, (int)s * MiniSectorSize, MiniSectorSize), entry.Size);
     }
 
     private long SectorCount => (file.Length - 512) / sectorSize;
+
+    /// <summary>A chain of the file's sectors through the FAT (see <see cref="Chain"/>).</summary>
+    private byte[] SectorChain(uint start, long size) =>
+        Chain(start, fat, sectorSize, SectorCount, (s, into) => into.Write(file, Offset(s), sectorSize), size);
 
     private int Offset(uint sector)
     {

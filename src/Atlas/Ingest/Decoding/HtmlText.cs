@@ -96,11 +96,7 @@ public static class HtmlText
         static int? Parse(string? value) => int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
         int number = Parse(item.GetAttribute("value")) ?? (nextNumber.TryGetValue(list, out var next) ? next : Parse(list.GetAttribute("start")) ?? 1);
         nextNumber[list] = number + 1;
-        var format = (item.GetAttribute("type") ?? list.GetAttribute("type")) switch
-        {
-            "I" => "upperRoman", "i" => "lowerRoman", "A" => "upperLetter", "a" => "lowerLetter", _ => "decimal",
-        };
-        return ListLabels.Format(number, format) + ".";
+        return ListLabels.Format(number, ListLabels.FormatOf(item.GetAttribute("type") ?? list.GetAttribute("type")) ?? "decimal") + ".";
     }
 
     /// <summary>Runs of white space are one space (as a browser shows them), except in <c>pre</c>, where lines are kept.</summary>

@@ -46,6 +46,13 @@ internal sealed class ListLabels
         return label.ToString().Trim();
     }
 
+    /// <summary>The number format a one-letter code names, as HTML's list type and OpenDocument's num-format write it
+    /// ("1", "I", "i", "A", "a"); null for any other.</summary>
+    public static string? FormatOf(string? code) => code switch
+    {
+        "1" => "decimal", "I" => "upperRoman", "i" => "lowerRoman", "A" => "upperLetter", "a" => "lowerLetter", _ => null,
+    };
+
     /// <summary><paramref name="n"/> in a list's number format ("upperRoman" 4 → "IV"; anything unknown: decimal).</summary>
     public static string Format(int n, string format) => format switch
     {

@@ -33,13 +33,14 @@ internal static class OdtText
         int skipDepth = -1; // inside a note, an annotation or the tracked changes
         var labels = new ListLabels();
         if (zip.GetEntry("styles.xml") is { } styles) ReadListStyles(styles, labels);
-        ReadListStyles(content, labels); // automatic list styles
+        string? listStyle = null; // the list style being read (content.xml's automatic styles precede its body)
         // The lists open around the current paragraph (style, and whether the current item has had its numbered paragraph).
         var lists = new List<(string? Style, bool Numbered)>();
         string? label = null;
         using var reader = OfficeDocument.Open(content);
         while (reader.Read())
         {
+            ListStyle(reader, labels, ref listStyle);
             if (skipDepth >= 0)
             {
                 if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == skipDepth) skipDepth = -1;
@@ -127,30 +128,31 @@ internal static class OdtText
     {
         using var reader = OfficeDocument.Open(part);
         string? list = null;
-        while (reader.Read())
+        while (reader.Read()) ListStyle(reader, labels, ref list);
+    }
+
+    /// <summary>One node of a part, read for the list styles: <paramref name="list"/> is the list style it is inside, if any.</summary>
+    private static void ListStyle(XmlReader reader, ListLabels labels, ref string? list)
+    {
+        if (reader.NamespaceURI != Text) return;
+        if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName is "list-style" or "outline-style") list = null;
+        if (reader.NodeType != XmlNodeType.Element) return;
+        switch (reader.LocalName)
         {
-            if (reader.NodeType == XmlNodeType.EndElement && reader.NamespaceURI == Text && reader.LocalName is "list-style" or "outline-style") list = null;
-            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != Text) continue;
-            switch (reader.LocalName)
-            {
-                case "list-style": list = reader.GetAttribute("name", Style); break;
-                case "outline-style": list = Outline; break;
-                case "list-level-style-number" or "outline-level-style" or "list-level-style-bullet" when list is not null:
-                    if (!int.TryParse(reader.GetAttribute("level", Text), NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level is < 1 or > 10) break;
-                    if (reader.LocalName == "list-level-style-bullet") { labels.Define(list, level - 1, new ListLabels.Level("bullet", "", 1)); break; }
-                    var format = reader.GetAttribute("num-format", Style) switch
-                    {
-                        "1" => "decimal", "I" => "upperRoman", "i" => "lowerRoman", "A" => "upperLetter", "a" => "lowerLetter", _ => "none",
-                    };
-                    int shown = int.TryParse(reader.GetAttribute("display-levels", Text), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? Math.Clamp(d, 1, level) : 1;
-                    var full = reader.GetAttribute("num-list-format", LibreOffice);
-                    var pattern = full is not null
-                        ? ListFormat(full)
-                        : reader.GetAttribute("num-prefix", Style) + string.Join(".", Enumerable.Range(level - shown + 1, shown).Select(k => "%" + k)) + reader.GetAttribute("num-suffix", Style);
-                    int start = int.TryParse(reader.GetAttribute("start-value", Text), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 1;
-                    labels.Define(list, level - 1, new ListLabels.Level(format, pattern, start));
-                    break;
-            }
+            case "list-style": list = reader.GetAttribute("name", Style); break;
+            case "outline-style": list = Outline; break;
+            case "list-level-style-number" or "outline-level-style" or "list-level-style-bullet" when list is not null:
+                if (!int.TryParse(reader.GetAttribute("level", Text), NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level is < 1 or > 10) break;
+                if (reader.LocalName == "list-level-style-bullet") { labels.Define(list, level - 1, new ListLabels.Level("bullet", "", 1)); break; }
+                var format = ListLabels.FormatOf(reader.GetAttribute("num-format", Style)) ?? "none";
+                int shown = int.TryParse(reader.GetAttribute("display-levels", Text), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? Math.Clamp(d, 1, level) : 1;
+                var full = reader.GetAttribute("num-list-format", LibreOffice);
+                var pattern = full is not null
+                    ? ListFormat(full)
+                    : reader.GetAttribute("num-prefix", Style) + string.Join(".", Enumerable.Range(level - shown + 1, shown).Select(k => "%" + k)) + reader.GetAttribute("num-suffix", Style);
+                int start = int.TryParse(reader.GetAttribute("start-value", Text), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 1;
+                labels.Define(list, level - 1, new ListLabels.Level(format, pattern, start));
+                break;
         }
     }
 

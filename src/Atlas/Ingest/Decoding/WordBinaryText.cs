@@ -125,7 +125,39 @@ internal static class WordBinaryText
             if (i < 0 || i >= pages.Length || pages[i] * 512L + 512 > word.Length) return -1;
             return pages[i] * 512;
         }
+
+        /// <summary>
+        /// The run of the FKP page at <paramref name="page"/> that holds <paramref name="fc"/>: its range, and where its
+        /// properties are in the page (0: none). A page's runs are its offsets, then one entry of
+        /// <paramref name="entryBytes"/> each (13 for paragraphs, 1 for characters), whose first byte is that place halved.
+        /// </summary>
+        public static (int From, int To, int Properties)? Run(byte[] word, int page, int fc, int entryBytes)
+        {
+            int runs = word[page + 511];
+            if (4 * (runs + 1) + entryBytes * runs > 511) return null; // more runs than a page holds: damaged
+            for (int r = 0; r < runs; r++)
+            {
+                int from = (int)U32(word, page + 4 * r), to = (int)U32(word, page + 4 * (r + 1));
+                if (fc >= from && fc < to) return (from, to, word[page + 4 * (runs + 1) + entryBytes * r] * 2);
+            }
+            return null;
+        }
     }
+
+    /// <summary>
+    /// The length of a sprm's operand from its code (spra: the top three bits) — variable ones give their length in
+    /// their first byte, sprmTDefTable in its first two —, or -1 for sprmPChgTabs's own layout, where reading stops.
+    /// </summary>
+    private static int OperandSize(byte[] word, int sprm, int operand) => (sprm >> 13) switch
+    {
+        0 or 1 => 1,
+        2 or 4 or 5 => 2,
+        3 => 4,
+        7 => 3,
+        _ when sprm == 0xD608 => U16(word, operand) + 1,
+        _ when sprm == 0xC615 && Byte(word, operand) == 255 => -1,
+        _ => Byte(word, operand) + 1,
+    };
 
     /// <summary>What the reader needs of a paragraph's properties: whether its mark is in a table, and ends a row; its list
     /// (1-based index into the LFOs, 0 for none) and level.</summary>
@@ -153,19 +185,10 @@ internal static class WordBinaryText
 
         private Paragraph InPage(int page, int fc)
         {
-            int runs = word[page + 511];
-            if (4 * (runs + 1) + 13 * runs > 511) return default; // more runs than a page holds: damaged
-            for (int r = 0; r < runs; r++)
-            {
-                int from = (int)U32(word, page + 4 * r), to = (int)U32(word, page + 4 * (r + 1));
-                if (fc < from || fc >= to) continue;
-                int offset = word[page + 4 * (runs + 1) + 13 * r] * 2;
-                if (offset == 0) return default;
-                int at = page + offset, cb = Byte(word, at), length = cb != 0 ? 2 * cb - 1 : 2 * Byte(word, at + 1);
-                int start = at + (cb != 0 ? 1 : 2) + 2; // past cb (and cb') and the style index
-                return Sprms(start, Math.Min(start + length - 2, page + 511));
-            }
-            return default;
+            if (PageTable.Run(word, page, fc, entryBytes: 13) is not { Properties: > 0 } run) return default;
+            int at = page + run.Properties, cb = Byte(word, at), length = cb != 0 ? 2 * cb - 1 : 2 * Byte(word, at + 1);
+            int start = at + (cb != 0 ? 1 : 2) + 2; // past cb (and cb') and the style index
+            return Sprms(start, Math.Min(start + length - 2, page + 511));
         }
 
         private Paragraph Sprms(int at, int end)
@@ -174,21 +197,8 @@ internal static class WordBinaryText
             int depth = 0, list = 0, level = 0;
             while (at + 2 <= end)
             {
-                int sprm = U16(word, at), operand = at + 2, size;
-                switch (sprm >> 13)
-                {
-                    case 0 or 1: size = 1; break;
-                    case 2 or 4 or 5: size = 2; break;
-                    case 3: size = 4; break;
-                    case 7: size = 3; break;
-                    default:
-                        // Variable: a length byte, except sprmTDefTable's two-byte length and sprmPChgTabs's own layout.
-                        if (sprm == 0xD608) { size = U16(word, operand) + 1; break; }
-                        if (sprm == 0xC615 && Byte(word, operand) == 255) return new Paragraph(inTable, rowEnd, depth, list, level); // rare; stop here
-                        size = Byte(word, operand) + 1;
-                        break;
-                }
-                if (operand + size > end + 1) break;
+                int sprm = U16(word, at), operand = at + 2, size = OperandSize(word, sprm, operand);
+                if (size < 0 || operand + size > end + 1) break;
                 switch (sprm)
                 {
                     case 0x2416: inTable = Byte(word, operand) != 0; break;
@@ -227,38 +237,22 @@ internal static class WordBinaryText
             catch (InvalidDataException) { return runDeleted = false; }
         }
 
-        private bool InPage(int at, int fc)
+        private bool InPage(int page, int fc)
         {
-            int runs = word[at + 511];
-            if (5 * runs + 4 > 511) return false; // more runs than a page holds: damaged
-            for (int r = 0; r < runs; r++)
+            if (PageTable.Run(word, page, fc, entryBytes: 1) is not { } run) return false;
+            (runFrom, runTo) = (run.From, run.To);
+            if (run.Properties == 0) return false;
+            int chpx = page + run.Properties, end = chpx + 1 + Byte(word, chpx);
+            for (int sprm = chpx + 1; sprm + 2 <= end && sprm + 2 <= page + 511;)
             {
-                int from = (int)U32(word, at + 4 * r), to = (int)U32(word, at + 4 * (r + 1));
-                if (fc < from || fc >= to) continue;
-                (runFrom, runTo) = (from, to);
-                int offset = word[at + 4 * (runs + 1) + r] * 2;
-                if (offset == 0) return false;
-                int chpx = at + offset, end = chpx + 1 + Byte(word, chpx);
-                for (int sprm = chpx + 1; sprm + 2 <= end && sprm + 2 <= at + 511;)
-                {
-                    int code = U16(word, sprm), size = Operand(code, sprm + 2);
-                    // sprmCFRMarkDel: a toggle; 1 on, 0x81 the style's opposite (the style is never a deletion).
-                    if (code == 0x0800) return Byte(word, sprm + 2) is 1 or 0x81;
-                    sprm += 2 + size;
-                }
-                return false;
+                int code = U16(word, sprm), size = OperandSize(word, code, sprm + 2);
+                // sprmCFRMarkDel: a toggle; 1 on, 0x81 the style's opposite (the style is never a deletion).
+                if (code == 0x0800) return Byte(word, sprm + 2) is 1 or 0x81;
+                if (size < 0) return false;
+                sprm += 2 + size;
             }
             return false;
         }
-
-        private int Operand(int sprm, int operand) => (sprm >> 13) switch
-        {
-            0 or 1 => 1,
-            2 or 4 or 5 => 2,
-            3 => 4,
-            7 => 3,
-            _ => Byte(word, operand) + 1,
-        };
     }
 
     /// <summary>Walks the main document's characters once and writes paragraphs and table rows.</summary>
