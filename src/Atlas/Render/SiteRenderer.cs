@@ -81,7 +81,7 @@ public sealed class SiteRenderer(BuildOptions options)
     /// <summary>
     /// The originals published under sources/, so readers can check the text against them: each ingested programme's
     /// source, byte for byte. Only plain-text and office names are published: a source named <c>x.html</c> or
-    /// <c>x.svg</c> would otherwise be served as live, executable content (a .docx, .odt, .doc or .rtf is a download); rejected
+    /// <c>x.svg</c> would otherwise be served as live, executable content (a .docx, .odt, .doc, .rtf or .pdf is a download, or opens in the browser's PDF viewer); rejected
     /// (e.g. oversized or binary) sources are not published at all.
     /// </summary>
     private SortedSet<string> SourcesToCopy(AtlasModel model)
@@ -105,7 +105,7 @@ public sealed class SiteRenderer(BuildOptions options)
         }
     }
 
-    private static readonly HashSet<string> PublishedExtensions = new([".txt", ".md", ".text", ".docx", ".odt", ".doc", ".rtf"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> PublishedExtensions = new([".txt", ".md", ".text", ".docx", ".odt", ".doc", ".rtf", ".pdf"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A plain file name (no folder part): sources are copied flat and must not escape sources/.</summary>
     private static bool SafeName(string name) =>

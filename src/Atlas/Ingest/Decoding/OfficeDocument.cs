@@ -18,8 +18,9 @@ public static class OfficeDocument
     /// <summary>A ZIP archive (PK\3\4): which kind of document, if any, is known once it is opened.</summary>
     public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
 
-    /// <summary>A ZIP archive, an OLE2 compound file or an RTF file: what <see cref="Decode"/> reads.</summary>
-    public static bool LooksLikeDocument(ReadOnlySpan<byte> bytes) => LooksLikeZip(bytes) || CompoundFile.LooksLike(bytes) || RtfText.LooksLike(bytes);
+    /// <summary>A ZIP archive, an OLE2 compound file, an RTF file or a PDF: what <see cref="Decode"/> reads.</summary>
+    public static bool LooksLikeDocument(ReadOnlySpan<byte> bytes) =>
+        LooksLikeZip(bytes) || CompoundFile.LooksLike(bytes) || RtfText.LooksLike(bytes) || PdfText.LooksLike(bytes);
 
     /// <summary>
     /// The document's text as a decoded source, or why it cannot be read. The text then goes through the UTF-8 path of
@@ -28,7 +29,7 @@ public static class OfficeDocument
     public static DecodedText Decode(byte[] bytes)
     {
         if (bytes.Length > SourceDecoder.MaxBytes) return SourceDecoder.Decode(bytes); // refused as too large, the same way
-        var text = ToText(bytes, out var format, out var error);
+        var text = ToText(bytes, out var format, out var error, out var notes);
         if (text is null) return new DecodedText(null, format, error);
         var decoded = SourceDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(text));
         return decoded with
@@ -41,15 +42,25 @@ public static class OfficeDocument
             {
                 "docx" => "Đọc từ tệp Word (read from a .docx document): body paragraphs and tables, automatic numbering written out; headers, footers and comments left out.",
                 "rtf" => "Đọc từ tệp RTF (read from an .rtf document): body paragraphs and tables, list numbers as the file renders them; tracked deletions, headers, footers, footnotes, comments and pictures left out.",
+                "pdf" => "Đọc từ tệp PDF (read from a PDF): the text is rebuilt from the page layout — paragraphs from line positions, a two-column header or closing column by column, table rows from aligned cells; page numbers and running headers left out. Check the sections and tables against the PDF.",
                 "doc" => "Đọc từ tệp Word 97–2003 (read from a .doc document): body paragraphs and tables, automatic numbering set on a paragraph written out (numbering a heading takes from its style is not: check the sections); tracked deletions, headers, footers, footnotes and comments left out.",
                 _ => "Đọc từ tệp OpenDocument (read from an .odt document): body paragraphs, headings, lists and tables, the numbers of lists and numbered headings written out (numbering a paragraph takes from its paragraph style is not: check the sections).",
-            }],
+            }, .. notes],
         };
     }
 
     /// <summary>The document's text and its format ("docx", "odt", "doc", "rtf"), or null with <paramref name="error"/> saying why.</summary>
-    public static string? ToText(byte[] bytes, out string format, out string? error)
+    public static string? ToText(byte[] bytes, out string format, out string? error) => ToText(bytes, out format, out error, out _);
+
+    /// <param name="notes">What a reviewer should know besides (a PDF's pages of pictures only or of text set sideways).</param>
+    private static string? ToText(byte[] bytes, out string format, out string? error, out IReadOnlyList<string> notes)
     {
+        notes = [];
+        if (PdfText.LooksLike(bytes))
+        {
+            format = "pdf";
+            return PdfText.Read(bytes, out error, out notes);
+        }
         if (RtfText.LooksLike(bytes))
         {
             format = "rtf";

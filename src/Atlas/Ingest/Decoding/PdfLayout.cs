@@ -1,0 +1,257 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Atlas.Model;
+
+namespace Atlas.Ingest.Decoding;
+
+/// <summary>
+/// A PDF's visual lines back into the lines a .docx gives: one per paragraph, a table row of three cells or more as one
+/// line of cells joined by " | ", a block of two columns (the header's organ and motto, the closing's recipients and
+/// signature) column by column, as <see cref="TableRows"/> reads such layout tables.
+/// </summary>
+/// <remarks>
+/// A line ends its paragraph when the next line's first word would have fitted after it (a layout engine only wraps a
+/// word that does not fit: the test that holds for justified and ragged text alike), when a wider gap or another type
+/// size follows, when the next line starts at the indent most paragraphs of the document start at, or when it starts
+/// like a list item after a line that ends a clause.
+/// </remarks>
+internal static partial class PdfLayout
+{
+    /// <summary>A gap wider than this many type sizes inside a line separates columns or table cells, not words.</summary>
+    public const double ColumnGap = 1.5;
+
+    /// <summary>How far (points) a cell's text may start from its column's first text and still be in that column.</summary>
+    private const double Align = 3;
+
+    [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)\-–]|[-–+•])\s", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemStart();
+
+    /// <summary>A list number or bullet alone: what a numbered paragraph shows before the tab to its text.</summary>
+    [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.)\-–]|[-–+•▪◦●○■□➢✓])$", RegexOptions.CultureInvariant)]
+    private static partial Regex Label();
+
+    /// <summary>The line with a list label and the text after its tab as one segment ("I." + "MỤC TIÊU" → "I. MỤC TIÊU").</summary>
+    private static PdfLine LabelJoined(PdfLine line)
+    {
+        if (line.Segments.Count < 2 || !Label().IsMatch(line.Segments[0].Text)) return line;
+        var (label, body) = (line.Segments[0], line.Segments[1]);
+        var joined = new PdfSegment(label.Text + " " + body.Text, label.X0, body.X1, Math.Max(label.Size, body.Size), label.FirstWordWidth);
+        return line with { Segments = [joined, .. line.Segments.Skip(2)] };
+    }
+
+    public static string Text(IReadOnlyList<PdfPage> pages)
+    {
+        var flow = pages.SelectMany(p => p.Lines.Select(l => (Page: p.Number, Line: LabelJoined(l)))).ToList();
+        if (flow.Count == 0) return "";
+        var geometry = Geometry.Of(flow.Select(f => f.Line).ToList());
+        var text = new StringBuilder();
+        var paragraph = new StringBuilder();
+        PdfLine? previous = null;
+        int previousPage = 0;
+
+        void EndParagraph()
+        {
+            if (paragraph.Length > 0) text.Append(paragraph).Append('\n');
+            paragraph.Clear();
+            previous = null;
+        }
+
+        for (int i = 0; i < flow.Count;)
+        {
+            var (page, line) = flow[i];
+            if (line.Segments.Count >= 3)
+            {
+                EndParagraph();
+                i = Table(flow, i, geometry, text);
+                continue;
+            }
+            if (line.Segments.Count == 2)
+            {
+                EndParagraph();
+                i = Columns(flow, i, geometry, text);
+                continue;
+            }
+            if (previous is not null && !geometry.Continues(previous, line, samePage: page == previousPage)) EndParagraph();
+            if (paragraph.Length > 0) paragraph.Append(' ');
+            paragraph.Append(line.Segments[0].Text);
+            (previous, previousPage) = (line, page);
+            i++;
+        }
+        EndParagraph();
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A table from its first row of three cells or more: the columns start where that row's cells start; a later line
+    /// of the same page belongs while each of its segments starts at a column, and a line with text in the first column
+    /// starts a row (a cell's further lines add to that cell). Returns the index of the first line after the table.
+    /// </summary>
+    private static int Table(List<(int Page, PdfLine Line)> flow, int start, Geometry geometry, StringBuilder text)
+    {
+        var columns = flow[start].Line.Segments.Select(s => s.X0).ToArray();
+        List<StringBuilder>? row = null;
+        int i = start;
+        for (; i < flow.Count; i++)
+        {
+            var (page, line) = flow[i];
+            if (i > start)
+            {
+                var before = flow[i - 1].Line;
+                bool belongs = page == flow[start].Page
+                    && before.Baseline - line.Baseline <= 3 * geometry.Pitch
+                    && line.Segments.All(s => Column(columns, s.X0) >= 0)
+                    && !(line.Segments.Count == 1 && Column(columns, line.X0) == 0 && line.X1 > columns[1]); // a line across the columns is the text after
+                if (!belongs) break;
+            }
+            if (row is null || Column(columns, line.X0) == 0)
+            {
+                Flush(row, text);
+                row = columns.Select(_ => new StringBuilder()).ToList();
+            }
+            foreach (var segment in line.Segments)
+            {
+                var cell = row[Math.Max(0, Column(columns, segment.X0))];
+                if (cell.Length > 0) cell.Append(' ');
+                cell.Append(segment.Text);
+            }
+        }
+        Flush(row, text);
+        return i;
+
+        static void Flush(List<StringBuilder>? row, StringBuilder text)
+        {
+            if (row is not null && row.Any(c => c.Length > 0)) text.Append(string.Join(TableRow.Separator, row.Select(c => c.ToString().Trim()))).Append('\n');
+        }
+    }
+
+    /// <summary>The column a text starting at <paramref name="x"/> is in (its start at most <see cref="Align"/> before), or -1 before the first.</summary>
+    private static int Column(double[] columns, double x)
+    {
+        for (int c = columns.Length - 1; c >= 0; c--)
+            if (x >= columns[c] - Align) return c;
+        return -1;
+    }
+
+    /// <summary>
+    /// A block of two columns from a line of two segments. It goes on over lines of a segment on each side that keep
+    /// clear of the other column's text so far, lines of the right column alone (the signature under its space), and
+    /// lines of the left column alone that line up with the left column's text above (left-aligned or centred in their
+    /// cell) and follow closely; read left column first, line by line.
+    /// </summary>
+    private static int Columns(List<(int Page, PdfLine Line)> flow, int start, Geometry geometry, StringBuilder text)
+    {
+        var first = flow[start].Line;
+        var (left, right) = (new List<PdfSegment> { first.Segments[0] }, new List<PdfSegment> { first.Segments[1] });
+        double leftEnd = first.Segments[0].X1, rightStart = first.Segments[1].X0; // how far each column's text reaches so far
+        int i = start + 1;
+        for (; i < flow.Count && flow[i].Page == flow[start].Page; i++)
+        {
+            var line = flow[i].Line;
+            var segment = line.Segments[0];
+            if (line.Segments.Count == 2 && segment.X1 < rightStart && line.Segments[1].X0 > leftEnd)
+            {
+                left.Add(segment);
+                right.Add(line.Segments[1]);
+            }
+            else if (line.Segments.Count != 1) break;
+            else if (segment.X0 > leftEnd && !geometry.Centred(line)) right.Add(segment);
+            else if (segment.X1 < rightStart && left.Any(l => LinedUp(l, segment)) && flow[i - 1].Line.Baseline - line.Baseline <= 2.5 * geometry.Pitch)
+                left.Add(segment);
+            else break;
+            leftEnd = left.Max(l => l.X1);
+            rightStart = right.Min(r => r.X0);
+        }
+        foreach (var segment in left.Concat(right)) text.Append(segment.Text).Append('\n');
+        return i;
+
+        static bool LinedUp(PdfSegment a, PdfSegment b) =>
+            Math.Abs(a.X0 - b.X0) <= Align || Math.Abs((a.X0 + a.X1) / 2 - (b.X0 + b.X1) / 2) <= 0.5 * Math.Max(a.Size, b.Size);
+    }
+
+    /// <summary>The measures of the document's body text that paragraph breaks are judged by.</summary>
+    private sealed record Geometry(double Left, double Right, double Pitch, double? FirstLineIndent)
+    {
+        public static Geometry Of(IReadOnlyList<PdfLine> lines)
+        {
+            var single = lines.Where(l => l.Segments.Count == 1).ToList();
+            if (single.Count == 0) single = [.. lines];
+            double left = Quantile(single.Select(l => l.X0), 0.05);
+            // Not the widest line (a table or a long link may stand out): the line 2 % from the widest.
+            double right = Quantile(single.Select(l => l.X1), 0.98);
+            var pitches = new List<double>();
+            for (int i = 1; i < lines.Count; i++)
+            {
+                double d = lines[i - 1].Baseline - lines[i].Baseline;
+                if (d > 0 && d < 3 * lines[i].Size) pitches.Add(Math.Round(d * 2) / 2);
+            }
+            double pitch = pitches.Count > 0 ? Mode(pitches) : 1.2 * Quantile(lines.Select(l => l.Size), 0.5);
+            var geometry = new Geometry(left, right, pitch, null);
+            // Where the lines that surely start a paragraph (the line before them ended early) start, if most start indented.
+            var starts = new List<double>();
+            for (int i = 1; i < single.Count; i++)
+                if (geometry.WouldHaveFitted(single[i - 1], single[i])) starts.Add(Math.Round(single[i].X0 - left));
+            var indented = starts.Where(s => s >= 0.5 * single[0].Size).ToList();
+            return indented.Count >= Math.Max(3, 0.3 * starts.Count) ? geometry with { FirstLineIndent = Mode(indented) } : geometry;
+        }
+
+        /// <summary>Whether <paramref name="line"/> goes on with the paragraph <paramref name="previous"/> is in.</summary>
+        public bool Continues(PdfLine previous, PdfLine line, bool samePage)
+        {
+            if (samePage && previous.Baseline - line.Baseline > 1.6 * Pitch) return false;
+            if (Math.Abs(line.Size - previous.Size) > 0.15 * previous.Size) return false;
+            if (WouldHaveFitted(previous, line)) return false;
+            if (FirstLineIndent is { } indent && Math.Abs(line.X0 - Left - indent) <= 1.5) return false; // continuation lines start at the left edge
+            if (Capitals(previous.Text) != Capitals(line.Text)) return false; // a heading in capitals is a paragraph of its own
+            return !(ItemStart().IsMatch(line.Segments[0].Text) && EndsClause(previous.Segments[^1].Text));
+        }
+
+        /// <summary>Written in capitals: two words or more and six letters or more, none lower case (not "GRDP." alone).</summary>
+        private static bool Capitals(string text) =>
+            text.Count(char.IsLetter) >= 6 && !text.Any(char.IsLower) && text.Split(' ').Count(w => w.Any(char.IsLetter)) >= 2;
+
+        public bool WouldHaveFitted(PdfLine previous, PdfLine line) =>
+            previous.X1 + 0.25 * previous.Size + line.Segments[0].FirstWordWidth < Right - 0.5 * line.Size;
+
+        /// <summary>Centred on the body: as far from the left edge as from the right, and away from the left edge.</summary>
+        public bool Centred(PdfLine line) => line.X0 > Left + 2 * line.Size && Math.Abs((line.X0 - Left) - (Right - line.X1)) < 1.5 * line.Size;
+
+        private static bool EndsClause(string text) =>
+            text.Length > 0 && (".:;!?".Contains(text[^1]) || text.Any(char.IsLetter) && !text.Any(char.IsLower));
+    }
+
+    private static double Quantile(IEnumerable<double> values, double q)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count == 0 ? 0 : sorted[(int)Math.Clamp(Math.Round(q * (sorted.Count - 1)), 0, sorted.Count - 1)];
+    }
+
+    /// <summary>The most frequent value, the smallest of equally frequent ones (a fixed answer).</summary>
+    private static double Mode(IEnumerable<double> values) =>
+        values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+}
+
+/// <summary>
+/// What a page prints around its text: page numbers ("2", "- 2 -", "Trang 2/7") and running headers or footers (the
+/// same words, numbers aside, on the first or last line of most pages). Only a page's first and last lines are looked at.
+/// </summary>
+internal static partial class PageFurniture
+{
+    [GeneratedRegex(@"^(?:trang|page)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:/|of|trên)\s*\d{1,4})?\s*[-–—]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PageNumber();
+
+    public static IReadOnlyList<PdfPage> Remove(IReadOnlyList<PdfPage> pages)
+    {
+        static string Key(PdfLine line) => new string(line.Text.Where(c => !char.IsDigit(c)).ToArray()).Trim().ToLowerInvariant();
+        var edges = pages.SelectMany(p => p.Lines.Count == 0 ? [] : p.Lines.Count == 1 ? new[] { p.Lines[0] } : [p.Lines[0], p.Lines[^1]]).ToList();
+        var running = edges.GroupBy(Key).Where(g => g.Key.Length > 0 && pages.Count >= 3 && g.Count() >= Math.Max(3, pages.Count / 2))
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        bool Furniture(PdfLine line) => PageNumber().IsMatch(line.Text.Trim()) || running.Contains(Key(line));
+        return pages.Select(p =>
+        {
+            var lines = p.Lines.ToList();
+            if (lines.Count > 0 && Furniture(lines[^1])) lines.RemoveAt(lines.Count - 1);
+            if (lines.Count > 0 && Furniture(lines[0])) lines.RemoveAt(0);
+            return p with { Lines = lines };
+        }).ToList();
+    }
+}

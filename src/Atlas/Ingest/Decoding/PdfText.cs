@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace Atlas.Ingest.Decoding;
+
+/// <summary>
+/// The text of a PDF with a text layer (what Word or LibreOffice export, what provincial portals publish): its glyphs
+/// (PdfPig) put back into lines by position, page numbers and running headers left out, then into paragraphs, layout
+/// columns and table rows by <see cref="PdfLayout"/>. A PDF holds no paragraphs, only positioned glyphs, so the text is
+/// rebuilt from layout and the report says so. A scan (pages of pictures, no text) is refused: it needs OCR first.
+/// </summary>
+internal static class PdfText
+{
+    /// <summary>Most pages read: a programme is tens of pages; a bigger PDF is not one.</summary>
+    public const int MaxPages = 2_000;
+
+    /// <summary>A page with fewer glyphs than this is counted as having no text (a scan, a picture, a stamp).</summary>
+    private const int MinGlyphsOnTextPage = 20;
+
+    /// <summary>A PDF file starts with its header (a text that merely mentions "%PDF-" further on is still text).</summary>
+    public static bool LooksLike(ReadOnlySpan<byte> bytes) => bytes.StartsWith("%PDF-"u8);
+
+    /// <summary>
+    /// The text, or null with <paramref name="error"/> saying why; <paramref name="notes"/> name the pages a reviewer
+    /// should check against the PDF (pages of pictures only, text set sideways).
+    /// </summary>
+    public static string? Read(byte[] bytes, out string? error, out IReadOnlyList<string> notes)
+    {
+        notes = [];
+        var pages = new List<PdfPage>();
+        var empty = new List<int>();
+        var sideways = new List<int>();
+        try
+        {
+            using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (document.NumberOfPages > MaxPages)
+            {
+                error = $"tệp PDF quá nhiều trang: {document.NumberOfPages} trang, giới hạn {MaxPages} (PDF of {document.NumberOfPages} pages: too many for a programme)";
+                return null;
+            }
+            for (int n = 1; n <= document.NumberOfPages; n++)
+            {
+                var page = document.GetPage(n);
+                var letters = page.Letters;
+                if (letters.Count(l => !string.IsNullOrWhiteSpace(l.Value)) < MinGlyphsOnTextPage) empty.Add(n);
+                if (letters.Count(l => l.TextOrientation != TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(l.Value)) >= MinGlyphsOnTextPage) sideways.Add(n);
+                pages.Add(new PdfPage(n, page.Width, page.Height, Lines(letters)));
+            }
+        }
+        catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
+        {
+            error = "tệp PDF được bảo vệ bằng mật khẩu (password-protected PDF): hãy lưu một bản không có mật khẩu (save a copy without the password)";
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // PdfPig reports damage with many exception types (its own, format, argument, index, invalid operation…).
+            error = $"tệp PDF bị hỏng (damaged PDF document: {ex.Message})";
+            return null;
+        }
+        if (pages.Count == 0)
+        {
+            error = "tệp PDF không có trang nào (a PDF without pages: damaged, or not a document)";
+            return null;
+        }
+        if (empty.Count == pages.Count)
+        {
+            error = "tệp PDF chỉ có hình ảnh, không có lớp chữ (a scanned PDF: its pages are pictures without a text layer); " +
+                "hãy nhận dạng chữ (OCR) hoặc xin bản Word (run OCR on it, or ask for the Word file)";
+            return null;
+        }
+        error = null;
+        notes = [
+            .. empty.Count > 0 ? [$"Trang chỉ có hình ảnh, không đọc được chữ (pages of pictures only, no text read: {string.Join(", ", empty)}): kiểm tra với bản PDF (check them against the PDF; they may need OCR)"] : Array.Empty<string>(),
+            .. sideways.Count > 0 ? [$"Chữ xoay ngang bị bỏ qua (text set sideways left out, pages {string.Join(", ", sideways)}): kiểm tra với bản PDF (check them against the PDF, e.g. a table turned to landscape)"] : Array.Empty<string>(),
+        ];
+        return PdfLayout.Text(PageFurniture.Remove(pages));
+    }
+
+    /// <summary>
+    /// A page's glyphs as visual lines, top to bottom: glyphs on one baseline (within a third of their size) whatever
+    /// order the file draws them in, left to right, split into segments where a gap is wider than a column gap.
+    /// </summary>
+    private static IReadOnlyList<PdfLine> Lines(IReadOnlyList<Letter> letters)
+    {
+        var glyphs = Glyphs(letters);
+        // Top to bottom (PDF y grows upwards), then left to right; the drawing order breaks ties, so the result is fixed.
+        glyphs.Sort(static (a, b) => a.Baseline != b.Baseline ? b.Baseline.CompareTo(a.Baseline) : a.Order.CompareTo(b.Order));
+        var lines = new List<PdfLine>();
+        int start = 0;
+        for (int i = 1; i <= glyphs.Count; i++)
+        {
+            if (i < glyphs.Count && glyphs[start].Baseline - glyphs[i].Baseline <= 0.35 * Math.Max(glyphs[start].Size, glyphs[i].Size)) continue;
+            var line = glyphs.GetRange(start, i - start);
+            line.Sort(static (a, b) => a.X0 != b.X0 ? a.X0.CompareTo(b.X0) : a.Order.CompareTo(b.Order));
+            if (Segments(line) is { Count: > 0 } segments) lines.Add(new PdfLine(segments, line.Max(g => g.Baseline)));
+            start = i;
+        }
+        return lines;
+    }
+
+    /// <summary>One drawn glyph (with any combining marks drawn after it), where it sits and its size.</summary>
+    private readonly record struct Glyph(string Text, double X0, double X1, double Baseline, double Size, int Order, bool Space);
+
+    private static List<Glyph> Glyphs(IReadOnlyList<Letter> letters)
+    {
+        var glyphs = new List<Glyph>(letters.Count);
+        foreach (var letter in letters)
+        {
+            if (letter.TextOrientation != TextOrientation.Horizontal) continue; // stamps, margin notes, watermarks
+            var value = Printable(letter.Value);
+            if (value.Length == 0) continue;
+            double size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.GlyphRectangle.Height);
+            // A combining mark drawn as a glyph of its own belongs to the letter drawn before it, whatever its position.
+            if (glyphs.Count > 0 && value.All(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark))
+            {
+                var last = glyphs[^1];
+                glyphs[^1] = last with { Text = last.Text + value };
+                continue;
+            }
+            double x0 = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X), x1 = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            glyphs.Add(new Glyph(value, x0, x1, letter.StartBaseLine.Y, size, glyphs.Count, string.IsNullOrWhiteSpace(value)));
+        }
+        return glyphs;
+    }
+
+    /// <summary>
+    /// What a glyph shows as text: control characters left out (a damaged or odd font maps glyphs to them; they mean
+    /// nothing on a page), a symbol font's private-use character (Wingdings' bullets) read as the bullet it draws.
+    /// </summary>
+    private static string Printable(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (!value.Any(c => char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.PrivateUse)) return value;
+        var text = new StringBuilder(value.Length);
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) text.Append(c).Append(value[++i]);
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.PrivateUse) text.Append('•');
+            else if (!char.IsControl(c) && !char.IsSurrogate(c)) text.Append(c);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A visual line's glyphs as segments: a gap wider than a fifth of the glyph size is a space (a PDF often draws no
+    /// space glyph, only moves on), one wider than <see cref="PdfLayout.ColumnGap"/> sizes separates two columns or cells.
+    /// </summary>
+    private static List<PdfSegment> Segments(List<Glyph> line)
+    {
+        var segments = new List<PdfSegment>();
+        var text = new StringBuilder();
+        double x0 = 0, x1 = 0, size = 0, firstWordEnd = 0;
+        bool space = false, inFirstWord = true;
+        Glyph? previous = null;
+        foreach (var g in line)
+        {
+            if (g.Space)
+            {
+                space = text.Length > 0;
+                continue;
+            }
+            // Bold faked by printing a word twice, a hair apart: the second print of a glyph is not a letter more.
+            if (previous is { } p && p.Text == g.Text && Math.Abs(p.X0 - g.X0) < 0.15 * g.Size) continue;
+            previous = g;
+            if (text.Length > 0)
+            {
+                double gap = g.X0 - x1;
+                if (gap > PdfLayout.ColumnGap * Math.Max(size, g.Size))
+                {
+                    segments.Add(new PdfSegment(text.ToString(), x0, x1, size, firstWordEnd - x0));
+                    text.Clear();
+                }
+                else if (space || gap > 0.2 * Math.Max(size, g.Size))
+                {
+                    text.Append(' ');
+                    inFirstWord = false;
+                }
+            }
+            if (text.Length == 0) (x0, x1, size, inFirstWord) = (g.X0, g.X1, g.Size, true);
+            else (x1, size) = (Math.Max(x1, g.X1), Math.Max(size, g.Size));
+            text.Append(g.Text);
+            if (inFirstWord) firstWordEnd = x1;
+            space = false;
+        }
+        if (text.Length > 0) segments.Add(new PdfSegment(text.ToString(), x0, x1, size, firstWordEnd - x0));
+        return segments;
+    }
+}
+
+/// <summary>A run of text on one line with no column gap inside; <paramref name="FirstWordWidth"/> is what would have to fit on the line above.</summary>
+internal sealed record PdfSegment(string Text, double X0, double X1, double Size, double FirstWordWidth);
+
+/// <summary>A visual line: its segments left to right, and its baseline (PDF units, up is larger).</summary>
+internal sealed record PdfLine(IReadOnlyList<PdfSegment> Segments, double Baseline)
+{
+    public double X0 => Segments[0].X0;
+    public double X1 => Segments[^1].X1;
+    public double Size => Segments.Max(s => s.Size);
+    public string Text => string.Join(" ", Segments.Select(s => s.Text));
+}
+
+/// <summary>A page's lines, top to bottom.</summary>
+internal sealed record PdfPage(int Number, double Width, double Height, IReadOnlyList<PdfLine> Lines);
