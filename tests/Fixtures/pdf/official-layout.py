@@ -3,7 +3,8 @@
 OpenDocument file (.fodt) for LibreOffice to export to PDF: a two-column header table (organ and number | motto and
 date), centred title lines, justified body paragraphs in a serif face with a first-line indent, a two-column closing
 table (recipients | signature), a page number at the foot of every page.
-Usage: official-layout.py SEED.txt OUT.fodt"""
+Usage: official-layout.py SEED.txt OUT.fodt [--spaced]
+--spaced: body paragraphs without a first-line indent, set apart by space after each instead (the other common style)."""
 import sys
 from xml.sax.saxutils import escape
 
@@ -27,6 +28,8 @@ def table(name, a, b, a_style, b_style):
             f'<table:table-row><table:table-cell office:value-type="string">{"".join(p(a_style, s) for s in a)}</table:table-cell>'
             f'<table:table-cell office:value-type="string">{"".join(p(b_style, s) for s in b)}</table:table-cell></table:table-row></table:table>')
 
+body_style = ('fo:text-indent="0cm" fo:margin-bottom="0.3cm"' if '--spaced' in sys.argv[3:]
+              else 'fo:text-indent="1.27cm" fo:margin-bottom="0.15cm"')
 signature = signature[:-1] + ['', '', ''] + signature[-1:]  # room for the signature and seal
 doc = f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -41,7 +44,7 @@ doc = f'''<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="Cell" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style>
  <style:style style:name="CellLeft" style:family="paragraph"><style:paragraph-properties fo:text-align="start"/><style:text-properties fo:font-size="11pt"/></style:style>
  <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-top="0.2cm"/><style:text-properties fo:font-weight="bold"/></style:style>
- <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="1.27cm" fo:margin-bottom="0.15cm" fo:line-height="115%"/></style:style>
+ <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" {body_style} fo:line-height="115%"/></style:style>
  <style:style style:name="Foot" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style>
  <style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="1.5cm" fo:margin-left="3cm" fo:margin-right="1.5cm"/><style:footer-style/></style:page-layout>
 </office:automatic-styles>

@@ -23,11 +23,11 @@ internal static partial class PdfLayout
     /// <summary>How far (points) a cell's text may start from its column's first text and still be in that column.</summary>
     private const double Align = 3;
 
-    [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)\-–]|[-–+•])\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)\-–]|\(\d+\)\.?|[-–+•])\s", RegexOptions.CultureInvariant)]
     private static partial Regex ItemStart();
 
     /// <summary>A list number or bullet alone: what a numbered paragraph shows before the tab to its text.</summary>
-    [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.)\-–]|[-–+•▪◦●○■□➢✓])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.)\-–]|\(\d+\)\.?|[-–+•▪◦●○■□➢✓])$", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
     /// <summary>The line with a list label and the text after its tab as one segment ("I." + "MỤC TIÊU" → "I. MỤC TIÊU").</summary>
@@ -72,14 +72,27 @@ internal static partial class PdfLayout
                 continue;
             }
             if (previous is not null && !geometry.Continues(previous, line, samePage: page == previousPage)) EndParagraph();
-            if (paragraph.Length > 0) paragraph.Append(' ');
-            paragraph.Append(line.Segments[0].Text);
+            Join(paragraph, line.Segments[0].Text);
             (previous, previousPage) = (line, page);
             i++;
         }
         EndParagraph();
         return text.ToString();
     }
+
+    /// <summary>
+    /// Appends a line's text to the text its paragraph (or cell) has so far: after a space, unless the line before broke
+    /// after a hyphen inside a word ("2021-" + "2025", "29-" + "NQ/TW": a layout engine may break there) or the line
+    /// starts with closing punctuation.
+    /// </summary>
+    private static void Join(StringBuilder text, string line)
+    {
+        if (text.Length > 0 && !(text.Length >= 2 && text[^1] == '-' && text[^2] != ' ') && !ClosesPrevious(line)) text.Append(' ');
+        text.Append(line);
+    }
+
+    /// <summary>A line that starts with punctuation that closes what comes before it ("…", ",", ")"): never a paragraph's start.</summary>
+    private static bool ClosesPrevious(string line) => line.Length > 0 && "…,.;:)]".Contains(line[0]);
 
     /// <summary>
     /// A table from its first row of three cells or more: the columns start where that row's cells start; a later line
@@ -110,9 +123,7 @@ internal static partial class PdfLayout
             }
             foreach (var segment in line.Segments)
             {
-                var cell = row[Math.Max(0, Column(columns, segment.X0))];
-                if (cell.Length > 0) cell.Append(' ');
-                cell.Append(segment.Text);
+                Join(row[Math.Max(0, Column(columns, segment.X0))], segment.Text);
             }
         }
         Flush(row, text);
@@ -197,7 +208,8 @@ internal static partial class PdfLayout
         /// <summary>Whether <paramref name="line"/> goes on with the paragraph <paramref name="previous"/> is in.</summary>
         public bool Continues(PdfLine previous, PdfLine line, bool samePage)
         {
-            if (samePage && previous.Baseline - line.Baseline > 1.6 * Pitch) return false;
+            if (ClosesPrevious(line.Segments[0].Text)) return true; // "tiêu thụ," / "… tiến đến": broken inside a token
+            if (samePage && previous.Baseline - line.Baseline > 1.3 * Pitch) return false; // space between paragraphs
             if (Math.Abs(line.Size - previous.Size) > 0.15 * previous.Size) return false;
             if (WouldHaveFitted(previous, line)) return false;
             if (FirstLineIndent is { } indent && Math.Abs(line.X0 - Left - indent) <= 1.5) return false; // continuation lines start at the left edge

@@ -18,12 +18,14 @@ public class PdfTextSpec
 
     private static byte[] WordFixture(string name) => File.ReadAllBytes(Path.Combine(Repo.Root, "tests", "Fixtures", "word97", name));
 
-    [Fact]
-    public void A_seed_printed_as_an_official_document_has_the_seed_s_sections_passages_and_header()
+    [Theory]
+    [InlineData("tien-giang-in-chinh-thuc.pdf")] // paragraphs start at a first-line indent
+    [InlineData("tien-giang-cach-doan.pdf")] // paragraphs without indent, set apart by space
+    public void A_seed_printed_as_an_official_document_has_the_seed_s_sections_passages_and_header(string fixture)
     {
         var plain = Seeds.Ingest(Seeds.TienGiang).Programme;
 
-        var pdf = Assert.IsType<Ingested>(Seeds.IngestBytes("tien-giang.pdf", Fixture("tien-giang-in-chinh-thuc.pdf")));
+        var pdf = Assert.IsType<Ingested>(Seeds.IngestBytes("tien-giang.pdf", Fixture(fixture)));
 
         var p = pdf.Programme;
         Assert.Equal(Seeds.AllSections(plain.Sections).Select(s => (s.Id, s.Heading)), Seeds.AllSections(p.Sections).Select(s => (s.Id, s.Heading)));
