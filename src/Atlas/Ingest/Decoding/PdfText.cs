@@ -34,7 +34,8 @@ internal static class PdfText
         var sideways = new List<int>();
         try
         {
-            using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            var options = new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = new BoundedFilters() };
+            using var document = PdfDocument.Open(bytes, options);
             if (document.NumberOfPages > MaxPages)
             {
                 error = $"tệp PDF quá nhiều trang: {document.NumberOfPages} trang, giới hạn {MaxPages} (PDF of {document.NumberOfPages} pages: too many for a programme)";
@@ -205,3 +206,62 @@ internal sealed record PdfLine(IReadOnlyList<PdfSegment> Segments, double Baseli
 
 /// <summary>A page's lines, top to bottom.</summary>
 internal sealed record PdfPage(int Number, double Width, double Height, IReadOnlyList<PdfLine> Lines);
+
+/// <summary>
+/// PdfPig's stream filters, with a bound on what Flate streams inflate to: a PDF of a few kilobytes can hold a stream
+/// that inflates to gigabytes (a "zip bomb"), and the library decodes a stream whole. Each Flate stream is inflated once
+/// to count its bytes, in a small buffer, before the library decodes it; past <see cref="MaxStreamBytes"/>, or past
+/// <see cref="MaxDocumentBytes"/> over the document, the PDF is refused as damaged. One instance per document.
+/// </summary>
+internal sealed class BoundedFilters : UglyToad.PdfPig.Filters.IFilterProvider
+{
+    public const int MaxStreamBytes = 64 * 1024 * 1024;
+    public const long MaxDocumentBytes = 256L * 1024 * 1024;
+
+    private static readonly UglyToad.PdfPig.Filters.IFilterProvider Library = UglyToad.PdfPig.Filters.DefaultFilterProvider.Instance;
+    private long inflated;
+
+    public IReadOnlyList<UglyToad.PdfPig.Filters.IFilter> GetFilters(UglyToad.PdfPig.Tokens.DictionaryToken dictionary) => Bounded(Library.GetFilters(dictionary));
+
+    public IReadOnlyList<UglyToad.PdfPig.Filters.IFilter> GetNamedFilters(IReadOnlyList<UglyToad.PdfPig.Tokens.NameToken> names) => Bounded(Library.GetNamedFilters(names));
+
+    public IReadOnlyList<UglyToad.PdfPig.Filters.IFilter> GetAllFilters() => Bounded(Library.GetAllFilters());
+
+    private IReadOnlyList<UglyToad.PdfPig.Filters.IFilter> Bounded(IReadOnlyList<UglyToad.PdfPig.Filters.IFilter> filters) =>
+        filters.Select(f => f is UglyToad.PdfPig.Filters.FlateFilter ? new CountedFlate(f, this) : f).ToList();
+
+    private sealed class CountedFlate(UglyToad.PdfPig.Filters.IFilter library, BoundedFilters owner) : UglyToad.PdfPig.Filters.IFilter
+    {
+        public bool IsSupported => library.IsSupported;
+
+        public Memory<byte> Decode(Memory<byte> input, UglyToad.PdfPig.Tokens.DictionaryToken streamDictionary, UglyToad.PdfPig.Filters.IFilterProvider filterProvider, int filterIndex)
+        {
+            long size = Inflated(input);
+            if (size > MaxStreamBytes) throw new InvalidDataException($"a stream inflates past {MaxStreamBytes / (1024 * 1024)} MB");
+            if ((owner.inflated += size) > MaxDocumentBytes) throw new InvalidDataException($"its streams inflate past {MaxDocumentBytes / (1024 * 1024)} MB");
+            return library.Decode(input, streamDictionary, filterProvider, filterIndex);
+        }
+
+        /// <summary>Bytes the stream inflates to, counted up to just past the limit; a stream this reader cannot inflate counts 0 (the library decides).</summary>
+        private static long Inflated(Memory<byte> input)
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                using var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(input.ToArray(), writable: false), System.IO.Compression.CompressionMode.Decompress);
+                long total = 0;
+                int n;
+                while (total <= MaxStreamBytes && (n = zlib.Read(buffer, 0, buffer.Length)) > 0) total += n;
+                return total;
+            }
+            catch (InvalidDataException)
+            {
+                return 0;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+}

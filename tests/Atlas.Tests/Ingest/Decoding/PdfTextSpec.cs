@@ -137,6 +137,49 @@ public class PdfTextSpec
     }
 
     [Fact]
+    public void A_pdf_whose_page_inflates_to_gigabytes_is_refused_before_it_is_decoded()
+    {
+        // 80 MB of text operators in a content stream of about 80 KB: a "zip bomb" a few kilobytes can also hold.
+        var page = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(page, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var line = "BT /F1 12 Tf 72 700 Td (Chuong trinh hanh dong) Tj ET\n"u8.ToArray();
+            for (int written = 0; written < 80 * 1024 * 1024; written += line.Length) zlib.Write(line);
+        }
+
+        var bomb = Assert.IsType<Rejected>(Seeds.IngestBytes("bom.pdf", OnePagePdf(page.ToArray())));
+
+        Assert.Contains("bom.pdf", bomb.Report.Error);
+        Assert.Contains("inflates past 64 MB", bomb.Report.Error);
+    }
+
+    /// <summary>A PDF of one page whose content stream is <paramref name="flate"/> (zlib-compressed), with Helvetica as /F1.</summary>
+    private static byte[] OnePagePdf(byte[] flate)
+    {
+        var pdf = new MemoryStream();
+        var offsets = new List<long>();
+        void Write(string text) => pdf.Write(System.Text.Encoding.ASCII.GetBytes(text));
+        void Object(string body, byte[]? stream = null)
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n{body}\n");
+            if (stream is not null) { Write("stream\n"); pdf.Write(stream); Write("\nendstream\n"); }
+            Write("endobj\n");
+        }
+        Write("%PDF-1.4\n");
+        Object("<< /Type /Catalog /Pages 2 0 R >>");
+        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>");
+        Object($"<< /Length {flate.Length} /Filter /FlateDecode >>", flate);
+        Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        long xref = pdf.Position;
+        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
+        foreach (var o in offsets) Write($"{o:D10} 00000 n \n");
+        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return pdf.ToArray();
+    }
+
+    [Fact]
     public void A_text_that_mentions_the_pdf_header_is_still_read_as_text()
     {
         var text = "TỈNH ỦY BẮC NINH\nTệp gốc bắt đầu bằng %PDF-1.7 nhưng đây là văn bản.\n"u8.ToArray();
