@@ -267,3 +267,80 @@ internal static partial class PageFurniture
         }).ToList();
     }
 }
+
+/// <summary>
+/// Footnotes, left out as the Word readers leave them out: a page's notes are the lines from the first one in its lower
+/// half that starts with the number of a reference mark met earlier on the page (a small raised number) to the foot of
+/// the page. The marks pointing to them are dropped; other raised digits (m², 10⁶) are kept as digits, as a .docx gives them.
+/// </summary>
+internal static class Footnotes
+{
+    /// <summary>Around a raised number in a segment's text (private-use characters: a glyph's own are read as "•").</summary>
+    public const char MarkStart = '\uE000', MarkEnd = '\uE001';
+
+    /// <param name="pagesWithNotes">The pages whose notes were left out.</param>
+    public static IReadOnlyList<PdfPage> Remove(IReadOnlyList<PdfPage> pages, out IReadOnlyList<int> pagesWithNotes)
+    {
+        var withNotes = new List<int>();
+        var result = new List<PdfPage>(pages.Count);
+        foreach (var page in pages)
+        {
+            var marks = new HashSet<string>(StringComparer.Ordinal);
+            int foot = page.Lines.Count;
+            for (int k = 0; k < page.Lines.Count; k++)
+            {
+                var line = page.Lines[k];
+                if (k > 0 && line.Baseline < page.Height / 2 && LeadingNumber(line.Segments[0].Text) is { } n && marks.Contains(n))
+                {
+                    foot = k;
+                    break;
+                }
+                foreach (var segment in line.Segments) marks.UnionWith(Marks(segment.Text));
+            }
+            var notes = new HashSet<string>(StringComparer.Ordinal);
+            for (int k = foot; k < page.Lines.Count; k++)
+                if (LeadingNumber(page.Lines[k].Segments[0].Text) is { } n) notes.Add(n);
+            if (foot < page.Lines.Count) withNotes.Add(page.Number);
+            var lines = page.Lines.Take(foot).Select(l => l with { Segments = l.Segments.Select(s => s with { Text = WithoutMarks(s.Text, notes) }).ToList() }).ToList();
+            result.Add(page with { Lines = lines });
+        }
+        pagesWithNotes = withNotes;
+        return result;
+    }
+
+    private static IEnumerable<string> Marks(string text)
+    {
+        for (int at = text.IndexOf(MarkStart); at >= 0; at = text.IndexOf(MarkStart, at + 1))
+        {
+            int end = text.IndexOf(MarkEnd, at);
+            if (end > at) yield return text[(at + 1)..end];
+        }
+    }
+
+    /// <summary>The number a note starts with (raised or not), followed by its text: "¹Ghi chú", "1 Ghi chú"; not "1. Mục tiêu".</summary>
+    private static string? LeadingNumber(string text)
+    {
+        int at = text.Length > 0 && text[0] == MarkStart ? 1 : 0, start = at;
+        while (at < text.Length && char.IsAsciiDigit(text[at])) at++;
+        if (at == start || at - start > 3) return null;
+        bool followed = at < text.Length && (text[at] == MarkEnd || text[at] == ' ' || char.IsLetter(text[at]));
+        return followed ? text[start..at] : null;
+    }
+
+    /// <summary>The text with the marks of <paramref name="notes"/> dropped and any other raised number kept as its digits.</summary>
+    private static string WithoutMarks(string text, HashSet<string> notes)
+    {
+        if (text.IndexOf(MarkStart) < 0) return text;
+        var sb = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] != MarkStart) { if (text[i] != MarkEnd) sb.Append(text[i]); continue; }
+            int end = text.IndexOf(MarkEnd, i);
+            if (end < 0) continue;
+            var number = text[(i + 1)..end];
+            if (!notes.Contains(number)) sb.Append(number);
+            i = end;
+        }
+        return sb.ToString();
+    }
+}

@@ -73,8 +73,10 @@ internal static class PdfText
             return null;
         }
         error = null;
+        pages = [.. Footnotes.Remove(pages, out var footnotePages)];
         notes = [
             .. empty.Count > 0 ? [$"Trang chỉ có hình ảnh, không đọc được chữ (pages of pictures only, no text read: {string.Join(", ", empty)}): kiểm tra với bản PDF (check them against the PDF; they may need OCR)"] : Array.Empty<string>(),
+            .. footnotePages.Count > 0 ? [$"Chú thích cuối trang bị bỏ (footnotes left out, pages {string.Join(", ", footnotePages)}), như với tệp Word (as from a Word document)"] : Array.Empty<string>(),
             .. sideways.Count > 0 ? [$"Chữ xoay ngang bị bỏ qua (text set sideways left out, pages {string.Join(", ", sideways)}): kiểm tra với bản PDF (check them against the PDF, e.g. a table turned to landscape)"] : Array.Empty<string>(),
         ];
         return PdfLayout.Text(PageFurniture.Remove(pages));
@@ -93,10 +95,15 @@ internal static class PdfText
         int start = 0;
         for (int i = 1; i <= glyphs.Count; i++)
         {
-            if (i < glyphs.Count && glyphs[start].Baseline - glyphs[i].Baseline <= 0.35 * Math.Max(glyphs[start].Size, glyphs[i].Size)) continue;
+            // Within 0.45 of a size: a superscript (a footnote's number, m²) stands a third of a size above its line.
+            if (i < glyphs.Count && glyphs[start].Baseline - glyphs[i].Baseline <= 0.45 * Math.Max(glyphs[start].Size, glyphs[i].Size)) continue;
             var line = glyphs.GetRange(start, i - start);
             line.Sort(static (a, b) => a.X0 != b.X0 ? a.X0.CompareTo(b.X0) : a.Order.CompareTo(b.Order));
-            if (Segments(line) is { Count: > 0 } segments) lines.Add(new PdfLine(segments, line.Max(g => g.Baseline)));
+            // The line's own baseline and size are those of its full-size glyphs, not of a raised number among them.
+            double size = line.Max(g => g.Size);
+            var baselines = line.Where(g => g.Size >= 0.85 * size).Select(g => g.Baseline).Order().ToList();
+            double baseline = baselines[baselines.Count / 2];
+            if (Segments(line, size, baseline) is { Count: > 0 } segments) lines.Add(new PdfLine(segments, baseline));
             start = i;
         }
         return lines;
@@ -150,13 +157,14 @@ internal static class PdfText
     /// A visual line's glyphs as segments: a gap wider than a fifth of the glyph size is a space (a PDF often draws no
     /// space glyph, only moves on), one wider than <see cref="PdfLayout.ColumnGap"/> sizes separates two columns or cells.
     /// </summary>
-    private static List<PdfSegment> Segments(List<Glyph> line)
+    private static List<PdfSegment> Segments(List<Glyph> line, double lineSize, double baseline)
     {
         var segments = new List<PdfSegment>();
         var text = new StringBuilder();
         double x0 = 0, x1 = 0, size = 0, firstWordEnd = 0;
         bool space = false, inFirstWord = true;
         Glyph? previous = null;
+        bool inMark = false;
         foreach (var g in line)
         {
             if (g.Space)
@@ -164,6 +172,10 @@ internal static class PdfText
                 space = text.Length > 0;
                 continue;
             }
+            // A small digit raised above the line is a reference mark (or an exponent): kept between the Footnotes marks,
+            // for Footnotes to drop or keep once it knows the page's notes.
+            bool raised = g.Size < 0.85 * lineSize && g.Baseline - baseline > 0.15 * lineSize && g.Text.All(char.IsAsciiDigit);
+            if (inMark && !raised) { text.Append(Footnotes.MarkEnd); inMark = false; }
             // Bold faked by printing a word twice, a hair apart: the second print of a glyph is not a letter more.
             if (previous is { } p && p.Text == g.Text && Math.Abs(p.X0 - g.X0) < 0.15 * g.Size) continue;
             previous = g;
@@ -172,6 +184,7 @@ internal static class PdfText
                 double gap = g.X0 - x1;
                 if (gap > PdfLayout.ColumnGap * Math.Max(size, g.Size))
                 {
+                    if (inMark) { text.Append(Footnotes.MarkEnd); inMark = false; }
                     segments.Add(new PdfSegment(text.ToString(), x0, x1, size, firstWordEnd - x0));
                     text.Clear();
                 }
@@ -181,12 +194,14 @@ internal static class PdfText
                     inFirstWord = false;
                 }
             }
-            if (text.Length == 0) (x0, x1, size, inFirstWord) = (g.X0, g.X1, g.Size, true);
-            else (x1, size) = (Math.Max(x1, g.X1), Math.Max(size, g.Size));
+            if (text.Length == 0) (x0, x1, size, inFirstWord) = (g.X0, g.X1, raised ? lineSize : g.Size, true);
+            else (x1, size) = (Math.Max(x1, g.X1), raised ? size : Math.Max(size, g.Size));
+            if (raised && !inMark) { text.Append(Footnotes.MarkStart); inMark = true; }
             text.Append(g.Text);
             if (inFirstWord) firstWordEnd = x1;
             space = false;
         }
+        if (inMark) text.Append(Footnotes.MarkEnd);
         if (text.Length > 0) segments.Add(new PdfSegment(text.ToString(), x0, x1, size, firstWordEnd - x0));
         return segments;
     }

@@ -21,6 +21,7 @@ public class PdfTextSpec
     [Theory]
     [InlineData("tien-giang-in-chinh-thuc.pdf")] // paragraphs start at a first-line indent
     [InlineData("tien-giang-cach-doan.pdf")] // paragraphs without indent, set apart by space
+    [InlineData("tien-giang-chu-thich.pdf")] // footnotes at the foot of pages, inside paragraphs running over page breaks
     public void A_seed_printed_as_an_official_document_has_the_seed_s_sections_passages_and_header(string fixture)
     {
         var plain = Seeds.Ingest(Seeds.TienGiang).Programme;
@@ -48,6 +49,19 @@ public class PdfTextSpec
         var seed = Seeds.Text(Seeds.TienGiang).Normalize().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 600).ToList();
         Assert.NotEmpty(seed);
         Assert.All(seed, l => Assert.Contains(string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)), lines));
+    }
+
+    [Fact]
+    public void Footnotes_are_left_out_with_the_marks_that_point_to_them_and_the_report_names_their_pages()
+    {
+        var decoded = OfficeDocument.Decode(Fixture("tien-giang-chu-thich.pdf"));
+
+        Assert.Null(decoded.Error);
+        Assert.DoesNotContain("Theo Nghị quyết số 29-NQ/TW ngày 17/11/2022, mục", decoded.Text);
+        Assert.DoesNotContain('\uE000', decoded.Text);
+        // The paragraph the first note is attached to ends as in the seed, without the note's number ("chưa cao...1").
+        Assert.Contains("nên hiệu quả sản xuất kinh doanh đạt được chưa cao...\n", decoded.Text);
+        Assert.Contains(decoded.Warnings, w => w.Contains("footnotes left out, pages 1, 2"));
     }
 
     [Fact]
