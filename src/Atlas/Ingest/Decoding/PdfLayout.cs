@@ -96,8 +96,9 @@ internal static partial class PdfLayout
 
     /// <summary>
     /// A table from its first row of three cells or more: the columns start where that row's cells start; a later line
-    /// of the same page belongs while each of its segments starts at a column, and a line with text in the first column
-    /// starts a row (a cell's further lines add to that cell). Returns the index of the first line after the table.
+    /// of the same page belongs while each of its segments starts at a column and stays within it (and, in a table
+    /// drawn with cell walls, while the walls run beside it); a line with text in the first column starts a row (a
+    /// cell's further lines add to that cell). Returns the index of the first line after the table.
     /// </summary>
     private static int Table(List<(int Page, PdfLine Line)> flow, int start, Geometry geometry, StringBuilder text)
     {
@@ -112,8 +113,8 @@ internal static partial class PdfLayout
                 var before = flow[i - 1].Line;
                 bool belongs = page == flow[start].Page
                     && before.Baseline - line.Baseline <= 3 * geometry.Pitch
-                    && line.Segments.All(s => Column(columns, s.X0) >= 0)
-                    && !(line.Segments.Count == 1 && Column(columns, line.X0) == 0 && line.X1 > columns[1]); // a line across the columns is the text after
+                    && (line.Ruled || !flow[start].Line.Ruled) // a table drawn with cell walls ends where they end
+                    && line.Segments.All(s => Column(columns, s.X0) is var c && c >= 0 && (c + 1 == columns.Length || s.X1 < columns[c + 1] + Align)); // text across a column's edge is the text after
                 if (!belongs) break;
             }
             if (row is null || Column(columns, line.X0) == 0)

@@ -47,7 +47,7 @@ internal static class PdfText
                 var letters = page.Letters;
                 if (letters.Count(l => !string.IsNullOrWhiteSpace(l.Value)) < MinGlyphsOnTextPage) empty.Add(n);
                 if (letters.Count(l => l.TextOrientation != TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(l.Value)) >= MinGlyphsOnTextPage) sideways.Add(n);
-                pages.Add(new PdfPage(n, page.Width, page.Height, Lines(letters)));
+                pages.Add(new PdfPage(n, page.Width, page.Height, Lines(letters, VerticalRules(page))));
             }
         }
         catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
@@ -86,7 +86,7 @@ internal static class PdfText
     /// A page's glyphs as visual lines, top to bottom: glyphs on one baseline (within a third of their size) whatever
     /// order the file draws them in, left to right, split into segments where a gap is wider than a column gap.
     /// </summary>
-    private static IReadOnlyList<PdfLine> Lines(IReadOnlyList<Letter> letters)
+    private static IReadOnlyList<PdfLine> Lines(IReadOnlyList<Letter> letters, IReadOnlyList<Rule> rules)
     {
         var glyphs = Glyphs(letters);
         // Top to bottom (PDF y grows upwards), then left to right; the drawing order breaks ties, so the result is fixed.
@@ -103,10 +103,34 @@ internal static class PdfText
             double size = line.Max(g => g.Size);
             var baselines = line.Where(g => g.Size >= 0.85 * size).Select(g => g.Baseline).Order().ToList();
             double baseline = baselines[baselines.Count / 2];
-            if (Segments(line, size, baseline) is { Count: > 0 } segments) lines.Add(new PdfLine(segments, baseline));
+            double middle = baseline + 0.3 * size;
+            var crossing = rules.Where(r => r.Bottom <= middle && middle <= r.Top).Select(r => r.X).Order().ToArray();
+            if (Segments(line, size, baseline, crossing) is { Count: > 0 } segments) lines.Add(new PdfLine(segments, baseline) { Ruled = crossing.Length > 0 });
             start = i;
         }
         return lines;
+    }
+
+    /// <summary>A vertical line drawn on the page (a table's cell wall): where it stands and how far it reaches.</summary>
+    private readonly record struct Rule(double X, double Bottom, double Top);
+
+    /// <summary>
+    /// The page's vertical lines at least 4 points long: the straight vertical segments of its drawn paths (cell
+    /// borders as lines, or the edges of the thin filled rectangles some writers draw them as).
+    /// </summary>
+    private static IReadOnlyList<Rule> VerticalRules(Page page)
+    {
+        var rules = new List<Rule>();
+        foreach (var path in page.ExperimentalAccess.Paths)
+        {
+            if (path.IsClipping || !(path.IsStroked || path.IsFilled)) continue;
+            foreach (var subpath in path)
+                foreach (var command in subpath.Commands)
+                    if (command is UglyToad.PdfPig.Core.PdfSubpath.Line { From: var from, To: var to }
+                        && Math.Abs(from.X - to.X) < 1 && Math.Abs(from.Y - to.Y) >= 4)
+                        rules.Add(new Rule((from.X + to.X) / 2, Math.Min(from.Y, to.Y), Math.Max(from.Y, to.Y)));
+        }
+        return rules;
     }
 
     /// <summary>One drawn glyph (with any combining marks drawn after it), where it sits and its size.</summary>
@@ -157,7 +181,7 @@ internal static class PdfText
     /// A visual line's glyphs as segments: a gap wider than a fifth of the glyph size is a space (a PDF often draws no
     /// space glyph, only moves on), one wider than <see cref="PdfLayout.ColumnGap"/> sizes separates two columns or cells.
     /// </summary>
-    private static List<PdfSegment> Segments(List<Glyph> line, double lineSize, double baseline)
+    private static List<PdfSegment> Segments(List<Glyph> line, double lineSize, double baseline, double[] rules)
     {
         var segments = new List<PdfSegment>();
         var text = new StringBuilder();
@@ -182,7 +206,8 @@ internal static class PdfText
             if (text.Length > 0)
             {
                 double gap = g.X0 - x1;
-                if (gap > PdfLayout.ColumnGap * Math.Max(size, g.Size))
+                // A drawn border between them (a table's cell walls) separates them however close they are.
+                if (gap > PdfLayout.ColumnGap * Math.Max(size, g.Size) || Array.Exists(rules, x => x >= x1 - 0.5 && x <= g.X0 + 0.5))
                 {
                     if (inMark) { text.Append(Footnotes.MarkEnd); inMark = false; }
                     segments.Add(new PdfSegment(text.ToString(), x0, x1, size, firstWordEnd - x0));
@@ -213,6 +238,9 @@ internal sealed record PdfSegment(string Text, double X0, double X1, double Size
 /// <summary>A visual line: its segments left to right, and its baseline (PDF units, up is larger).</summary>
 internal sealed record PdfLine(IReadOnlyList<PdfSegment> Segments, double Baseline)
 {
+    /// <summary>Whether a drawn vertical line (a table's cell wall) runs beside it.</summary>
+    public bool Ruled { get; init; }
+
     public double X0 => Segments[0].X0;
     public double X1 => Segments[^1].X1;
     public double Size => Segments.Max(s => s.Size);

@@ -112,6 +112,24 @@ public class PdfTextSpec
     }
 
     [Fact]
+    public void Cells_full_of_text_are_told_apart_by_their_drawn_walls_and_the_table_ends_with_them()
+    {
+        // Padding of 0.03 cm: words run up to the borders, too close for any gap to separate the cells.
+        var lines = OfficeDocument.ToText(Fixture("bang-kin-chu.pdf"), out _, out var error)!.Split('\n');
+
+        Assert.Null(error);
+        Assert.Equal([
+            "II. NHIỆM VỤ CỤ THỂ",
+            "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành",
+            "1 | Xây dựng Đề án phát triển công nghiệp hỗ trợ giai đoạn 2023 - 2030 trên địa bàn tỉnh | Sở Công Thương phối hợp Sở Kế hoạch và Đầu tư | Quý IV năm 2023",
+            "2 | Rà soát, điều chỉnh quy hoạch các khu công nghiệp, cụm công nghiệp theo hướng đồng bộ hạ tầng | Ban Quản lý các khu công nghiệp tỉnh | Năm 2024 và các năm tiếp theo",
+            "3 | Đào tạo nguồn nhân lực chất lượng cao phục vụ công nghiệp chế biến, chế tạo | Sở Lao động - Thương binh và Xã hội | Hằng năm",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Các cấp ủy, tổ chức đảng triển khai thực hiện Chương trình này.",
+            ""], lines);
+    }
+
+    [Fact]
     public void A_scan_without_text_a_password_protected_pdf_and_a_damaged_one_are_refused_naming_the_file_and_the_problem()
     {
         var scan = Assert.IsType<Rejected>(Seeds.IngestBytes("ban-quet.pdf", Fixture("ban-quet.pdf")));
