@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes bang-kin-chu.fodt: a programme's task table whose cells are full of text (narrow padding, words running up
-to the cell borders), the case where only the drawn borders tell two cells apart. Usage: filled-table.py (then
-soffice --headless --convert-to pdf bang-kin-chu.fodt)."""
+to the cell borders), the case where only the drawn borders tell two cells apart; then a table of targets whose first
+column's names run over two or three lines, the case where only the drawn row borders tell the rows apart. Usage:
+filled-table.py (then soffice --headless --convert-to pdf bang-kin-chu.fodt)."""
 from xml.sax.saxutils import escape
 
 rows = [
@@ -15,7 +16,14 @@ rows = [
 ]
 def cell(text, style):
     return f'<table:table-cell table:style-name="Box" office:value-type="string"><text:p text:style-name="{style}">{escape(text)}</text:p></table:table-cell>'
+targets = [
+    ["Chỉ tiêu", "Đơn vị", "2025", "2030"],
+    ["Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP của tỉnh", "%", "25", "30"],
+    ["Tốc độ tăng năng suất lao động xã hội bình quân hằng năm", "%/năm", "6,5", "7"],
+    ["Tỷ lệ đô thị hóa", "%", "40", "45"],
+]
 body = ''.join('<table:table-row>' + ''.join(cell(t, 'Cell') for t in r) + '</table:table-row>' for r in rows)
+target_body = ''.join('<table:table-row>' + ''.join(cell(t, 'Cell') for t in r) + '</table:table-row>' for r in targets)
 doc = f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -34,6 +42,8 @@ doc = f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:body><office:text>
 <text:p text:style-name="Body">II. NHIỆM VỤ CỤ THỂ</text:p>
 <table:table table:name="Tasks" table:style-name="Grid"><table:table-column table:style-name="C1"/><table:table-column table:style-name="C2"/><table:table-column table:style-name="C3"/><table:table-column table:style-name="C4"/>{body}</table:table>
+<text:p text:style-name="Body">Các chỉ tiêu chủ yếu đến năm 2030:</text:p>
+<table:table table:name="Targets" table:style-name="Grid"><table:table-column table:style-name="C3"/><table:table-column table:style-name="C4"/><table:table-column table:style-name="C4"/><table:table-column table:style-name="C4"/>{target_body}</table:table>
 <text:p text:style-name="Body">III. TỔ CHỨC THỰC HIỆN</text:p>
 <text:p text:style-name="Body">Các cấp ủy, tổ chức đảng triển khai thực hiện Chương trình này.</text:p>
 </office:text></office:body></office:document>

@@ -30,13 +30,15 @@ internal static partial class PdfLayout
     [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.)\-–]|\(\d+\)\.?|[-–+•▪◦●○■□➢✓])$", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
-    /// <summary>The line with a list label and the text after its tab as one segment ("I." + "MỤC TIÊU" → "I. MỤC TIÊU").</summary>
+    /// <summary>
+    /// The line with a list label and the text after its tab as one segment ("I." + "MỤC TIÊU" → "I. MỤC TIÊU"). Only
+    /// a line of those two segments, outside drawn cell walls: a table row's number ("1." | task | agency) keeps its cell.
+    /// </summary>
     private static PdfLine LabelJoined(PdfLine line)
     {
-        if (line.Segments.Count < 2 || !Label().IsMatch(line.Segments[0].Text)) return line;
+        if (line.Segments.Count != 2 || line.Ruled || !Label().IsMatch(line.Segments[0].Text)) return line;
         var (label, body) = (line.Segments[0], line.Segments[1]);
-        var joined = new PdfSegment(label.Text + " " + body.Text, label.X0, body.X1, Math.Max(label.Size, body.Size), label.FirstWordWidth);
-        return line with { Segments = [joined, .. line.Segments.Skip(2)] };
+        return line with { Segments = [new PdfSegment(label.Text + " " + body.Text, label.X0, body.X1, Math.Max(label.Size, body.Size), label.FirstWordWidth)] };
     }
 
     public static string Text(IReadOnlyList<PdfPage> pages)
@@ -97,38 +99,38 @@ internal static partial class PdfLayout
     /// <summary>
     /// A table from its first row of three cells or more: the columns start where that row's cells start; a later line
     /// of the same page belongs while each of its segments starts at a column and stays within it (and, in a table
-    /// drawn with cell walls, while the walls run beside it); a line with text in the first column starts a row (a
-    /// cell's further lines add to that cell). Returns the index of the first line after the table.
+    /// drawn with cell walls, while the walls run beside it); a drawn row border, or in a table without walls a line
+    /// with text in the first column, starts a row (a cell's further lines add to that cell). Returns the index of the
+    /// first line after the table.
     /// </summary>
     private static int Table(List<(int Page, PdfLine Line)> flow, int start, Geometry geometry, StringBuilder text)
     {
-        var columns = flow[start].Line.Segments.Select(s => s.X0).ToArray();
+        var first = flow[start].Line;
+        var columns = first.Segments.Select(s => s.X0).ToArray();
+        int end = start + 1;
+        while (end < flow.Count && Belongs(flow[end], flow[end - 1].Line)) end++;
+        // Rows: after each drawn row border when the table has them (a first cell may then run over several lines), else
+        // at each line with text in the first column.
+        bool borders = first.Ruled && flow.Skip(start + 1).Take(end - start - 1).Any(f => f.Line.RuleAbove);
         List<StringBuilder>? row = null;
-        int i = start;
-        for (; i < flow.Count; i++)
+        for (int i = start; i < end; i++)
         {
-            var (page, line) = flow[i];
-            if (i > start)
-            {
-                var before = flow[i - 1].Line;
-                bool belongs = page == flow[start].Page
-                    && before.Baseline - line.Baseline <= 3 * geometry.Pitch
-                    && (line.Ruled || !flow[start].Line.Ruled) // a table drawn with cell walls ends where they end
-                    && line.Segments.All(s => Column(columns, s.X0) is var c && c >= 0 && (c + 1 == columns.Length || s.X1 < columns[c + 1] + Align)); // text across a column's edge is the text after
-                if (!belongs) break;
-            }
-            if (row is null || Column(columns, line.X0) == 0)
+            var line = flow[i].Line;
+            if (row is null || (borders ? line.RuleAbove : Column(columns, line.X0) == 0))
             {
                 Flush(row, text);
                 row = columns.Select(_ => new StringBuilder()).ToList();
             }
-            foreach (var segment in line.Segments)
-            {
-                Join(row[Math.Max(0, Column(columns, segment.X0))], segment.Text);
-            }
+            foreach (var segment in line.Segments) Join(row[Math.Max(0, Column(columns, segment.X0))], segment.Text);
         }
         Flush(row, text);
-        return i;
+        return end;
+
+        bool Belongs((int Page, PdfLine Line) next, PdfLine before) =>
+            next.Page == flow[start].Page
+            && before.Baseline - next.Line.Baseline <= 3 * geometry.Pitch
+            && (next.Line.Ruled || !first.Ruled) // a table drawn with cell walls ends where they end
+            && next.Line.Segments.All(s => Column(columns, s.X0) is var c && c >= 0 && (c + 1 == columns.Length || s.X1 < columns[c + 1] + Align)); // text across a column's edge is the text after
 
         static void Flush(List<StringBuilder>? row, StringBuilder text)
         {

@@ -7,8 +7,8 @@ namespace Atlas.Ingest.Decoding;
 
 /// <summary>
 /// The text of a PDF with a text layer (what Word or LibreOffice export, what provincial portals publish): its glyphs
-/// (PdfPig) put back into lines by position, page numbers and running headers left out, then into paragraphs, layout
-/// columns and table rows by <see cref="PdfLayout"/>. A PDF holds no paragraphs, only positioned glyphs, so the text is
+/// (PdfPig) put back into lines by position, footnotes (<see cref="Footnotes"/>), page numbers and running headers
+/// (<see cref="PageFurniture"/>) left out, then into paragraphs, layout columns and table rows by <see cref="PdfLayout"/>. A PDF holds no paragraphs, only positioned glyphs, so the text is
 /// rebuilt from layout and the report says so. A scan (pages of pictures, no text) is refused: it needs OCR first.
 /// </summary>
 internal static class PdfText
@@ -47,7 +47,7 @@ internal static class PdfText
                 var letters = page.Letters;
                 if (letters.Count(l => !string.IsNullOrWhiteSpace(l.Value)) < MinGlyphsOnTextPage) empty.Add(n);
                 if (letters.Count(l => l.TextOrientation != TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(l.Value)) >= MinGlyphsOnTextPage) sideways.Add(n);
-                pages.Add(new PdfPage(n, page.Width, page.Height, Lines(letters, VerticalRules(page))));
+                pages.Add(new PdfPage(n, page.Width, page.Height, Lines(letters, Rules(page))));
             }
         }
         catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
@@ -83,11 +83,13 @@ internal static class PdfText
     }
 
     /// <summary>
-    /// A page's glyphs as visual lines, top to bottom: glyphs on one baseline (within a third of their size) whatever
-    /// order the file draws them in, left to right, split into segments where a gap is wider than a column gap.
+    /// A page's glyphs as visual lines, top to bottom: glyphs on one baseline (within 0.45 of their size, so a raised
+    /// number stays on its line) whatever order the file draws them in, left to right, split into segments where a gap
+    /// is wider than a column gap or a drawn vertical line stands between two glyphs.
     /// </summary>
     private static IReadOnlyList<PdfLine> Lines(IReadOnlyList<Letter> letters, IReadOnlyList<Rule> rules)
     {
+        var vertical = rules.Where(r => r.Vertical).ToList();
         var glyphs = Glyphs(letters);
         // Top to bottom (PDF y grows upwards), then left to right; the drawing order breaks ties, so the result is fixed.
         glyphs.Sort(static (a, b) => a.Baseline != b.Baseline ? b.Baseline.CompareTo(a.Baseline) : a.Order.CompareTo(b.Order));
@@ -104,31 +106,49 @@ internal static class PdfText
             var baselines = line.Where(g => g.Size >= 0.85 * size).Select(g => g.Baseline).Order().ToList();
             double baseline = baselines[baselines.Count / 2];
             double middle = baseline + 0.3 * size;
-            var crossing = rules.Where(r => r.Bottom <= middle && middle <= r.Top).Select(r => r.X).Order().ToArray();
-            if (Segments(line, size, baseline, crossing) is { Count: > 0 } segments) lines.Add(new PdfLine(segments, baseline) { Ruled = crossing.Length > 0 });
+            var crossing = vertical.Where(r => r.From <= middle && middle <= r.To).Select(r => r.At).Order().ToArray();
+            if (Segments(line, size, baseline, crossing) is { Count: > 0 } segments)
+            {
+                var above = lines.Count > 0 ? lines[^1] : null;
+                // A horizontal line between this line's glyphs and the descenders of the line above: a table's row border.
+                bool ruleAbove = above is not null && rules.Any(r => !r.Vertical && r.At > baseline + 0.75 * size
+                    && r.At < above.Baseline - 0.2 * above.Size && r.From <= segments[0].X0 + 1 && r.To >= segments[0].X0);
+                lines.Add(new PdfLine(segments, baseline) { Ruled = crossing.Length > 0, RuleAbove = ruleAbove });
+            }
             start = i;
         }
         return lines;
     }
 
-    /// <summary>A vertical line drawn on the page (a table's cell wall): where it stands and how far it reaches.</summary>
-    private readonly record struct Rule(double X, double Bottom, double Top);
+    /// <summary>A straight line drawn on the page (a table's cell wall or row border): where it stands (x of a vertical
+    /// one, y of a horizontal one) and where it runs from and to along its length.</summary>
+    private readonly record struct Rule(bool Vertical, double At, double From, double To);
 
     /// <summary>
-    /// The page's vertical lines at least 4 points long: the straight vertical segments of its drawn paths (cell
-    /// borders as lines, or the edges of the thin filled rectangles some writers draw them as).
+    /// The page's vertical and horizontal lines at least 4 points long: the straight segments of its stroked paths
+    /// (cell borders drawn as lines) and the edges of filled rectangles at most 2 points thick (borders drawn as thin
+    /// bars). A thicker filled shape (a shaded cell, a highlighted word) is no border: its edges would cut a line of text.
     /// </summary>
-    private static IReadOnlyList<Rule> VerticalRules(Page page)
+    private static IReadOnlyList<Rule> Rules(Page page)
     {
         var rules = new List<Rule>();
         foreach (var path in page.ExperimentalAccess.Paths)
         {
             if (path.IsClipping || !(path.IsStroked || path.IsFilled)) continue;
             foreach (var subpath in path)
+            {
+                var box = subpath.GetBoundingRectangle();
+                bool thin = box is { } b && Math.Min(b.Width, b.Height) <= 2;
+                if (!path.IsStroked && !thin) continue;
                 foreach (var command in subpath.Commands)
-                    if (command is UglyToad.PdfPig.Core.PdfSubpath.Line { From: var from, To: var to }
-                        && Math.Abs(from.X - to.X) < 1 && Math.Abs(from.Y - to.Y) >= 4)
-                        rules.Add(new Rule((from.X + to.X) / 2, Math.Min(from.Y, to.Y), Math.Max(from.Y, to.Y)));
+                {
+                    if (command is not UglyToad.PdfPig.Core.PdfSubpath.Line { From: var from, To: var to }) continue;
+                    if (Math.Abs(from.X - to.X) < 1 && Math.Abs(from.Y - to.Y) >= 4)
+                        rules.Add(new Rule(true, (from.X + to.X) / 2, Math.Min(from.Y, to.Y), Math.Max(from.Y, to.Y)));
+                    else if (Math.Abs(from.Y - to.Y) < 1 && Math.Abs(from.X - to.X) >= 4)
+                        rules.Add(new Rule(false, (from.Y + to.Y) / 2, Math.Min(from.X, to.X), Math.Max(from.X, to.X)));
+                }
+            }
         }
         return rules;
     }
@@ -240,6 +260,9 @@ internal sealed record PdfLine(IReadOnlyList<PdfSegment> Segments, double Baseli
 {
     /// <summary>Whether a drawn vertical line (a table's cell wall) runs beside it.</summary>
     public bool Ruled { get; init; }
+
+    /// <summary>Whether a drawn horizontal line (a table's row border) lies between it and the line above.</summary>
+    public bool RuleAbove { get; init; }
 
     public double X0 => Segments[0].X0;
     public double X1 => Segments[^1].X1;
