@@ -12,8 +12,8 @@ namespace Atlas.Ingest.Decoding;
 /// <remarks>
 /// A line ends its paragraph when the next line's first word would have fitted after it (a layout engine only wraps a
 /// word that does not fit: the test that holds for justified and ragged text alike), when a wider gap or another type
-/// size follows, when the next line starts at the indent most paragraphs of the document start at, or when it starts
-/// like a list item after a line that ends a clause.
+/// size follows, when the next line starts at the indent most paragraphs of the document start at, when one of the two
+/// is a heading in capitals and the other not, or when it starts like a list item after a line that ends a clause.
 /// </remarks>
 internal static partial class PdfLayout
 {
@@ -273,8 +273,8 @@ internal static partial class PageFurniture
 
 /// <summary>
 /// Footnotes, left out as the Word readers leave them out: a page's notes are the lines from the first one in its lower
-/// half that starts with the number of a reference mark met earlier on the page (a small raised number) to the foot of
-/// the page. The marks pointing to them are dropped; other raised digits (m², 10⁶) are kept as digits, as a .docx gives them.
+/// half, in smaller type or led by a raised number, that starts with the number of a reference mark met earlier on the
+/// page (a small raised number) to the foot of the page. The marks pointing to them are dropped; other raised digits (m², 10⁶) are kept as digits, as a .docx gives them.
 /// </summary>
 internal static class Footnotes
 {
@@ -290,10 +290,15 @@ internal static class Footnotes
         {
             var marks = new HashSet<string>(StringComparer.Ordinal);
             int foot = page.Lines.Count;
+            double bodySize = page.Lines.Count > 0 ? page.Lines.Select(l => l.Size).Order().ElementAt(page.Lines.Count / 2) : 0;
             for (int k = 0; k < page.Lines.Count; k++)
             {
                 var line = page.Lines[k];
-                if (k > 0 && line.Baseline < page.Height / 2 && LeadingNumber(line.Segments[0].Text) is { } n && marks.Contains(n))
+                var first = line.Segments[0].Text;
+                // A note is set in smaller type or starts with its raised number: a body line that merely starts with a
+                // number ("2 năm tới") after an exponent (m²) is no note.
+                bool noteLike = (first.Length > 0 && first[0] == MarkStart) || line.Size <= 0.9 * bodySize;
+                if (k > 0 && noteLike && line.Baseline < page.Height / 2 && LeadingNumber(first) is { } n && marks.Contains(n))
                 {
                     foot = k;
                     break;

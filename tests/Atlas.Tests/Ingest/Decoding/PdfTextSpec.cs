@@ -65,6 +65,26 @@ public class PdfTextSpec
     }
 
     [Fact]
+    public void An_exponent_is_kept_as_digits_and_a_body_line_starting_with_its_number_is_no_footnote()
+    {
+        // "km²" (a raised 2, Ts text rise), then lower on the page a body line in the same type that starts with "2".
+        var page = System.Text.Encoding.ASCII.GetBytes(
+            "BT /F1 12 Tf 72 440 Td (Dien tich khu cong nghiep dat 25 km) Tj /F1 7 Tf 5 Ts (2) Tj /F1 12 Tf 0 Ts ( tren dia ban tinh.) Tj ET\n" +
+            "BT /F1 12 Tf 72 400 Td (2 nam toi, tinh hoan thanh ha tang cac khu cong nghiep.) Tj ET\n" +
+            "BT /F1 12 Tf 72 380 Td (Cac cap uy trien khai thuc hien Chuong trinh nay.) Tj ET\n");
+        var flate = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(flate, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(page);
+
+        var decoded = OfficeDocument.Decode(OnePagePdf(flate.ToArray()));
+
+        Assert.Null(decoded.Error);
+        Assert.Contains("25 km2 tren dia ban tinh.", decoded.Text);
+        Assert.Contains("2 nam toi, tinh hoan thanh ha tang cac khu cong nghiep.", decoded.Text);
+        Assert.Contains("Cac cap uy trien khai thuc hien Chuong trinh nay.", decoded.Text);
+        Assert.DoesNotContain(decoded.Warnings, w => w.Contains("footnotes"));
+    }
+
+    [Fact]
     public void A_plain_text_printed_ragged_and_without_indents_keeps_nearly_every_passage()
     {
         // Monospaced, ragged right, no indents: where a paragraph's last line happens to be full, nothing on the page
