@@ -72,10 +72,8 @@ public class PdfTextSpec
             "BT /F1 12 Tf 72 440 Td (Dien tich khu cong nghiep dat 25 km) Tj /F1 7 Tf 5 Ts (2) Tj /F1 12 Tf 0 Ts ( tren dia ban tinh.) Tj ET\n" +
             "BT /F1 12 Tf 72 400 Td (2 nam toi, tinh hoan thanh ha tang cac khu cong nghiep.) Tj ET\n" +
             "BT /F1 12 Tf 72 380 Td (Cac cap uy trien khai thuc hien Chuong trinh nay.) Tj ET\n");
-        var flate = new MemoryStream();
-        using (var zlib = new System.IO.Compression.ZLibStream(flate, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(page);
 
-        var decoded = OfficeDocument.Decode(OnePagePdf(flate.ToArray()));
+        var decoded = OfficeDocument.Decode(OnePagePdf(Flate(z => z.Write(page))));
 
         Assert.Null(decoded.Error);
         Assert.Contains("25 km2 tren dia ban tinh.", decoded.Text);
@@ -198,17 +196,21 @@ public class PdfTextSpec
     public void A_pdf_whose_page_inflates_to_gigabytes_is_refused_before_it_is_decoded()
     {
         // 80 MB of text operators in a content stream of about 80 KB: a "zip bomb" a few kilobytes can also hold.
-        var page = new MemoryStream();
-        using (var zlib = new System.IO.Compression.ZLibStream(page, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var line = "BT /F1 12 Tf 72 700 Td (Chuong trinh hanh dong) Tj ET\n"u8.ToArray();
-            for (int written = 0; written < 80 * 1024 * 1024; written += line.Length) zlib.Write(line);
-        }
+        var line = "BT /F1 12 Tf 72 700 Td (Chuong trinh hanh dong) Tj ET\n"u8.ToArray();
+        var page = Flate(z => { for (int written = 0; written < 80 * 1024 * 1024; written += line.Length) z.Write(line); });
 
-        var bomb = Assert.IsType<Rejected>(Seeds.IngestBytes("bom.pdf", OnePagePdf(page.ToArray())));
+        var bomb = Assert.IsType<Rejected>(Seeds.IngestBytes("bom.pdf", OnePagePdf(page)));
 
         Assert.Contains("bom.pdf", bomb.Report.Error);
         Assert.Contains("inflates past 64 MB", bomb.Report.Error);
+    }
+
+    /// <summary>What <paramref name="write"/> writes, zlib-compressed (a PDF's FlateDecode).</summary>
+    private static byte[] Flate(Action<Stream> write)
+    {
+        var compressed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true)) write(zlib);
+        return compressed.ToArray();
     }
 
     /// <summary>A PDF of one page whose content stream is <paramref name="flate"/> (zlib-compressed), with Helvetica as /F1.</summary>
