@@ -81,7 +81,8 @@ public sealed class SiteRenderer(BuildOptions options)
     /// <summary>
     /// The originals published under sources/, so readers can check the text against them: each ingested programme's
     /// source, byte for byte. Only plain-text and office names are published: a source named <c>x.html</c> or
-    /// <c>x.svg</c> would otherwise be served as live, executable content (a .docx, .odt, .doc, .rtf or .pdf is a download, or opens in the browser's PDF viewer); rejected
+    /// <c>x.svg</c> would otherwise be served as live, executable content (a .docx, .odt, .doc, .rtf or .pdf is a download, or opens in the browser's PDF viewer:
+    /// a PDF holding scripts, actions or attached files is not published); rejected
     /// (e.g. oversized or binary) sources are not published at all.
     /// </summary>
     private SortedSet<string> SourcesToCopy(AtlasModel model)
@@ -91,7 +92,11 @@ public sealed class SiteRenderer(BuildOptions options)
         {
             if (!SafeName(name) || !PublishedExtensions.Contains(Path.GetExtension(name))) continue;
             var from = new FileInfo(Path.Combine(options.SourcesDir, name));
-            if (from.Exists && from.Length <= Ingest.Decoding.SourceDecoder.MaxBytes) names.Add(name);
+            if (!from.Exists || from.Length > Ingest.Decoding.SourceDecoder.MaxBytes) continue;
+            // A PDF that holds scripts, actions or attached files would run them in a reader's viewer: its text only.
+            if (Path.GetExtension(name).Equals(".pdf", StringComparison.OrdinalIgnoreCase)
+                && Ingest.Decoding.PdfText.HasActiveContent(File.ReadAllBytes(from.FullName))) continue;
+            names.Add(name);
         }
         return names;
     }

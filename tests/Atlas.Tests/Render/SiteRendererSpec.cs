@@ -72,6 +72,28 @@ public sealed class SiteRendererSpec
     }
 
     [Fact]
+    public void A_pdf_original_is_published_unless_it_holds_scripts_a_viewer_would_run()
+    {
+        var page = Atlas.Tests.Ingest.Decoding.HandMadePdf.Flate(z => z.Write("BT /F1 12 Tf 72 700 Td (Chuong trinh hanh dong) Tj ET"u8));
+        var tg = TestAtlas.TienGiang();
+        var model = TestAtlas.Model(tg with { Source = tg.Source with { FileName = "ct.pdf", Encoding = "pdf" } });
+        using var plainTemp = new TempDir();
+        using var scriptedTemp = new TempDir();
+
+        var plain = TestAtlas.Render(plainTemp, model, new Dictionary<string, byte[]> { ["ct.pdf"] = Atlas.Tests.Ingest.Decoding.HandMadePdf.OnePage(page) });
+        var scripted = TestAtlas.Render(scriptedTemp, model, new Dictionary<string, byte[]>
+        {
+            ["ct.pdf"] = Atlas.Tests.Ingest.Decoding.HandMadePdf.OnePage(page, "/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> "),
+        });
+
+        Assert.True(File.Exists(Path.Combine(plain, "sources", "ct.pdf")));
+        Assert.Contains("href=\"../sources/ct.pdf\"", File.ReadAllText(Path.Combine(plain, TienGiangPage)));
+        Assert.False(File.Exists(Path.Combine(scripted, "sources", "ct.pdf")));
+        Assert.DoesNotContain("sources/ct.pdf", File.ReadAllText(Path.Combine(scripted, TienGiangPage)));
+        Assert.Empty(new SiteChecker().Check(scripted));
+    }
+
+    [Fact]
     public void Hostile_source_text_is_shown_as_text_never_run_as_markup_or_template()
     {
         using var temp = new TempDir();

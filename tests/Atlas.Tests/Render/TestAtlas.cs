@@ -96,12 +96,17 @@ public static class TestAtlas
     /// Renders <paramref name="model"/> with the repository's templates into <c>temp/site</c>; sources are fake files.
     /// The search export runs too, as in a build: it publishes search/atlas-search.js, which every page links to.
     /// </summary>
-    public static string Render(TempDir temp, AtlasModel model)
+    /// <param name="sources">The bytes of some originals by file name; any other is a line of text.</param>
+    public static string Render(TempDir temp, AtlasModel model, IReadOnlyDictionary<string, byte[]>? sources = null)
     {
         var options = new BuildOptions(temp["content"], Repo.Templates, temp["site"]);
         Directory.CreateDirectory(options.SourcesDir);
         foreach (var ap in model.Programmes)
-            File.WriteAllText(Path.Combine(options.SourcesDir, ap.Programme.Source.FileName), "nguyên văn " + ap.Programme.Slug);
+        {
+            var name = ap.Programme.Source.FileName;
+            File.WriteAllBytes(Path.Combine(options.SourcesDir, name),
+                sources?.GetValueOrDefault(name) ?? System.Text.Encoding.UTF8.GetBytes("nguyên văn " + ap.Programme.Slug));
+        }
         new SiteRenderer(options).Render(model, options.SiteDir);
         new Atlas.Search.SearchExporter(Repo.Templates).Export(model, options.SiteDir);
         return options.SiteDir;

@@ -32,10 +32,10 @@ internal static class PdfText
         var pages = new List<PdfPage>();
         var empty = new List<int>();
         var sideways = new List<int>();
+        bool active;
         try
         {
-            var options = new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = new BoundedFilters() };
-            using var document = PdfDocument.Open(bytes, options);
+            using var document = PdfDocument.Open(bytes, Options());
             if (document.NumberOfPages > MaxPages)
             {
                 error = $"tệp PDF quá nhiều trang: {document.NumberOfPages} trang, giới hạn {MaxPages} (PDF of {document.NumberOfPages} pages: too many for a programme)";
@@ -49,6 +49,7 @@ internal static class PdfText
                 if (letters.Count(l => l.TextOrientation != TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(l.Value)) >= MinGlyphsOnTextPage) sideways.Add(n);
                 pages.Add(new PdfPage(n, page.Width, page.Height, Lines(letters, Rules(page))));
             }
+            active = HasActiveContent(document);
         }
         catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
         {
@@ -77,10 +78,55 @@ internal static class PdfText
         notes = [
             .. empty.Count > 0 ? [$"Trang chỉ có hình ảnh, không đọc được chữ (pages of pictures only, no text read: {string.Join(", ", empty)}): kiểm tra với bản PDF (check them against the PDF; they may need OCR)"] : Array.Empty<string>(),
             .. footnotePages.Count > 0 ? [$"Chú thích cuối trang bị bỏ (footnotes left out, pages {string.Join(", ", footnotePages)}), như với tệp Word (as from a Word document)"] : Array.Empty<string>(),
+            .. active ? ["Tệp PDF có mã lệnh hoặc hành động tự chạy (JavaScript, tệp đính kèm…): chữ được đọc nhưng bản gốc không được đăng lên site (the PDF holds scripts, actions or attached files: its text is read, its original is not published)"] : Array.Empty<string>(),
             .. sideways.Count > 0 ? [$"Chữ xoay ngang bị bỏ qua (text set sideways left out, pages {string.Join(", ", sideways)}): kiểm tra với bản PDF (check them against the PDF, e.g. a table turned to landscape)"] : Array.Empty<string>(),
         ];
         return PdfLayout.Text(PageFurniture.Remove(pages));
     }
+
+    /// <summary>
+    /// Whether the PDF holds anything a viewer may run or open by itself: JavaScript, launch, import or submit actions,
+    /// automatic actions (/AA), embedded files, rich media, XFA forms. Every object is looked at, those packed in object
+    /// streams too. Such a PDF's text is read but its original is not published (a reader opening it from the atlas
+    /// would run what it holds); one that cannot be looked at counts as holding something.
+    /// </summary>
+    public static bool HasActiveContent(byte[] bytes)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(bytes, Options());
+            return HasActiveContent(document);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return true;
+        }
+    }
+
+    private static bool HasActiveContent(PdfDocument document)
+    {
+        var structure = document.Structure;
+        foreach (var reference in structure.CrossReferenceTable.ObjectOffsets.Keys.OrderBy(r => r.ObjectNumber).ThenBy(r => r.Generation))
+            if (Active(structure.GetObject(reference).Data, 0)) return true;
+        return false;
+    }
+
+    /// <summary>How every PDF is opened: leniently (real files are often slightly off), with bounded stream filters.</summary>
+    private static ParsingOptions Options() => new() { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = new BoundedFilters() };
+
+    private static readonly HashSet<string> ActiveNames = new(StringComparer.Ordinal)
+        { "JavaScript", "Launch", "ImportData", "SubmitForm", "EmbeddedFile", "RichMedia", "GoToE", "Rendition", "Movie", "Sound" };
+
+    private static readonly HashSet<string> ActiveKeys = new(StringComparer.Ordinal) { "JS", "AA", "XFA", "EmbeddedFiles" };
+
+    private static bool Active(UglyToad.PdfPig.Tokens.IToken? token, int depth) => depth < 64 && token switch
+    {
+        UglyToad.PdfPig.Tokens.NameToken name => ActiveNames.Contains(name.Data),
+        UglyToad.PdfPig.Tokens.DictionaryToken dictionary => dictionary.Data.Any(e => ActiveKeys.Contains(e.Key) || Active(e.Value, depth + 1)),
+        UglyToad.PdfPig.Tokens.ArrayToken array => array.Data.Any(t => Active(t, depth + 1)),
+        UglyToad.PdfPig.Tokens.StreamToken stream => Active(stream.StreamDictionary, depth + 1),
+        _ => false,
+    };
 
     /// <summary>
     /// A page's glyphs as visual lines, top to bottom: glyphs on one baseline (within 0.45 of their size, so a raised

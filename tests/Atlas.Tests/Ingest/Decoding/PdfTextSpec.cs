@@ -73,7 +73,7 @@ public class PdfTextSpec
             "BT /F1 12 Tf 72 400 Td (2 nam toi, tinh hoan thanh ha tang cac khu cong nghiep.) Tj ET\n" +
             "BT /F1 12 Tf 72 380 Td (Cac cap uy trien khai thuc hien Chuong trinh nay.) Tj ET\n");
 
-        var decoded = OfficeDocument.Decode(OnePagePdf(Flate(z => z.Write(page))));
+        var decoded = OfficeDocument.Decode(HandMadePdf.OnePage(HandMadePdf.Flate(z => z.Write(page))));
 
         Assert.Null(decoded.Error);
         Assert.Contains("25 km2 tren dia ban tinh.", decoded.Text);
@@ -197,46 +197,30 @@ public class PdfTextSpec
     {
         // 80 MB of text operators in a content stream of about 80 KB: a "zip bomb" a few kilobytes can also hold.
         var line = "BT /F1 12 Tf 72 700 Td (Chuong trinh hanh dong) Tj ET\n"u8.ToArray();
-        var page = Flate(z => { for (int written = 0; written < 80 * 1024 * 1024; written += line.Length) z.Write(line); });
+        var page = HandMadePdf.Flate(z => { for (int written = 0; written < 80 * 1024 * 1024; written += line.Length) z.Write(line); });
 
-        var bomb = Assert.IsType<Rejected>(Seeds.IngestBytes("bom.pdf", OnePagePdf(page)));
+        var bomb = Assert.IsType<Rejected>(Seeds.IngestBytes("bom.pdf", HandMadePdf.OnePage(page)));
 
         Assert.Contains("bom.pdf", bomb.Report.Error);
         Assert.Contains("inflates past 64 MB", bomb.Report.Error);
     }
 
-    /// <summary>What <paramref name="write"/> writes, zlib-compressed (a PDF's FlateDecode).</summary>
-    private static byte[] Flate(Action<Stream> write)
+    [Fact]
+    public void A_pdf_holding_a_script_is_read_and_the_report_says_its_original_is_not_published()
     {
-        var compressed = new MemoryStream();
-        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true)) write(zlib);
-        return compressed.ToArray();
-    }
+        var page = HandMadePdf.Flate(z => z.Write("BT /F1 12 Tf 72 700 Td (Chuong trinh hanh dong cua Tinh uy) Tj ET"u8));
 
-    /// <summary>A PDF of one page whose content stream is <paramref name="flate"/> (zlib-compressed), with Helvetica as /F1.</summary>
-    private static byte[] OnePagePdf(byte[] flate)
-    {
-        var pdf = new MemoryStream();
-        var offsets = new List<long>();
-        void Write(string text) => pdf.Write(System.Text.Encoding.ASCII.GetBytes(text));
-        void Object(string body, byte[]? stream = null)
-        {
-            offsets.Add(pdf.Position);
-            Write($"{offsets.Count} 0 obj\n{body}\n");
-            if (stream is not null) { Write("stream\n"); pdf.Write(stream); Write("\nendstream\n"); }
-            Write("endobj\n");
-        }
-        Write("%PDF-1.4\n");
-        Object("<< /Type /Catalog /Pages 2 0 R >>");
-        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>");
-        Object($"<< /Length {flate.Length} /Filter /FlateDecode >>", flate);
-        Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-        long xref = pdf.Position;
-        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
-        foreach (var o in offsets) Write($"{o:D10} 00000 n \n");
-        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return pdf.ToArray();
+        var plain = OfficeDocument.Decode(HandMadePdf.OnePage(page));
+        var scripted = OfficeDocument.Decode(HandMadePdf.OnePage(page, "/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> "));
+        var attached = OfficeDocument.Decode(HandMadePdf.OnePage(page, "/Names << /EmbeddedFiles << /Names [] >> >> "));
+
+        Assert.Equal("Chuong trinh hanh dong cua Tinh uy\n", scripted.Text);
+        Assert.Contains(scripted.Warnings, w => w.Contains("its original is not published"));
+        Assert.Contains(attached.Warnings, w => w.Contains("its original is not published"));
+        Assert.DoesNotContain(plain.Warnings, w => w.Contains("its original is not published"));
+        // No PDF a writer exported for printing is taken for one (LibreOffice's, with links and bookmarks).
+        foreach (var fixture in Directory.EnumerateFiles(Path.Combine(Repo.Root, "tests", "Fixtures", "pdf"), "*.pdf").Order(StringComparer.Ordinal))
+            Assert.DoesNotContain(OfficeDocument.Decode(File.ReadAllBytes(fixture)).Warnings, w => w.Contains("its original is not published"));
     }
 
     [Fact]
