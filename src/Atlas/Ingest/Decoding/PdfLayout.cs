@@ -149,8 +149,9 @@ internal static partial class PdfLayout
     /// <summary>
     /// A block of two columns from a line of two segments. It goes on over lines of a segment on each side that keep
     /// clear of the other column's text so far, lines of the right column alone (the signature under its space), and
-    /// lines of the left column alone that line up with the left column's text above (left-aligned or centred in their
-    /// cell) and follow closely; read left column first, line by line.
+    /// lines of the left column alone that line up with the left column's text above and follow closely: centred on the
+    /// same middle (a header's cells), or list items from the same edge (the recipients under "Nơi nhận:"). A title set
+    /// flush left under a header is not taken into its left column. Read left column first, line by line.
     /// </summary>
     private static int Columns(List<(int Page, PdfLine Line)> flow, int start, Geometry geometry, StringBuilder text)
     {
@@ -178,8 +179,10 @@ internal static partial class PdfLayout
         foreach (var segment in left.Concat(right)) text.Append(segment.Text).Append('\n');
         return i;
 
+        // Centred on the same middle (a header's cells), or a list item starting at the same edge (the recipients).
         static bool LinedUp(PdfSegment a, PdfSegment b) =>
-            Math.Abs(a.X0 - b.X0) <= Align || Math.Abs((a.X0 + a.X1) / 2 - (b.X0 + b.X1) / 2) <= 0.5 * Math.Max(a.Size, b.Size);
+            Math.Abs((a.X0 + a.X1) / 2 - (b.X0 + b.X1) / 2) <= 0.5 * Math.Max(a.Size, b.Size)
+            || (Math.Abs(a.X0 - b.X0) <= Align && ItemStart().IsMatch(b.Text));
     }
 
     /// <summary>The measures of the document's body text that paragraph breaks are judged by.</summary>

@@ -130,6 +130,20 @@ public class PdfTextSpec
     }
 
     [Fact]
+    public void A_printed_word_document_gives_the_fields_its_docx_gives()
+    {
+        // Its header table and title are set flush left: the title must not be read into the header's left column.
+        var docx = Assert.IsType<Ingested>(Seeds.IngestBytes("bac-ninh.docx", WordFixture("bac-ninh-bang.docx"))).Programme.Metadata;
+
+        var pdf = Assert.IsType<Ingested>(Seeds.IngestBytes("bac-ninh.pdf", Fixture("bac-ninh-bang.pdf"))).Programme.Metadata;
+
+        Assert.Equal((docx.Title, docx.Number, docx.Date, docx.Place, docx.Province, docx.Issuer, docx.Signatory),
+            (pdf.Title, pdf.Number, pdf.Date, pdf.Place, pdf.Province, pdf.Issuer, pdf.Signatory));
+        Assert.Equal(docx.Implements, pdf.Implements);
+        Assert.NotEmpty(pdf.Implements);
+    }
+
+    [Fact]
     public void Cells_full_of_text_are_told_apart_by_their_drawn_walls_and_rows_by_their_drawn_borders()
     {
         // Padding of 0.03 cm: words run up to the borders, too close for any gap to separate the cells; in the table of
