@@ -9,6 +9,9 @@ public static class TableRow
 {
     public const string Separator = " | ";
 
+    /// <summary>A row as ingest writes it: the cells, trimmed, between <see cref="Separator"/> (an empty cell keeps its place).</summary>
+    public static string Of(IEnumerable<string> cells) => string.Join(Separator, cells.Select(c => c.Trim()));
+
     /// <summary>Whether the text is a row of at least three cells (as <see cref="Cells"/>, without making them).</summary>
     public static bool Is(string text)
     {

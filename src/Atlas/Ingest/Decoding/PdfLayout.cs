@@ -23,8 +23,8 @@ internal static partial class PdfLayout
     /// <summary>How far (points) a cell's text may start from its column's first text and still be in that column.</summary>
     private const double Align = 3;
 
-    [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)\-–]|\(\d+\)\.?|[-–+•])\s", RegexOptions.CultureInvariant)]
-    private static partial Regex ItemStart();
+    /// <summary>A line that starts with numbering or a bullet, as the text ingest's block joiner asks of each physical line.</summary>
+    private static bool StartsLikeItem(string text) => Structure.MarkerReader.Starts(text, out _);
 
     /// <summary>A list number or bullet alone: what a numbered paragraph shows before the tab to its text.</summary>
     [GeneratedRegex(@"^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.)\-–]|\(\d+\)\.?|[-–+•▪◦●○■□➢✓])$", RegexOptions.CultureInvariant)]
@@ -134,7 +134,7 @@ internal static partial class PdfLayout
 
         static void Flush(List<StringBuilder>? row, StringBuilder text)
         {
-            if (row is not null && row.Any(c => c.Length > 0)) text.Append(string.Join(TableRow.Separator, row.Select(c => c.ToString().Trim()))).Append('\n');
+            if (row is not null && row.Any(c => c.Length > 0)) text.Append(TableRow.Of(row.Select(c => c.ToString()))).Append('\n');
         }
     }
 
@@ -182,7 +182,7 @@ internal static partial class PdfLayout
         // Centred on the same middle (a header's cells), or a list item starting at the same edge (the recipients).
         static bool LinedUp(PdfSegment a, PdfSegment b) =>
             Math.Abs((a.X0 + a.X1) / 2 - (b.X0 + b.X1) / 2) <= 0.5 * Math.Max(a.Size, b.Size)
-            || (Math.Abs(a.X0 - b.X0) <= Align && ItemStart().IsMatch(b.Text));
+            || (Math.Abs(a.X0 - b.X0) <= Align && StartsLikeItem(b.Text));
     }
 
     /// <summary>The measures of the document's body text that paragraph breaks are judged by.</summary>
@@ -220,7 +220,7 @@ internal static partial class PdfLayout
             if (WouldHaveFitted(previous, line)) return false;
             if (FirstLineIndent is { } indent && Math.Abs(line.X0 - Left - indent) <= 1.5) return false; // continuation lines start at the left edge
             if (Capitals(previous.Text) != Capitals(line.Text)) return false; // a heading in capitals is a paragraph of its own
-            return !(ItemStart().IsMatch(line.Segments[0].Text) && EndsClause(previous.Segments[^1].Text));
+            return !(StartsLikeItem(line.Segments[0].Text) && EndsClause(previous.Segments[^1].Text));
         }
 
         /// <summary>Written in capitals: two words or more and six letters or more, none lower case (not "GRDP." alone).</summary>

@@ -45,8 +45,15 @@ internal static class PdfText
             {
                 var page = document.GetPage(n);
                 var letters = page.Letters;
-                if (letters.Count(l => !string.IsNullOrWhiteSpace(l.Value)) < MinGlyphsOnTextPage) empty.Add(n);
-                if (letters.Count(l => l.TextOrientation != TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(l.Value)) >= MinGlyphsOnTextPage) sideways.Add(n);
+                int shown = 0, turned = 0;
+                foreach (var letter in letters)
+                {
+                    if (string.IsNullOrWhiteSpace(letter.Value)) continue;
+                    shown++;
+                    if (letter.TextOrientation != TextOrientation.Horizontal) turned++;
+                }
+                if (shown < MinGlyphsOnTextPage) empty.Add(n);
+                if (turned >= MinGlyphsOnTextPage) sideways.Add(n);
                 pages.Add(new PdfPage(n, page.Width, page.Height, Lines(letters, Rules(page))));
             }
             active = HasActiveContent(document);
@@ -360,7 +367,11 @@ internal sealed class BoundedFilters : UglyToad.PdfPig.Filters.IFilterProvider
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
             try
             {
-                using var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(input.ToArray(), writable: false), System.IO.Compression.CompressionMode.Decompress);
+                // The stream's bytes are read where they lie (copied only if the memory is not an array's).
+                var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(input, out var segment)
+                    ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                    : new MemoryStream(input.ToArray(), writable: false);
+                using var zlib = new System.IO.Compression.ZLibStream(bytes, System.IO.Compression.CompressionMode.Decompress);
                 long total = 0;
                 int n;
                 while (total <= MaxStreamBytes && (n = zlib.Read(buffer, 0, buffer.Length)) > 0) total += n;

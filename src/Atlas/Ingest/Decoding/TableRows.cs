@@ -44,7 +44,7 @@ internal sealed class TableRows(StringBuilder text)
         if (cells.Count >= 3)
         {
             var joined = cells.Select(c => string.Join(' ', c.Select(p => p.Replace('\n', ' ').Trim()).Where(p => p.Length > 0))).ToList();
-            if (joined.Any(c => c.Length > 0)) text.Append(string.Join(TableRow.Separator, joined)).Append('\n');
+            if (joined.Any(c => c.Length > 0)) text.Append(TableRow.Of(joined)).Append('\n');
         }
         else foreach (var paragraph in cells.SelectMany(c => c)) text.Append(paragraph).Append('\n');
     }
