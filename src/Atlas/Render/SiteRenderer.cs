@@ -120,14 +120,14 @@ public sealed class SiteRenderer(BuildOptions options)
     {
         if (!Directory.Exists(from)) return;
         // The search client is published by the search stage, next to the shards it loads (search/atlas-search.js,
-        // comments stripped); a second copy under assets/ would be dead weight in every published site.
+        // minified); a second copy under assets/ would be dead weight in every published site.
         var searchClient = Path.Combine(from, "search", Atlas.Search.SearchExporter.ClientScript);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             if (file == searchClient) continue;
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
+            ShippedScript.Copy(file, target, "templates/assets/" + Path.GetRelativePath(from, file).Replace('\\', '/'));
         }
     }
 }

@@ -1,11 +1,12 @@
 using Atlas.Model;
+using Atlas.Render;
 using Atlas.Search.Export;
 
 namespace Atlas.Search;
 
 /// <summary>
 /// Exports the passage index (what Lucene would hold, <see cref="ExportCorpus"/>) for the browser under <c>search/</c>, with the client script
-/// <c>search/atlas-search.js</c> (from <c>templates/assets/search/</c>). This stage is the script's only publisher:
+/// <c>search/atlas-search.js</c> (from <c>templates/assets/search/</c>, minified as every shipped script is: <see cref="ShippedScript"/>). This stage is the script's only publisher:
 /// pages link to <c>search/atlas-search.js</c>, which sits next to the shards it loads.
 /// </summary>
 public sealed class SearchExporter(string? templatesDir = null, ExportLayout? layout = null)
@@ -23,34 +24,7 @@ public sealed class SearchExporter(string? templatesDir = null, ExportLayout? la
         if (templatesDir is not null)
         {
             var script = Path.Combine(templatesDir, "assets", "search", ClientScript);
-            if (File.Exists(script)) File.WriteAllText(Path.Combine(searchDir, ClientScript), Compact(File.ReadAllText(script)), new System.Text.UTF8Encoding(false));
+            if (File.Exists(script)) ShippedScript.Copy(script, Path.Combine(searchDir, ClientScript), "templates/assets/search/" + ClientScript);
         }
-    }
-
-    /// <summary>
-    /// The script as shipped: whole-line comments and indentation removed (a reader's first query downloads it; the
-    /// commented source stays in templates/). Only lines that are entirely comment are dropped, so code is untouched.
-    /// </summary>
-    public static string Compact(string source)
-    {
-        var sb = new System.Text.StringBuilder(source.Length);
-        bool block = false;
-        foreach (var raw in source.Replace("\r\n", "\n").Split('\n'))
-        {
-            var line = raw.Trim();
-            if (block)
-            {
-                if (line.Contains("*/", StringComparison.Ordinal)) block = false;
-                continue;
-            }
-            if (line.StartsWith("/*", StringComparison.Ordinal))
-            {
-                block = !line.Contains("*/", StringComparison.Ordinal);
-                continue;
-            }
-            if (line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal)) continue;
-            sb.Append(line).Append('\n');
-        }
-        return sb.ToString();
     }
 }

@@ -144,13 +144,6 @@ public class BrowserIndexWriterSpec
         // Passage 2 also holds "diện" (folded "dien" too): its folded posting differs from the exact one.
         Assert.Equal([(0, true), (1, true), (2, false), (3, true)], exact.Select(p => (p.Doc, p.Sole)).OrderBy(p => p.Doc));
     }
-
-    [Fact]
-    public void The_shipped_client_drops_only_comment_lines_and_indentation()
-    {
-        var compact = SearchExporter.Compact("/*\n * doc\n */\n  var a = 1; // kept\n  // gone\n  /** one */\n  return \"//x\";\n");
-        Assert.Equal("var a = 1; // kept\nreturn \"//x\";\n", compact);
-    }
 }
 
 public class ChunkPackerSpec
