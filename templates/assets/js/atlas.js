@@ -40,6 +40,11 @@
   }
 
   function ready() {
+    // On a phone the menu is one row that scrolls sideways (atlas.css): bring the current section's link into view.
+    // scrollLeft, not scrollIntoView, which would also scroll the page away from a #passage the reader opened.
+    var current = document.querySelector('.site-header nav [aria-current="page"]');
+    var row = current && current.closest('ul');
+    if (row && row.scrollWidth > row.clientWidth) row.scrollLeft = Math.max(0, current.offsetLeft - row.offsetLeft - (row.clientWidth - current.offsetWidth) / 2);
     // On a narrow screen the contents list would push the text far down: start it folded (it is open without JS).
     if (window.matchMedia && window.matchMedia('(max-width: 63.99rem)').matches) {
       Array.prototype.forEach.call(document.querySelectorAll('details.toc-details'), function (d) { d.open = false; });

@@ -17,6 +17,10 @@
   var resultsEl = document.getElementById("search-results");
   var moreEl = document.getElementById("search-more");
   var facetsEl = root.querySelector(".search-facets");
+  // On a narrow screen the filters come before the results and would push them a screen or two down: they start
+  // folded there (a summary line opens them), as the programme page's contents list does. Open without JS.
+  var facetDetails = root.querySelector(".facet-details");
+  if (facetDetails && window.matchMedia && window.matchMedia("(max-width: 55.99rem)").matches) facetDetails.open = false;
   var provinceList = document.getElementById("facet-provinces");
   var themeList = document.getElementById("facet-themes");
   var langRoot = root.getAttribute("data-lang-root") || "";

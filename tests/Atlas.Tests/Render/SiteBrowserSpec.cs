@@ -54,6 +54,28 @@ public sealed class SiteBrowserSpec(BuiltSite site, Browser browser)
     }
 
     [Fact]
+    public async Task On_a_phone_the_menu_is_one_row_showing_the_current_section_and_the_results_come_before_the_folded_filters()
+    {
+        var page = await browser.NewPageAsync(360, 740);
+        await page.GotoAsync(Browser.FileUrl(site.Page("method.html")));
+        // Every link of the menu on one line (four wrapped rows before); the current section, last but one, scrolled into view.
+        var tops = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.site-header nav li')].map(li => li.getBoundingClientRect().top)");
+        Assert.True(tops.Length >= 8, $"{tops.Length} menu items");
+        Assert.All(tops, top => Assert.Equal(tops[0], top, 1.0));
+        var current = (await page.Locator(".site-header nav [aria-current='page']").BoundingBoxAsync())!;
+        Assert.True(current.X >= 0 && current.X + current.Width <= 360, $"current section at {current.X}+{current.Width}");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "page wider than the viewport");
+
+        await page.GotoAsync(Browser.FileUrl(site.Page("search.html")) + "?q=" + Uri.EscapeDataString("công nghiệp"));
+        var firstResult = page.Locator("#search-results .search-result").First;
+        await Assertions.Expect(firstResult).ToBeVisibleAsync();
+        Assert.False(await page.Locator("#facet-provinces .facet").First.IsVisibleAsync(), "filters open on a phone");
+        Assert.InRange((await firstResult.BoundingBoxAsync())!.Y, 0, 740 - 60); // on the first screen
+        await page.Locator(".facet-details > summary").ClickAsync();
+        await Assertions.Expect(page.Locator("#facet-provinces .facet").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Copy_citation_gives_the_citation_and_the_passage_url()
     {
         var page = await browser.NewPageAsync();
