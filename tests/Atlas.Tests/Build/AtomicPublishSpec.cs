@@ -59,6 +59,24 @@ public class AtomicPublishSpec(HostileAtlas atlas)
     }
 
     [Fact]
+    public void A_page_script_that_does_not_parse_is_reported_with_its_name_and_line_and_nothing_is_published()
+    {
+        // Scripts ship minified (ShippedScript): a syntax error a staff member leaves in one would otherwise break the
+        // published pages' behaviour without any message.
+        var before = Snapshot(atlas.SiteDir);
+        using var t = new TempDir();
+        var templates = BrokenTemplates(t, Path.Combine("assets", "js", "atlas.js"),
+            lines => ([.. lines.Take(3), "  var broken = function ( {", .. lines.Skip(3)], 4), out var line);
+
+        var result = new AtlasBuilder(atlas.Options with { TemplatesDir = templates }).Build();
+
+        Assert.False(result.Published);
+        Assert.StartsWith($"templates/assets/js/atlas.js: line {line}: ", result.FatalError);
+        Assert.Equal(before, Snapshot(atlas.SiteDir));
+        Assert.False(Directory.Exists(atlas.SiteDir + ".staging"));
+    }
+
+    [Fact]
     public void Atlas_build_with_a_broken_template_exits_1_and_names_the_template()
     {
         var before = Snapshot(atlas.SiteDir);
