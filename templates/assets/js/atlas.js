@@ -45,9 +45,10 @@
     var current = document.querySelector('.site-header nav [aria-current="page"]');
     var row = current && current.closest('ul');
     if (row && row.scrollWidth > row.clientWidth) row.scrollLeft = Math.max(0, current.offsetLeft - row.offsetLeft - (row.clientWidth - current.offsetWidth) / 2);
-    // On a narrow screen the contents list would push the text far down: start it folded (it is open without JS).
+    // On a narrow screen the document card and the contents list come before the text and would push it two screens
+    // down: start them folded (they are open without JS; the line above the title already gives issuer, number and date).
     if (window.matchMedia && window.matchMedia('(max-width: 63.99rem)').matches) {
-      Array.prototype.forEach.call(document.querySelectorAll('details.toc-details'), function (d) { d.open = false; });
+      Array.prototype.forEach.call(document.querySelectorAll('details.toc-details, details.card-details'), function (d) { d.open = false; });
     }
     // The programme page states its citation once (on the article) and each permalink names its section (data-sec):
     // the copy buttons are made here, next to each permalink, rather than repeating the citation in every passage.

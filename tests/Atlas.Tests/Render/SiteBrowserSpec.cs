@@ -54,7 +54,7 @@ public sealed class SiteBrowserSpec(BuiltSite site, Browser browser)
     }
 
     [Fact]
-    public async Task On_a_phone_the_menu_is_one_row_showing_the_current_section_and_the_results_come_before_the_folded_filters()
+    public async Task On_a_phone_the_menu_is_one_row_the_search_results_come_before_the_folded_filters_and_a_programme_text_before_its_folded_card()
     {
         var page = await browser.NewPageAsync(360, 740);
         await page.GotoAsync(Browser.FileUrl(site.Page("method.html")));
@@ -73,6 +73,15 @@ public sealed class SiteBrowserSpec(BuiltSite site, Browser browser)
         Assert.InRange((await firstResult.BoundingBoxAsync())!.Y, 0, 740 - 60); // on the first screen
         await page.Locator(".facet-details > summary").ClickAsync();
         await Assertions.Expect(page.Locator("#facet-provinces .facet").First).ToBeVisibleAsync();
+
+        // A programme: the document card and the contents start folded, so the text begins within the second screen
+        // (it began below two and a half screens of fields); one tap opens the card.
+        var programme = Directory.EnumerateFiles(site.Page("programmes"), "*.html").Order(StringComparer.Ordinal).First();
+        await page.GotoAsync(Browser.FileUrl(programme));
+        Assert.False(await page.Locator(".card dl").IsVisibleAsync(), "document card open on a phone");
+        Assert.InRange((await page.Locator(".passage").First.BoundingBoxAsync())!.Y, 0, 1.5 * 740);
+        await page.Locator(".card-details > summary").ClickAsync();
+        await Assertions.Expect(page.Locator(".card dl")).ToBeVisibleAsync();
     }
 
     [Fact]
