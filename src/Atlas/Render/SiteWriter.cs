@@ -194,6 +194,9 @@ public sealed class SiteWriter
             ["nav"] = Settings.Nav.Select(n => new NavLink(lang[n.Label], at.To(n.Path), n.Path == at.Path)).ToList(),
             // The search box appears once the search page exists (it works without JS: a GET form to search.html?q=).
             ["search_href"] = templates.Has("search") ? at.Search() : null,
+            // The home and search pages have their own box right under the header: a second one above it (two boxes, one
+            // over the other, on a phone) would only ask which to use.
+            ["header_search"] = at.Path is not ("index.html" or "search.html"),
         };
     }
 }

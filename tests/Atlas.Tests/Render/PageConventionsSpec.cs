@@ -52,6 +52,18 @@ public sealed class PageConventionsSpec : IDisposable
     }
 
     [Fact]
+    public void Every_page_has_the_search_box_in_its_header_but_the_home_and_search_pages_which_have_their_own_only()
+    {
+        foreach (var (path, doc) in Pages())
+        {
+            var ownBox = path is "index.html" or "en/index.html" or "search.html" or "en/search.html";
+            var inHeader = doc.QuerySelectorAll(".site-header form[role=search]").Length;
+            Assert.True(inHeader == (ownBox ? 0 : 1), $"{path}: {inHeader} search boxes in the header");
+            if (ownBox) Assert.Single(doc.QuerySelectorAll("form[role=search]"));
+        }
+    }
+
+    [Fact]
     public void The_sitemap_lists_every_page_of_both_languages()
     {
         var ns = XNamespace.Get("http://www.sitemaps.org/schemas/sitemap/0.9");
