@@ -1430,6 +1430,8 @@
     parse: function (text) { return parse(text, loaded.meta); },
     normalize: normalize,
     fold: fold,
+    /** The themes: [{ id, name, nameEn }] in registry order (meta.js, already loaded by any search). */
+    themes: function () { return load("meta").then(function (meta) { return meta.themes.map(function (t) { return { id: t[0], name: t[1], nameEn: t[2] }; }); }); },
     words: words,
     configure: function (o) { if (o && o.base) { base = o.base; siteRoot = base.replace(/search\/$/, ""); } },
     _register: register

@@ -254,6 +254,19 @@
       return AtlasSearch.search(c.q, { province: c.province, theme: c.theme, limit: 0 }).then(function (r) { c.total = r.total; return c; });
     })).then(function (all) {
       if (mine !== sequence) return;
+      return AtlasSearch.themes().then(function (themes) { return { all: all, themes: themes }; });
+    }).then(function (found_) {
+      if (!found_ || mine !== sequence) return;
+      var all = found_.all;
+      themeSuggestions(plain, found_.themes).forEach(function (t) {
+        var p = el("p", "search-suggestion search-theme-suggestion");
+        p.appendChild(document.createTextNode(msg("try-theme") + " "));
+        var a = el("a", null, english ? t.nameEn + " (" + t.name + ")" : t.name);
+        a.href = langRoot + "themes/" + encodeURIComponent(t.id) + ".html";
+        p.appendChild(a);
+        suggestEl.appendChild(p);
+        suggestEl.hidden = false;
+      });
       var seen = new Set();
       var useful = all.filter(function (c) {
         var key = c.q + "\u0000" + c.province + "\u0000" + c.theme;
@@ -280,6 +293,29 @@
       });
       suggestEl.hidden = false;
     });
+  }
+
+  // Words many theme names hold ("Industry and construction", "Nông nghiệp, nông dân và nông thôn"): not a match.
+  var LINKING_WORDS = new Set(["and", "the", "for", "with", "from", "into", "cua", "cac", "nhung", "trong", "voi"]);
+
+  /**
+   * Themes whose Vietnamese or English name holds at least half of the query's words (a word counts when it shares its
+   * first five letters, or all of a shorter one, with a word of the name: "industrial" finds "Industry"), best first, two
+   * at most. The passages are Vietnamese, so an English query ("digital transformation", "renewable energy") finds
+   * nothing in them; the theme that gathers those passages is what it is looking for.
+   */
+  function themeSuggestions(q, themes) {
+    var stem = function (w) { return w.slice(0, 5); };
+    var wordsOf = function (text) { return AtlasSearch.fold(AtlasSearch.normalize(text)).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length >= 2; }); };
+    var asked = wordsOf(q).filter(function (w) { return w.length >= 3 && !LINKING_WORDS.has(w); });
+    if (!asked.length) return [];
+    return themes.map(function (t, i) {
+      var named = new Set(wordsOf(t.name + " " + (t.nameEn || "")).map(stem));
+      var hits = asked.filter(function (w) { return named.has(stem(w)); }).length;
+      return { theme: t, hits: hits, order: i };
+    }).filter(function (m) { return m.hits * 2 >= asked.length; })
+      .sort(function (x, y) { return y.hits - x.hits || x.order - y.order; })
+      .slice(0, 2).map(function (m) { return m.theme; });
   }
 
   // ------------------------------------------------------------ events
