@@ -49,6 +49,10 @@
     // down: start them folded (they are open without JS; the line above the title already gives issuer, number and date).
     if (window.matchMedia && window.matchMedia('(max-width: 63.99rem)').matches) {
       Array.prototype.forEach.call(document.querySelectorAll('details.toc-details, details.card-details'), function (d) { d.open = false; });
+      // A printed (or saved as PDF) programme keeps its document card, folded or not on screen.
+      window.addEventListener('beforeprint', function () {
+        Array.prototype.forEach.call(document.querySelectorAll('details.card-details'), function (d) { d.open = true; });
+      });
     }
     // The programme page states its citation once (on the article) and each permalink names its section (data-sec):
     // the copy buttons are made here, next to each permalink, rather than repeating the citation in every passage.

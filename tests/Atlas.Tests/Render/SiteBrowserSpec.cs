@@ -82,6 +82,11 @@ public sealed class SiteBrowserSpec(BuiltSite site, Browser browser)
         Assert.InRange((await page.Locator(".passage").First.BoundingBoxAsync())!.Y, 0, 1.5 * 740);
         await page.Locator(".card-details > summary").ClickAsync();
         await Assertions.Expect(page.Locator(".card dl")).ToBeVisibleAsync();
+        // Printed or saved as PDF from the phone, the page keeps its card.
+        await page.ReloadAsync();
+        Assert.False(await page.Locator(".card dl").IsVisibleAsync());
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('beforeprint'))");
+        await Assertions.Expect(page.Locator(".card dl")).ToBeVisibleAsync();
     }
 
     [Fact]
