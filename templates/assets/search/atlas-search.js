@@ -706,57 +706,65 @@
    * complete, or when the word's match set excludes the document.
    */
   function assess(state, scored, doc) {
-    var feats = [], exact = true, ub = 0, norm = -1;
-    scored.forEach(function (c) {
-      c.subs.forEach(function (s) {
-        if (!s.exists) return;
-        for (var i = 0; i < s.lists.length; i++) { var p = s.lists[i].seen.get(doc); if (p) { norm = p.norm; return; } }
-      });
-      (c.pairLists || []).forEach(function (l) { var p = l.seen.get(doc); if (p) norm = p.norm; });
-    });
-    scored.forEach(function (c) {
+    // Plain loops, no closures: this runs for every candidate at every step of a ranking (hundreds of thousands of
+    // times for a query of common words in a large atlas of distinct programmes).
+    var feats = [], exact = true, ub = 0, norm = -1, ci, si, li, c, s, l, p;
+    // A passage's norm is the same in every list (both fields have its length): the first posting seen gives it.
+    for (ci = 0; ci < scored.length && norm < 0; ci++) {
+      c = scored[ci];
+      for (si = 0; si < c.subs.length && norm < 0; si++) {
+        s = c.subs[si];
+        if (!s.exists) continue;
+        for (li = 0; li < s.lists.length; li++) { p = s.lists[li].seen.get(doc); if (p) { norm = p.norm; break; } }
+      }
+      if (c.pairLists) for (li = 0; li < c.pairLists.length && norm < 0; li++) { p = c.pairLists[li].seen.get(doc); if (p) norm = p.norm; }
+    }
+    for (ci = 0; ci < scored.length; ci++) {
+      c = scored[ci];
       var cf = [];
       // The phrase's pair lists: its frequency is at most each pair's (a two-word phrase's folded frequency is its pair's).
       var pairFreq = Infinity, pairBound = Infinity;
-      if (c.pairLists) c.pairLists.forEach(function (l) {
-        var p = l.seen.get(doc);
+      if (c.pairLists) for (li = 0; li < c.pairLists.length; li++) {
+        l = c.pairLists[li];
+        p = l.seen.get(doc);
         if (p) { pairFreq = Math.min(pairFreq, p.freq); pairBound = Math.min(pairBound, tfPart(l.cache, p.freq, p.norm)); }
         else pairBound = Math.min(pairBound, complete(l) ? 0 : remaining(l));
-      });
-      c.subs.forEach(function (s) {
-        if (!s.exists || (c.pairSet && s.lists.length > 1 && !setHas(c.pairSet, doc))) { cf.push(0); return; }
+      }
+      for (si = 0; si < c.subs.length; si++) {
+        s = c.subs[si];
+        if (!s.exists || (c.pairSet && s.lists.length > 1 && !setHas(c.pairSet, doc))) { cf.push(0); continue; }
         // A passage outside the union of a prefix's expansions holds none of them.
-        if (s.how === "prefix" && c.unionSet && !setHas(c.unionSet, doc)) { cf.push(0); return; }
+        if (s.how === "prefix" && c.unionSet && !setHas(c.unionSet, doc)) { cf.push(0); continue; }
         var phrase = s.lists.length > 1;
-        if (phrase && pairBound === 0) { cf.push(0); return; }
-        var known = true, absent = false, bound = Infinity, positions = [];
-        s.lists.forEach(function (l) {
-          var i = termInfo(state, l, doc, norm);
-          if (i === ABSENT) { absent = true; return; }
-          if (i.pos) { positions.push(i.pos); if (norm >= 0) bound = Math.min(bound, tfPart(s.cache, i.freq, norm)); return; }
-          known = false;
-          bound = Math.min(bound, i.bound);
-        });
-        if (absent) { cf.push(0); return; }
+        if (phrase && pairBound === 0) { cf.push(0); continue; }
+        var known = true, absent = false, bound = Infinity, positions = null;
+        for (li = 0; li < s.lists.length; li++) {
+          var info = termInfo(state, s.lists[li], doc, norm);
+          if (info === ABSENT) { absent = true; break; }
+          if (typeof info === "number") { known = false; bound = Math.min(bound, info); continue; }
+          (positions = positions || []).push(info.pos);
+          if (norm >= 0) bound = Math.min(bound, tfPart(s.cache, info.freq, norm));
+        }
+        if (absent) { cf.push(0); continue; }
         if (!known && phrase && s.lists.length === 2 && pairFreq !== Infinity && pairExact(state, s, doc)) {
           // Two words whose every occurrence here is the clause's form: the phrase frequency is the pair's.
           cf.push(pairFreq);
           if (norm >= 0) ub += s.weight * tfPart(s.cache, pairFreq, norm);
-          return;
+          continue;
         }
         if (phrase) bound = Math.min(bound, pairBound);
         if (known) {
           var f = positions.length === 1 ? positions[0].length : phraseFreq(positions);
           cf.push(f);
           if (f && norm >= 0) ub += s.weight * tfPart(s.cache, f, norm);
-          return;
+          continue;
         }
         exact = false;
         cf.push(null);
         ub += s.weight * Math.min(1, bound === Infinity ? 1 : bound);
-      });
+      }
       feats.push(cf);
-    });
+    }
     if (exact && norm >= 0) return { exact: true, feats: feats, norm: norm };
     return { exact: false, ub: ub * MARGIN };
   }
@@ -785,23 +793,26 @@
   }
 
   /**
-   * What one list knows of a document: its posting, ABSENT, or a bound of its impact. An exact-form word never occurs
-   * more often than its folded form, so the folded list bounds (and may exclude) the exact one.
+   * What one list knows of a document: its posting, ABSENT, or (a number) a bound of its impact. An exact-form word
+   * never occurs more often than its folded form, so the folded list bounds (and may exclude) the exact one.
    */
   function termInfo(state, l, doc, norm) {
     var p = l.seen.get(doc);
     if (p) return p;
     if (l.exactForms) for (var e = 0; e < l.exactForms.length; e++) { var q = l.exactForms[e].seen.get(doc); if (q && q.sole) return q; }
-    var set = state.wordSets[l.term + "|" + l.field];
+    var set = state.wordSets[wordSetKey(l)];
     if (complete(l) || (set && !setHas(set, doc))) return ABSENT;
     var b = remaining(l);
     if (l.sibling) {
       var si = termInfo(state, l.sibling, doc, norm);
       if (si === ABSENT) return ABSENT;
-      b = Math.min(b, si.pos ? (norm >= 0 ? tfPart(l.cache, si.freq, norm) : b) : si.bound);
+      b = Math.min(b, typeof si === "number" ? si : (norm >= 0 ? tfPart(l.cache, si.freq, norm) : b));
     }
-    return { bound: b };
+    return b;
   }
+
+  /** The key of a list's word in state.wordSets (made once per list: it is asked for every candidate). */
+  function wordSetKey(l) { return l.wordSetKey || (l.wordSetKey = l.term + "|" + l.field); }
 
   function listBound(l) { return l.sibling ? Math.min(remaining(l), remaining(l.sibling)) : remaining(l); }
 
@@ -1073,7 +1084,7 @@
             if (s.lists.length > 1 && c.pairLists) c.pairLists.forEach(function (l) { if (!complete(l) && !l.seen.has(p.doc)) credit(l, s.weight * remaining(l)); });
             s.lists.forEach(function (l) {
               if (complete(l) || l.seen.has(p.doc) || soleIn(l, p.doc)) return;
-              var ws = state.wordSets[l.term + "|" + l.field];
+              var ws = state.wordSets[wordSetKey(l)];
               if (ws && !setHas(ws, p.doc)) return;
               credit(l, s.weight * remaining(l));
             });
@@ -1202,7 +1213,7 @@
             (s.lists || []).forEach(function (l) {
               var e = entryOf(meta, "f", l.field === "f" ? l.term : fold(l.term));
               var name = e && "m/" + e[1];
-              if (name && loaded[name]) state.wordSets[l.term + "|" + l.field] = matchSet(meta, name, "f:" + (l.field === "f" ? l.term : fold(l.term)));
+              if (name && loaded[name]) state.wordSets[wordSetKey(l)] = matchSet(meta, name, "f:" + (l.field === "f" ? l.term : fold(l.term)));
             });
           });
         });
