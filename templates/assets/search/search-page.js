@@ -255,10 +255,11 @@
     })).then(function (all) {
       if (mine !== sequence) return;
       return AtlasSearch.themes().then(function (themes) { return { all: all, themes: themes }; });
-    }).then(function (found_) {
-      if (!found_ || mine !== sequence) return;
-      var all = found_.all;
-      themeSuggestions(plain, found_.themes).forEach(function (t) {
+    }).then(function (got) {
+      if (!got || mine !== sequence) return;
+      var all = got.all;
+      // The themes first: for a query in English they are the only way in.
+      themeSuggestions(plain, got.themes).forEach(function (t) {
         var p = el("p", "search-suggestion search-theme-suggestion");
         p.appendChild(document.createTextNode(msg("try-theme") + " "));
         var a = el("a", null, english ? t.nameEn + " (" + t.name + ")" : t.name);
