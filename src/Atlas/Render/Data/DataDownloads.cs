@@ -7,7 +7,8 @@ using Atlas.Model;
 namespace Atlas.Render.Data;
 
 /// <summary>
-/// The downloads under data/: targets.csv and targets.json (one row per target), programmes.json (metadata) and
+/// The downloads under data/: targets.csv and targets.json (one row per target), indicators/&lt;id&gt;.csv (one indicator's
+/// rows of targets.csv), programmes.json (metadata) and
 /// passages.json (passages with section id and path, and themes; a passage's URL is <c>programmes/&lt;programme&gt;.html#&lt;id&gt;</c>
 /// and its section headings are in programmes.json, so neither is repeated on every passage). Written once (not per language), in model order, with
 /// invariant numbers: the same model gives the same bytes. Passage URLs are relative to the site root unless
@@ -28,11 +29,22 @@ public sealed class DataDownloads : ISitePage
         WriteIndented = false,
     };
 
+    /// <summary>One indicator's rows of targets.csv, the same columns: the table a student comparing provinces on it downloads from its page.</summary>
+    public static string IndicatorCsv(string indicatorId) => $"data/indicators/{indicatorId}.csv";
+
+    /// <summary>True when <see cref="IndicatorCsv"/> is written for this indicator: some programme has a target (or a result) on it.</summary>
+    public static bool HasIndicatorCsv(AtlasModel model, string indicatorId) =>
+        model.Programmes.Any(p => p.Analysis.Targets.Any(t => t.IndicatorId == indicatorId));
+
     public void Write(SiteWriter site)
     {
         var model = site.Model;
         var rows = TargetRows(site).ToList();
         site.WriteBytes(TargetsCsv, ToCsv(rows));
+        // Registry order; an id is a slug (Registry checks), so it is a safe file name.
+        var byIndicator = rows.Where(r => r.Indicator is not null).ToLookup(r => r.Indicator!, StringComparer.Ordinal);
+        foreach (var indicator in model.Indicators)
+            if (byIndicator[indicator.Id].Any()) site.WriteBytes(IndicatorCsv(indicator.Id), ToCsv(byIndicator[indicator.Id]));
         WriteArray(site, TargetsJson, rows, WriteTarget);
         WriteArray(site, ProgrammesJson, model.Programmes, (json, ap) => WriteProgramme(json, site, ap));
         WriteArray(site, PassagesJson, model.Programmes, WritePassages);

@@ -43,6 +43,9 @@ public sealed record IndicatorView(string Id, string Name, string NameOther, str
 
     public string CsvHref { get; init; } = "";
 
+    /// <summary>This indicator's rows of the targets table as CSV (Data/DataDownloads); null when no programme sets it.</summary>
+    public string? IndicatorCsvHref { get; init; }
+
     /// <summary>Provinces coloured by their target (Render/Map); null without a vendored outline or a numeric target.</summary>
     public IndicatorMapView? Map { get; init; }
 }
@@ -110,6 +113,7 @@ public sealed class IndicatorPages : ISitePage
                 {
                     ByProvince = byProvince ? ProvinceTable(targets, page, lang) : null,
                     CsvHref = page.Shared("data/targets.csv"),
+                    IndicatorCsvHref = Data.DataDownloads.HasIndicatorCsv(site.Model, indicator.Id) ? page.Shared(Data.DataDownloads.IndicatorCsv(indicator.Id)) : null,
                     Map = site.Map is { } vn && maps[indicator.Id].WithValue > 0 ? IndicatorMapViews.ForIndicatorPage(vn, maps[indicator.Id], page) : null,
                 };
                 site.WritePage(page, "indicator", iv, new PageMeta(lang.Name(indicator),

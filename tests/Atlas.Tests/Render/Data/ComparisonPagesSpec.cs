@@ -39,6 +39,55 @@ public class ComparisonPagesSpec(BuiltSite built)
     }
 
     [Fact]
+    public void An_indicator_page_offers_its_own_table_as_csv_holding_its_rows_of_targets_csv()
+    {
+        var html = Read("indicators/grdp-growth.html");
+        Assert.Contains("href=\"../data/indicators/grdp-growth.csv\" download", html);
+        Assert.Contains("href=\"../../data/indicators/grdp-growth.csv\" download", Read("en/indicators/grdp-growth.html"));
+        var all = Records(Read("data/targets.csv"));
+        var own = Records(Read("data/indicators/grdp-growth.csv"));
+        Assert.Equal(all[0].Raw, own[0].Raw); // same columns
+        var expected = all.Skip(1).Where(r => r.Fields[2] == "grdp-growth").Select(r => r.Raw).ToList();
+        Assert.True(expected.Count >= 3, $"{expected.Count} GRDP targets in the seeds");
+        Assert.Equal(expected, own.Skip(1).Select(r => r.Raw));
+        // One file per indicator some programme sets, none for the others.
+        var ids = all.Skip(1).Select(r => r.Fields[2]).Where(id => id.Length > 0).ToHashSet();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Directory.EnumerateFiles(built.Page("data/indicators")).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>RFC 4180 records (quoted fields may hold commas, quotes and line breaks): each record's raw text and its fields.</summary>
+    private static List<(string Raw, string[] Fields)> Records(string csv)
+    {
+        var records = new List<(string, string[])>();
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        bool quoted = false;
+        int start = csv.StartsWith('\uFEFF') ? 1 : 0;
+        for (int i = start; i < csv.Length; i++)
+        {
+            char c = csv[i];
+            if (quoted)
+            {
+                if (c != '"') field.Append(c);
+                else if (i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i++; }
+                else quoted = false;
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                records.Add((csv[start..i], fields.ToArray()));
+                fields.Clear();
+                start = ++i + 1;
+            }
+            else field.Append(c);
+        }
+        return records;
+    }
+
+    [Fact]
     public void References_and_assignments_pages_show_what_was_extracted()
     {
         var refs = Read("references.html");
