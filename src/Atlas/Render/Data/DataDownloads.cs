@@ -32,9 +32,9 @@ public sealed class DataDownloads : ISitePage
     /// <summary>One indicator's rows of targets.csv, the same columns: the table a student comparing provinces on it downloads from its page.</summary>
     public static string IndicatorCsv(string indicatorId) => $"data/indicators/{indicatorId}.csv";
 
-    /// <summary>True when <see cref="IndicatorCsv"/> is written for this indicator: some programme has a target (or a result) on it.</summary>
-    public static bool HasIndicatorCsv(AtlasModel model, string indicatorId) =>
-        model.Programmes.Any(p => p.Analysis.Targets.Any(t => t.IndicatorId == indicatorId));
+    /// <summary>The indicators <see cref="IndicatorCsv"/> is written for: those some programme has a target (or a result) on.</summary>
+    public static IReadOnlySet<string> IndicatorsWithCsv(AtlasModel model) =>
+        model.Programmes.SelectMany(p => p.Analysis.Targets).Select(t => t.IndicatorId).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     public void Write(SiteWriter site)
     {

@@ -60,6 +60,7 @@ public sealed class IndicatorPages : ISitePage
         // Each indicator's targets (not past achievements), programmes in reading order, each programme's in its order:
         // gathered in one pass rather than one pass over every target per indicator, page and language.
         var targetsOf = TargetsByIndicator(programmes);
+        var withCsv = Data.DataDownloads.IndicatorsWithCsv(site.Model);
         var used = indicators.Where(i => targetsOf.Contains(i.Id)).ToList();
         var maps = site.IndicatorMaps;
         foreach (var lang in site.Languages)
@@ -113,7 +114,7 @@ public sealed class IndicatorPages : ISitePage
                 {
                     ByProvince = byProvince ? ProvinceTable(targets, page, lang) : null,
                     CsvHref = page.Shared("data/targets.csv"),
-                    IndicatorCsvHref = Data.DataDownloads.HasIndicatorCsv(site.Model, indicator.Id) ? page.Shared(Data.DataDownloads.IndicatorCsv(indicator.Id)) : null,
+                    IndicatorCsvHref = withCsv.Contains(indicator.Id) ? page.Shared(Data.DataDownloads.IndicatorCsv(indicator.Id)) : null,
                     Map = site.Map is { } vn && maps[indicator.Id].WithValue > 0 ? IndicatorMapViews.ForIndicatorPage(vn, maps[indicator.Id], page) : null,
                 };
                 site.WritePage(page, "indicator", iv, new PageMeta(lang.Name(indicator),
